@@ -135,6 +135,7 @@ class Quantity:
     low: Decimal | None = None
     high: Decimal | None = None
     literal: str = ""
+    precision: Decimal | None = None  # the value of one unit in the last written digit, scaled
     leads_to: tuple[int, int] | None = None
     converts: tuple[int, int] | None = None
     entity: str | None = None

@@ -1,0 +1,141 @@
+"""Numbers as written: digit literals with their precision, and spelled-out numbers.
+
+The precision of a literal is the value of one unit in its last written digit: "72.5" has
+precision 0.1, "19" has 1, "3,15,332" has 1. With a scale word it scales too ("72.5bn": 0.1bn),
+which is what makes "$19bn" mean [18.5bn, 19.5bn] rather than exactly 19,000,000,000.
+
+>>> parse_literal("3,15,332")
+(Decimal('315332'), Decimal('1'))
+>>> parse_literal("72.5")
+(Decimal('72.5'), Decimal('0.1'))
+>>> spelled_value(["half", "a", "million"])
+Decimal('500000.0')
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from factcheck.extract.lexicon import LEXICON
+
+# Separators and digits that writers paste from other scripts, mapped one character to one
+# character so that every offset into the normalised text is an offset into the original.
+_SAME_LENGTH = str.maketrans(
+    {
+        **{chr(0xFF10 + i): str(i) for i in range(10)},  # full-width digits
+        "\u00a0": " ",  # no-break space
+        "\u2007": " ",  # figure space
+        "\u2009": " ",  # thin space
+        "\u202f": " ",  # narrow no-break space
+        "\u200a": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u200b": " ",  # zero-width space
+        "\u3000": " ",  # ideographic space
+        "\u2212": "-",  # minus sign
+        "\u2010": "-",  # hyphen
+        "\u2011": "-",  # non-breaking hyphen
+        "\uff0d": "-",
+        "\uff0e": ".",
+        "\uff0c": ",",
+        "\uff05": "%",
+        "\uff04": "$",
+        "\uffe5": "¥",
+        "\uff0b": "+",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u066b": ".",  # Arabic decimal separator
+        "\u066c": ",",  # Arabic thousands separator
+    }
+)
+
+
+def normalize_chars(text: str) -> str:
+    """Fold unicode digits, spaces and signs to ASCII without changing the length."""
+    return text.translate(_SAME_LENGTH)
+
+
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})*,\d{3}")
+
+
+def parse_literal(literal: str) -> tuple[Decimal, Decimal]:
+    """Value and precision of a digit literal such as "1,234.50" or "3,15,332" or ".5"."""
+    digits, _, decimals = literal.partition(".")
+    value = Decimal(digits.replace(",", "") + ("." + decimals if decimals else "") or "0")
+    if literal.startswith("."):
+        value = Decimal("0." + decimals)
+    precision = Decimal(1).scaleb(-len(decimals)) if decimals else Decimal(1)
+    return value, precision
+
+
+def valid_grouping(integer_part: str) -> bool:
+    """Western (1,234,567) or Indian (12,34,567) thousands grouping; no commas is fine too."""
+    return "," not in integer_part or _GROUPED.fullmatch(integer_part) is not None
+
+
+def spelled_value(words: list[str]) -> Decimal | None:
+    """The value of a run of number words ("two hundred and fifty thousand"), or None.
+
+    Handles "a"/"an" as one before hundred, scale and dozen words, "and" between parts, and the
+    fractions "half a million" / "a quarter of a million".
+    """
+    table = LEXICON.number_words
+    words = [w.lower() for w in words if w.lower() not in ("and", "-")]
+    if not words:
+        return None
+    if words[0] in ("half", "quarter"):
+        rest = [w for w in words[1:] if w not in ("a", "an", "of")]
+        if len(rest) == 1 and table.get(rest[0], (None, ""))[1] == "scale":
+            return table[words[0]][0] * table[rest[0]][0]
+        return None
+    total = Decimal(0)
+    current: Decimal | None = None
+    last_role = ""
+    for i, word in enumerate(words):
+        if word in ("a", "an"):
+            if i + 1 < len(words) and table.get(words[i + 1], (0, ""))[1] in ("hundred", "scale", "dozen"):
+                current = (current or Decimal(0)) + 1 if current is None else current
+                continue
+            return None
+        entry = table.get(word)
+        if entry is None:
+            return None
+        value, role = entry
+        if role in ("unit", "ten"):
+            if last_role in ("unit",) or (last_role == "ten" and role == "ten"):
+                return None  # "two three" is two numbers, not one
+            current = (current or Decimal(0)) + value
+        elif role == "hundred":
+            current = (current or Decimal(1)) * value
+        elif role == "dozen":
+            current = (current or Decimal(1)) * value
+        elif role == "scale":
+            total += (current or Decimal(1)) * value
+            current = None
+        else:
+            return None
+        last_role = role
+    return total + (current or Decimal(0))
+
+
+def format_grouped(value: Decimal, *, indian: bool = False) -> str:
+    """Write a non-negative number with thousands separators, keeping its decimals.
+
+    >>> format_grouped(Decimal("315332"), indian=True)
+    '3,15,332'
+    """
+    text = f"{value:f}"
+    integer, _, decimals = text.partition(".")
+    if indian and len(integer) > 3:
+        head, tail = integer[:-3], integer[-3:]
+        pairs = []
+        while len(head) > 2:
+            pairs.insert(0, head[-2:])
+            head = head[:-2]
+        integer = ",".join([head, *pairs, tail])
+    else:
+        integer = f"{int(integer):,}"
+    return integer + ("." + decimals if decimals else "")

@@ -1,0 +1,211 @@
+"""The compiled patterns the scanner applies around each number.
+
+Every pattern is anchored (``match`` at a position, or ``$`` at the end of a short window before a
+number), so the scanner's cost per number is bounded and its cost per document is linear. The
+alternations are built from the lexicon, longest surface first, so "US$" wins over "$" and
+"up to" over "up".
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.lexicon import LEXICON
+
+
+def _alt(words: list[str], *, escape: bool = True) -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(_flexible(re.escape(w)) if escape else w for w in ordered)
+
+
+def _flexible(escaped: str) -> str:
+    # a space in a phrase matches any run of spaces; a "$" may carry a Markdown escape "\$"
+    return escaped.replace(r"\ ", r"\s+").replace(r"\$", r"\\?\$")
+
+
+def _currency_surfaces(position: str, exact: bool) -> list[str]:
+    return [
+        c.surface
+        for c in LEXICON.currencies
+        if c.position in (position, "both") and c.exact_case == exact
+    ]
+
+
+# The number itself: digits with optional grouping and decimals. Grouping is checked afterwards
+# (valid_grouping) so the pattern stays a simple, non-backtracking run.
+NUMBER = re.compile(
+    r"""
+    (?<![\d.,])            # not the tail of a longer number
+    (?:
+        \d+(?:,\d{2,3}(?!\d))*(?:\.\d+)?   # 1,234.56 / 3,15,332 / 72.5
+      | \.\d+                              # .5
+    )
+    """,
+    re.VERBOSE,
+)
+
+# Number words ("two", "hundred", "dozen"); runs of them are joined by the scanner.
+NUMBER_WORD = re.compile(
+    r"\b(?:" + _alt(list(LEXICON.number_words)) + r")\b",
+    re.IGNORECASE,
+)
+NUMBER_WORD_JOINER = re.compile(r"(?:\s+|-|\s+and\s+|\s+a\s+|\s+of\s+a\s+)", re.IGNORECASE)
+
+# A currency written before the number, at the very end of the window that precedes it.
+CURRENCY_PREFIX = re.compile(
+    r"(?:(?<![A-Za-z])(?P<exact>" + _alt(_currency_surfaces("prefix", True)) + r"))\s?$"
+)
+
+# Scale words and suffixes right after the number.
+_ATTACHED = [s for s, v in LEXICON.scales.items() if v.attached in ("yes", "both")]
+_SPACED = [s for s, v in LEXICON.scales.items() if v.attached in ("no", "both")]
+SCALE = re.compile(
+    r"""
+    (?:
+        (?P<attached>""" + _alt(_ATTACHED) + r""")   # 72.5bn, 25k, 380亿
+      | [\s-]{1,2}(?P<spaced>""" + _alt(_SPACED) + r""")   # 72.5 billion, 1.8 billion-mile
+    )
+    (?![A-Za-z])           # "5km" is not five thousand metres' worth of "k"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+SCALE_CASE_SENSITIVE = frozenset({"m", "M", "b", "B", "k", "K"})
+
+CURRENCY_SUFFIX_EXACT = re.compile(
+    r"(?:\s?)(?P<cur>" + _alt(_currency_surfaces("suffix", True)) + r")(?![A-Za-z])"
+)
+CURRENCY_SUFFIX_ANY = re.compile(
+    r"(?:\s|-)(?P<cur>" + _alt(_currency_surfaces("suffix", False)) + r")\b",
+    re.IGNORECASE,
+)
+# "$5 billion U.S." names the dollar after the fact
+US_AFTER = re.compile(r"\s(?:U\.S\.|US)(?![\w$])")
+
+PERCENT = re.compile(
+    r"""
+    (?:
+        \s?(?P<sign>%)                                      # 11.7%
+      | [\s-](?P<word>percent|per\s?cent|pct)\b\.?           # 39 percent, 16-percent, 7 per cent
+      | [\s-](?P<pp>percentage[\s-]points?|pp|ppts?|ppt|pts?\b(?=\s*(?:yoy|y/y|year|qoq|q/q)))\b  # 3.6 percentage points
+      | [\s-](?P<bp>basis[\s-]points?|bps|bp)\b              # 25 basis points
+    )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+# "percentage points" after a "%" ("3.6% points") is still points
+POINTS_AFTER_SIGN = re.compile(r"\s?(?:percentage\s)?points?\b", re.IGNORECASE)
+
+PER_UNIT = re.compile(
+    r"""
+    (?:\s(?:per|a|an|each|/)\s?|/)                   # per share, a piece, /share
+    (?P<per>share|ADS|ADR|piece|barrel|bbl|tonne|ton|ounce|oz|unit|head|person|kg|kilogram|
+        litre|liter|gallon|megawatt-hour|MWh|kWh|night|month|year|week|day|hour|seat|ticket|
+        square\sfoot|square\smetre|square\smeter|sq\sft)
+    (?![A-Za-z])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+UNIT = re.compile(
+    r"(?:\s|-)(?P<unit>" + _alt([u for u in LEXICON.units if u[0].isalpha() or u[0] == "°"]) + r")(?![A-Za-z])"
+)
+UNIT_ATTACHED = re.compile(
+    r"(?P<unit>km/h|km|kg|cm|mm|MW|GW|kW|TW|kWh|MWh|GWh|TWh|GB|TB|MB|°C|°F|mph|bpd|ppm|ppb|rpm)(?![A-Za-z])"
+)
+UNIT_CASE_INSENSITIVE = re.compile(
+    r"(?:\s|-)(?P<unit>" + _alt([u for u in LEXICON.units if u.islower() and len(u) > 2]) + r")\b",
+    re.IGNORECASE,
+)
+
+# A plural noun right after a number is read as its count noun: "9,000 layoffs".
+COUNT_NOUN = re.compile(r"\s(?P<noun>[a-z][a-z]{2,}s)\b")
+COUNT_NOUN_STOP = frozenset(
+    """this was has is as its his hers ours yours theirs plus less across always perhaps thus
+    us yes bps news sales series basis analysis crisis process access address class loss gross
+    mass bus status campus chaos whereas unless nevertheless yoy towards afterwards besides
+    does goes was says makes takes gives means comes seems needs wants helps keeps puts shows
+    remains includes reaches reflects represents""".split()
+)
+
+HEDGE_BEFORE = re.compile(
+    r"(?:^|(?<=[^\w-]))(?P<hedge>"
+    + _alt([h.phrase for h in LEXICON.hedges if h.position == "before" and h.phrase[0].isalpha()])
+    + r")\s+$|(?P<symbol>"
+    + _alt([h.phrase for h in LEXICON.hedges if h.position == "before" and not h.phrase[0].isalpha()])
+    + r")\s?$",
+    re.IGNORECASE,
+)
+HEDGE_AFTER = re.compile(
+    r"(?P<hedge>-plus\b|\+|\s(?:" + _alt([h.phrase for h in LEXICON.hedges if h.position == "after"
+                                             and h.phrase[0].isalpha() and h.phrase != "plus"]) + r")\b|\splus\b(?!\s\w))",
+    re.IGNORECASE,
+)
+HEDGE_BOUND = {h.phrase.lower(): (h.bound, h.in_span) for h in LEXICON.hedges}
+
+# "the past 5 years" is a span of time, not "more than 5 years"
+PAST_AS_ADJECTIVE = re.compile(r"\b(?:the|this|last|over|in|for|during)\s+$", re.IGNORECASE)
+
+_VERBS = [w for (w, role) in LEXICON.directions if role == "verb"]
+_NOUNS = [w for (w, role) in LEXICON.directions if role == "noun"]
+ADVERB_BEFORE = re.compile(r"(?:^|(?<=[^\w-]))(?P<adverb>up|down)\s+(?:by\s+)?$", re.IGNORECASE)
+VERB_BEFORE = re.compile(
+    r"""
+    \b(?P<verb>""" + _alt(_VERBS) + r""")   # rose, fell, surged
+    (?:\s+\w+ly)?                          # sharply
+    (?:\s+(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|yoy|y/y|on\s+year|on\s+the\s+year))?
+    (?:\s+(?:by|a\s+further|another|a|an))?  # by, a further
+    \s+$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+NOUN_OF_BEFORE = re.compile(r"\b(?P<noun>" + _alt(_NOUNS) + r")\s+of\s+$", re.IGNORECASE)
+TO_BEFORE = re.compile(r"\b(?:to|from|at|reach(?:ed|ing|es)?|hit(?:ting)?|of|stood\s+at)\s+$", re.IGNORECASE)
+NOUN_AFTER = re.compile(
+    r"""
+    (?:\s|-)
+    (?:(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|yoy|y/y|annual|quarterly|sequential|
+        on[\s-]year|month[\s-]on[\s-]month|quarter[\s-]on[\s-]quarter|intraday|overall)\s+)?
+    (?P<noun>""" + _alt(_NOUNS) + r"""|difference|gap)
+    \b
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+YOY_AFTER = re.compile(
+    r"\s(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|yoy|y/y|on[\s-]year|from\s+a\s+year\s+(?:earlier|ago)|"
+    r"quarter[\s-]on[\s-]quarter|qoq|q/q)\b",
+    re.IGNORECASE,
+)
+SIGN_BEFORE = re.compile(r"(?:^|(?<=[\s(\[]))(?P<sign>[+-])$")
+ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\W))(?:a|an)\s+$", re.IGNORECASE)
+
+# Things that look like numbers inside names: "Qwen 2.5 Max", "S&P 500", "Model 3".
+CAPITALISED_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"']))(?P<word>[A-Z][\w&.+-]*)\s$")
+SENTENCE_WORDS = frozenset(
+    """The A An In On At By For From To Of And But Or If As With About Over Under Some Nearly Almost
+    Around Only Just Up Down Since Until After Before During Another Every Each All Its Their His Her
+    Our Your This That These Those There Here Of Than Then When While Where Why How What Which Who
+    Total Roughly Approximately More Less Fewer Below Above Between Among Top Another""".split()
+)
+MONTH_WORDS = frozenset(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+
+ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+LETTERS_AFTER = re.compile(r"[A-Za-z]")
+DOMAIN_AFTER = re.compile(r"\.[A-Za-z]")
+RANGE_JOIN = re.compile(
+    r"(?P<join>\s?[-–]\s?|\s+to\s+|\s+and\s+|\s*/\s*)(?=[\d$€£¥₹\\]|(?:US|HK|Rmb|RMB|Rs|USD|EUR|GBP|CNY|INR)\s?\$?\d)",
+    re.IGNORECASE,
+)
+BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+CONVERSION_OPEN = re.compile(
+    r"\s*(?:\(\s*|,\s*(?:equivalent\s+to|or\s+about|or\s+roughly|or\s+around|or\s+nearly|or|about)\s+|\s+or\s+)$",
+    re.IGNORECASE,
+)
+LEVEL_LINK = re.compile(
+    r"^(?:[^.;!?\n]{0,60}?)\b(?:to|reaching|reached|at|hitting|totalling|totaling)\s+$",
+    re.IGNORECASE,
+)
+CHANGE_AFTER_LEVEL = re.compile(r"^\s*[,(]\s*(?:a|an|up|down|or)?\s*$", re.IGNORECASE)

@@ -1,0 +1,575 @@
+"""The scanner: every quantitative claim in a text, with its exact span, value, unit, bound and kind.
+
+It works in three passes, each linear in the length of the text:
+
+1. find each number (digits or number words) that is not inside a masked span (dates, links,
+   tickers...) and not part of a name ("Qwen 2.5 Max", "GPT-4o");
+2. read the words around it through anchored patterns: currency before or after, scale word,
+   percent sign, per-unit, unit or count noun, hedge ("over", "about", "-plus"), and the verb or
+   noun that makes it a change ("rose", "an 8% boost");
+3. join neighbours: ranges ("3% to 4%", "$1-2bn"), a parenthetical conversion and the amount it
+   restates ("380 billion yuan ($53 billion)"), and a change with the level it arrives at
+   ("rose 8% to Rmb280bn").
+
+The scanner only reads; it never guesses who or what a number is about (that is
+:mod:`factcheck.attribute`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+import attrs
+
+from factcheck.extract import patterns as P
+from factcheck.extract.lexicon import LEXICON
+from factcheck.extract.masks import Masks
+from factcheck.extract.numbers import normalize_chars, parse_literal, spelled_value, valid_grouping
+from factcheck.model import Interval, Quantity
+
+#: Relative widening for "about" and for "nearly" (one-sided), the defaults of
+#: research/rounding-and-tolerance.md; the checker may recompute intervals with its own settings.
+ABOUT_TOLERANCE = Decimal("0.05")
+NEARLY_TOLERANCE = Decimal("0.10")
+
+_CURRENCY_BY_SURFACE = {c.surface: c for c in LEXICON.currencies}
+_CURRENCY_BY_LOWER = {c.surface.lower(): c for c in LEXICON.currencies if not c.exact_case}
+_WINDOW = 64
+
+
+@attrs.define
+class _Atom:
+    """A number and what was read around it; mutable while the passes fill it in."""
+
+    start: int  # span start, qualifiers included
+    end: int
+    core_start: int
+    core_end: int
+    literal: str
+    magnitude: Decimal  # unscaled, unsigned
+    precision: Decimal  # unscaled
+    scale: Decimal = Decimal(1)
+    scale_word: str | None = None
+    currency: str | None = None
+    unit: str | None = None
+    percent: str | None = None  # "percent" | "pp" | "bp"
+    per: str | None = None
+    bound: str = "="
+    sign: int = 1
+    direction: str | None = None  # "verb" | "adverb" | "noun" | "sign" | "yoy"
+    difference: bool = False
+    to_level: bool = False  # "to 57%": a level reached, not the change
+    between: bool = False
+    from_: bool = False
+    spelled: bool = False
+    low: Decimal | None = None
+    high: Decimal | None = None
+    low_precision: Decimal | None = None
+    converts: tuple[int, int] | None = None
+    leads_to: tuple[int, int] | None = None
+    dropped: bool = False
+
+    @property
+    def is_money(self) -> bool:
+        return self.currency is not None
+
+    @property
+    def bare(self) -> bool:
+        return not (self.currency or self.unit or self.percent or self.scale_word or self.per)
+
+
+def scan(text: str) -> list[Quantity]:
+    """Every quantity in ``text``, in order of appearance."""
+    norm = normalize_chars(text)
+    masks = Masks(norm)
+    atoms = [a for a in _atoms(norm, masks) if not a.dropped]
+    atoms = _join_ranges(norm, atoms)
+    _link(norm, atoms)
+    return [_to_quantity(text, a) for a in atoms if not a.dropped]
+
+
+# --- pass 1: numbers -------------------------------------------------------------------------
+
+
+def _atoms(norm: str, masks: Masks) -> Iterator[_Atom]:
+    spelled = list(_spelled_numbers(norm, masks))
+    k = 0
+    for m in P.NUMBER.finditer(norm):
+        while k < len(spelled) and spelled[k].core_start < m.start():
+            yield spelled[k]
+            k += 1
+        atom = _digit_atom(norm, m, masks)
+        if atom is not None:
+            yield atom
+    yield from spelled[k:]
+
+
+def _digit_atom(norm: str, m: re.Match[str], masks: Masks) -> _Atom | None:
+    s, e = m.span()
+    literal = m.group()
+    if masks.covers(s):
+        return None
+    integer = literal.split(".")[0]
+    if not valid_grouping(integer):
+        return None
+    before = norm[max(0, s - _WINDOW) : s]
+    after = norm[e : e + _WINDOW]
+    # glued to letters on the left: V3, Qwen3, AI2C, unless a currency prefix ("Rmb72.5bn")
+    prefix = P.CURRENCY_PREFIX.search(before)
+    if before and before[-1].isalpha() and prefix is None:
+        return None
+    # a hyphenated name: GPT-4o, COVID-19, F-35
+    if before.endswith("-") and len(before) > 1 and before[-2].isalnum():
+        return None
+    if P.ORDINAL_AFTER.match(after):
+        return None
+    if P.DOMAIN_AFTER.match(after):  # 01.ai
+        return None
+    if len(integer) > 1 and integer.startswith("0") and "." not in literal:
+        return None  # 007, 00700: codes, not amounts
+    value, precision = parse_literal(literal)
+    atom = _Atom(s, e, s, e, literal, value, precision)
+    if prefix is not None:
+        cur = _CURRENCY_BY_SURFACE[prefix.group("exact").replace("\\", "")]
+        atom.currency = cur.code
+        atom.start = s - (len(before) - prefix.start())
+    _read_right(norm, atom)
+    if not _plausible(norm, atom, before, after):
+        return None
+    _read_left(norm, atom)
+    return atom
+
+
+def _spelled_numbers(norm: str, masks: Masks) -> Iterator[_Atom]:
+    """Runs of number words: "two", "half a million", "a dozen", "four to five thousand"."""
+    pos = 0
+    for m in P.NUMBER_WORD.finditer(norm):
+        if m.start() < pos or masks.covers(m.start()):
+            continue
+        words = [m.group()]
+        end = m.end()
+        while True:
+            j = P.NUMBER_WORD_JOINER.match(norm, end)
+            if j is None:
+                break
+            w = P.NUMBER_WORD.match(norm, j.end())
+            if w is None:
+                break
+            joiner = j.group().strip().lower()
+            nxt = w.group().lower()
+            role = LEXICON.number_words[nxt][1]
+            if joiner in ("a", "of a") and role != "scale":
+                break
+            if joiner == "and" and role not in ("unit", "ten"):
+                break
+            if joiner in ("a", "of a"):
+                words.append("a")
+            words.append(w.group())
+            end = w.end()
+        pos = end
+        start = m.start()
+        first = words[0].lower()
+        role = LEXICON.number_words[first][1]
+        if role in ("scale", "hundred", "dozen"):
+            article = P.ARTICLE_BEFORE.search(norm, max(0, start - 4), start)
+            if article is None:
+                continue  # "millions of", "hundreds": no number written
+            start = article.start()
+            words.insert(0, "a")
+        if first == "quarter" or (first == "half" and len(words) == 1):
+            continue
+        value = spelled_value(words)
+        if value is None:
+            continue
+        atom = _Atom(start, end, start, end, norm[start:end], value, Decimal(1), spelled=True)
+        last_role = LEXICON.number_words[words[-1].lower()][1]
+        if last_role == "scale":
+            atom.precision = LEXICON.number_words[words[-1].lower()][0] / 2
+            atom.scale_word = words[-1]
+        before = norm[max(0, start - _WINDOW) : start]
+        after = norm[end : end + _WINDOW]
+        _read_right(norm, atom)
+        if not _plausible_spelled(norm, atom, words, before, after):
+            continue
+        _read_left(norm, atom)
+        yield atom
+
+
+# --- pass 2: what surrounds a number -----------------------------------------------------------
+
+
+def _read_right(norm: str, a: _Atom) -> None:
+    pos = a.end
+    if not a.spelled or a.scale_word is None:
+        m = P.SCALE.match(norm, pos)
+        if m is not None:
+            word = m.group("attached") or m.group("spaced")
+            info = LEXICON.scales.get(word) or LEXICON.scales.get(word.lower())
+            if info is not None and not (word in P.SCALE_CASE_SENSITIVE and word not in LEXICON.scales):
+                a.scale = info.multiplier
+                a.scale_word = word
+                pos = m.end()
+    m = P.CURRENCY_SUFFIX_EXACT.match(norm, pos) if a.currency is None else None
+    if m is not None and _suffix_allowed(m.group("cur"), a):
+        a.currency = _CURRENCY_BY_SURFACE[m.group("cur")].code
+        pos = m.end()
+    elif a.currency is None:
+        m = P.CURRENCY_SUFFIX_ANY.match(norm, pos)
+        if m is not None and _suffix_allowed(m.group("cur"), a):
+            a.currency = _CURRENCY_BY_LOWER[_squash(m.group("cur")).lower()].code
+            pos = m.end()
+    elif a.currency == "USD":
+        m = P.US_AFTER.match(norm, pos)
+        if m is not None and a.scale_word:
+            pos = m.end()
+    if a.currency is None:
+        m = P.PERCENT.match(norm, pos)
+        if m is not None:
+            if m.group("pp"):
+                a.percent = "pp"
+            elif m.group("bp"):
+                a.percent = "bp"
+            else:
+                a.percent = "percent"
+                p = P.POINTS_AFTER_SIGN.match(norm, m.end())
+                if m.group("sign") and p is not None:
+                    a.percent = "pp"
+                    pos = p.end()
+            pos = max(pos, m.end())
+    # a scale word that only counts for money ("$5m" but "5m" may be metres)
+    if a.scale_word and LEXICON.scales.get(a.scale_word, LEXICON.scales.get(a.scale_word.lower())).money_only \
+            and a.currency is None:
+        noun = P.COUNT_NOUN.match(norm, pos) or re.compile(r"\s+of\b").match(norm, pos)
+        if noun is None:
+            a.scale, a.scale_word = Decimal(1), None
+            pos = a.end
+            m = P.UNIT_ATTACHED.match(norm, pos) or P.UNIT.match(norm, pos)
+            if m is not None:
+                a.unit = LEXICON.units.get(m.group("unit"), m.group("unit"))
+                pos = m.end()
+    if a.currency is not None and a.percent is None:
+        m = P.PER_UNIT.match(norm, pos)
+        if m is not None:
+            a.per = m.group("per").lower().replace("ads", "share").replace("adr", "share")
+            a.per = {"bbl": "barrel", "oz": "ounce", "kilogram": "kg"}.get(a.per, a.per)
+            pos = m.end()
+    if a.currency is None and a.percent is None and a.unit is None:
+        m = P.UNIT_ATTACHED.match(norm, pos) if pos == a.end else None
+        m = m or P.UNIT.match(norm, pos) or P.UNIT_CASE_INSENSITIVE.match(norm, pos)
+        if m is not None:
+            surface = m.group("unit")
+            a.unit = LEXICON.units.get(surface) or LEXICON.units.get(surface.lower(), surface.lower())
+            pos = m.end()
+        else:
+            m = P.COUNT_NOUN.match(norm, pos)
+            if m is not None and m.group("noun") not in P.COUNT_NOUN_STOP:
+                a.unit = _singular(m.group("noun"))
+                pos = m.end()
+    m = P.HEDGE_AFTER.match(norm, pos)
+    if m is not None:
+        phrase = m.group("hedge").strip().lower()
+        a.bound = P.HEDGE_BOUND.get(phrase, (">=", True))[0]
+        pos = m.end()
+    if a.percent is not None or a.currency is not None:
+        m = P.NOUN_AFTER.match(norm, pos)
+        if m is not None:
+            noun = m.group("noun").lower()
+            if noun in ("difference", "gap"):
+                a.difference = True
+                a.direction = "noun"
+            elif a.percent is not None:
+                a.sign = -1 if LEXICON.directions.get((noun, "noun")) == "-" else 1
+                a.direction = "noun"
+            else:
+                m = None
+            if m is not None:
+                pos = m.end()
+        elif a.percent is not None and P.YOY_AFTER.match(norm, pos):
+            a.direction = a.direction or "yoy"
+    a.end = pos
+
+
+def _read_left(norm: str, a: _Atom) -> None:
+    pos = a.start
+    before = norm[max(0, pos - _WINDOW) : pos]
+    m = P.SIGN_BEFORE.search(before)
+    if m is not None and (a.percent or a.currency):
+        a.sign = -1 if m.group("sign") == "-" else 1
+        a.direction = "sign"
+        pos -= 1
+        before = before[:-1]
+    m = P.HEDGE_BEFORE.search(before)
+    if m is not None:
+        phrase = (m.group("hedge") or m.group("symbol")).lower()
+        phrase = re.sub(r"\s+", " ", phrase)
+        bound, in_span = P.HEDGE_BOUND[phrase]
+        usable = not (phrase == "past" and P.PAST_AS_ADJECTIVE.search(before, 0, m.start()))
+        usable = usable and not (phrase == "some" and a.bare)
+        if usable:
+            if a.bound == "=":
+                a.bound = bound
+            if in_span:
+                pos -= len(before) - m.start()
+            before = before[: m.start()]
+    m = P.ADVERB_BEFORE.search(before)
+    if m is not None and (a.percent or a.currency):
+        a.sign = -1 if m.group("adverb").lower() == "down" else 1
+        a.direction = "adverb"
+        pos -= len(before) - m.start()
+        before = before[: m.start()]
+    elif a.percent is not None and a.direction in (None, "yoy"):
+        m = P.NOUN_OF_BEFORE.search(before)
+        if m is None and P.TO_BEFORE.search(before):
+            a.to_level = True
+            a.direction = None
+        else:
+            m = m or P.VERB_BEFORE.search(before)
+            if m is not None:
+                word = (m.groupdict().get("verb") or m.group("noun")).lower()
+                role = "verb" if m.groupdict().get("verb") else "noun"
+                a.sign = -1 if LEXICON.directions.get((word, role)) == "-" else 1
+                a.direction = role
+    if P.BETWEEN_BEFORE.search(before):
+        a.between = True
+    elif P.FROM_BEFORE.search(before):
+        a.from_ = True
+    a.start = pos
+
+
+def _plausible(norm: str, a: _Atom, before: str, after: str) -> bool:
+    """False for numbers that are parts of names, years, days of months or footnote marks."""
+    if (after[:1] == "/" or before.endswith("/")) and a.currency is None:
+        return False  # 24/7, 0/5000: counters and fractions, not amounts
+    if not a.bare:
+        return True
+    if LETTERS_AFTER_OK(after):
+        return False
+    integer = a.literal.replace(",", "")
+    if "," not in a.literal and "." not in a.literal and len(integer) == 4 and 1800 <= int(integer) <= 2100:
+        return False  # a year
+    if before.endswith(("'", '"')) and after.startswith(("'", '"')):
+        return False  # '1688': a name in quotes
+    name = P.CAPITALISED_WORD_BEFORE.search(before)
+    if name is not None and name.group("word") not in P.SENTENCE_WORDS:
+        return False  # Qwen 2.5 Max, Model 3, S&P 500
+    if after[:1] == "-" and after[1:2].isdigit() and "." not in a.literal:
+        return False  # a score or a code: 2-2, 737-800
+    return True
+
+
+def LETTERS_AFTER_OK(after: str) -> bool:  # noqa: N802 - reads as the rule it is
+    """Digits glued to letters that are no unit or scale: 4o, 5G, 3D."""
+    return bool(after[:1].isalpha())
+
+
+def _plausible_spelled(norm: str, a: _Atom, words: list[str], before: str, after: str) -> bool:
+    first = words[0].lower()
+    if norm[a.core_start].isupper() and after[:2].strip()[:1].isupper():
+        return False  # "Four Little Dragons", "Big Three"
+    if before.rstrip().endswith("-") or after.startswith("-") and not a.unit:
+        return False  # "one-off", "three-pronged": adjectives
+    if first == "one" and len(words) == 1:
+        if a.bare or re.match(r"\s+of\b", after) or re.search(r"\b(?:no|the|any|every|each|this|that)\s+$", before,
+                                                              re.IGNORECASE):
+            return False
+    if first in ("one", "a", "an") and len(words) == 1:
+        return False
+    return not (a.bare and len(words) == 1 and first in ("one",))
+
+
+def _suffix_allowed(surface: str, a: _Atom) -> bool:
+    info = _CURRENCY_BY_SURFACE.get(surface) or _CURRENCY_BY_LOWER.get(_squash(surface).lower())
+    return info is not None and (not info.needs_scale or a.scale_word is not None)
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", " ", s)
+
+
+def _singular(noun: str) -> str:
+    noun = noun.lower()
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith(("sses", "xes", "ches", "shes")):
+        return noun[:-2]
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+# --- pass 3: neighbours ------------------------------------------------------------------------
+
+
+def _join_ranges(norm: str, atoms: list[_Atom]) -> list[_Atom]:
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) else None
+        if b is not None and _is_range(norm, a, b):
+            out.append(_merge_range(a, b))
+            i += 2
+            continue
+        if b is not None and a.bare and b.bare and norm[a.core_end : b.core_start] in ("-", "–") \
+                and not a.spelled and "." not in a.literal and "." not in b.literal:
+            i += 2  # a score or page range: 2-2, 10-12
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _is_range(norm: str, a: _Atom, b: _Atom) -> bool:
+    gap = norm[a.end : b.start] if a.end <= b.start else None
+    if gap is None:
+        return False
+    join = gap.strip().lower()
+    if join not in ("-", "–", "to", "and"):
+        return False
+    if join == "and" and not a.between:
+        return False
+    if join == "to" and (a.direction in ("verb", "noun") or a.from_ and _verb_before_from(norm, a)):
+        return False
+    if a.direction == "noun" or b.direction in ("verb",):
+        return False
+    if a.bare and b.bare:
+        return a.between or a.from_
+    compatible = (
+        (a.currency in (None, b.currency) and a.percent in (None, b.percent) and a.unit in (None, b.unit))
+        and (b.currency or b.percent or b.unit or b.scale_word or a.currency or a.percent)
+    )
+    if not compatible:
+        return False
+    lo = a.magnitude * (a.scale if a.scale_word else b.scale)
+    hi = b.magnitude * b.scale
+    return lo < hi
+
+
+def _verb_before_from(norm: str, a: _Atom) -> bool:
+    before = norm[max(0, a.start - _WINDOW) : a.start]
+    return P.VERB_BEFORE.search(before.removesuffix("from ").rstrip() + " ") is not None
+
+
+def _merge_range(a: _Atom, b: _Atom) -> _Atom:
+    scale = a.scale if a.scale_word else b.scale
+    low = a.magnitude * scale
+    high = b.magnitude * b.scale
+    return attrs.evolve(
+        b,
+        start=a.start,
+        core_start=a.core_start,
+        magnitude=(low + high) / 2 / b.scale,
+        low=low,
+        high=high,
+        low_precision=a.precision * scale,
+        currency=b.currency or a.currency,
+        percent=b.percent or a.percent,
+        bound=a.bound if a.bound != "=" else b.bound,
+        sign=a.sign if a.direction else b.sign,
+        direction=a.direction or b.direction,
+        literal=f"{a.literal}-{b.literal}",
+    )
+
+
+def _link(norm: str, atoms: list[_Atom]) -> None:
+    """Conversions in parentheses and changes with the level they arrive at."""
+    for prev, cur in zip(atoms, atoms[1:], strict=False):
+        if prev.end > cur.start:
+            continue
+        gap = norm[prev.end : cur.start]
+        if prev.is_money and cur.is_money and P.CONVERSION_OPEN.fullmatch(gap) \
+                and (prev.currency != cur.currency or gap.strip().startswith("(")):
+            cur.converts = (prev.start, prev.end)
+            continue
+        if _is_change(prev) and not _is_change(cur) and not cur.percent and P.LEVEL_LINK.match(gap):
+            prev.leads_to = (cur.start, cur.end)
+        elif _is_change(cur) and not _is_change(prev) and not prev.percent and P.CHANGE_AFTER_LEVEL.match(gap):
+            cur.leads_to = (prev.start, prev.end)
+
+
+def _is_change(a: _Atom) -> bool:
+    return a.percent == "percent" and a.direction is not None and not a.to_level and not a.difference
+
+
+# --- the result --------------------------------------------------------------------------------
+
+
+def _to_quantity(text: str, a: _Atom) -> Quantity:
+    unit = _unit(a)
+    if a.difference:
+        kind = "difference"
+    elif a.percent in ("pp", "bp") and a.direction in ("verb", "adverb", "noun", "sign"):
+        kind = "difference"
+    elif a.percent == "percent" and a.direction is not None and not a.to_level:
+        kind = "change"
+    elif a.low is not None:
+        kind = "range"
+    else:
+        kind = "level"
+    signed = kind in ("change", "difference")
+    sign = Decimal(a.sign if signed else 1)
+    value = a.magnitude * a.scale * sign
+    precision = a.precision * a.scale
+    bound = a.bound
+    interval = _interval(a.magnitude * a.scale, precision, bound, a)
+    if sign < 0:
+        interval = Interval(
+            None if interval.high is None else -interval.high,
+            None if interval.low is None else -interval.low,
+            interval.high_closed,
+            interval.low_closed,
+        )
+        bound = {">": "<", ">=": "<=", "<": ">", "<=": ">=", "<~": ">"}.get(bound, bound)
+    if bound == "<~":
+        bound = "<"
+    low = None if a.low is None else a.low * sign
+    high = None if a.high is None else a.high * sign
+    if sign < 0 and low is not None and high is not None:
+        low, high = high, low
+    return Quantity(
+        start=a.start,
+        end=a.end,
+        text=text[a.start : a.end],
+        value=value,
+        unit=unit,
+        bound=bound,  # type: ignore[arg-type]
+        kind=kind,  # type: ignore[arg-type]
+        interval=interval,
+        low=low,
+        high=high,
+        literal=a.literal,
+        precision=precision,
+        leads_to=a.leads_to,
+        converts=a.converts,
+    )
+
+
+def _unit(a: _Atom) -> str | None:
+    if a.currency:
+        return f"{a.currency}/{a.per}" if a.per else a.currency
+    if a.percent:
+        return a.percent
+    return a.unit
+
+
+def _interval(v: Decimal, precision: Decimal, bound: str, a: _Atom) -> Interval:
+    half = precision / 2
+    if a.low is not None and a.high is not None:
+        lo_half = (a.low_precision or precision) / 2
+        base = Interval(a.low - lo_half, a.high + half)
+    else:
+        base = Interval(v - half, v + half)
+    assert base.low is not None and base.high is not None
+    if bound == ">":
+        return Interval(v, None, low_closed=False)
+    if bound == ">=":
+        return Interval(v, None)
+    if bound == "<":
+        return Interval(None, v, high_closed=False)
+    if bound == "<=":
+        return Interval(None, v)
+    if bound == "<~":
+        return Interval(v * (1 - NEARLY_TOLERANCE), v, high_closed=False)
+    if bound == "~":
+        return Interval(base.low * (1 - ABOUT_TOLERANCE), base.high * (1 + ABOUT_TOLERANCE))
+    return base

@@ -1,0 +1,458 @@
+"""Entity resolution: decide which company, club or institution names written in different sources
+mean the same thing, and give each one a stable id.
+
+The work is done, in order of trust, by
+
+1. :func:`normalize`, which removes what never distinguishes two entities: case, Unicode variants,
+   possessives, a leading "the" and trailing legal or generic words ("Alibaba Group Holding Ltd" and
+   "Alibaba's" both become ``alibaba``);
+2. an :class:`AliasTable` of tickers, local-script names and former names ("BABA", "9988.HK",
+   "阿里巴巴", "Pinduoduo"), which no string metric could find;
+3. a fuzzy stage that only catches typos and transliteration slips: ``fuzz.ratio`` at a conservative
+   cutoff, inside small blocks of candidates, never across the whole set.
+
+Names whose normalised forms carry the same tokens in another order are also merged (a
+``token_sort_ratio`` of 100). The fuzzy stage never joins a name to a strict token superset of itself
+("Alibaba Cloud" is not "Alibaba"), nor names whose numbers differ ("Vision Fund 1" and
+"Vision Fund 2").
+
+Clusters are connected components of those links (union-find), so the result does not depend on the
+order of the input. ``token_set_ratio``, ``partial_ratio`` and ``WRatio`` are deliberately absent: they
+score 100 for "Tencent" against "Tencent Music" (see ``docs`` research notes on entity resolution).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import types
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
+from importlib import resources
+
+import attrs
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from factcheck.errors import ConfigError, UsageError
+
+__all__ = ["AliasTable", "EntityResolver", "normalize", "same_entity"]
+
+_log = logging.getLogger(__name__)
+
+#: Trailing words that name a legal form or a corporate wrapper, not the entity itself. They are
+#: dropped repeatedly from the end of a name, so "Group Holding Ltd" goes in three steps.
+LEGAL_TOKENS = frozenset(
+    """
+    inc incorporated ltd limited corp corporation co cos company group grp holding holdings plc llc llp lp
+    sa sas sarl srl spa ag se nv bv gmbh kgaa ab asa oyj kk pte pty bhd tbk
+    """.split()
+)
+
+_APOSTROPHES = str.maketrans(dict.fromkeys("\u2018\u2019\u201b\u02bc\u0060\u00b4\u2032\uff07", "'"))
+_POSSESSIVE = re.compile(
+    r"""(?<=[\w.])'s\b  # Alibaba's -> Alibaba, Ltd.'s -> Ltd.
+      | (?<=s)'(?!\w)    # the Gunners' -> the Gunners
+    """,
+    re.VERBOSE,
+)
+# the underscore is a word character to `re`, but never part of a name
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def normalize(name: str) -> str:
+    """Reduce a name to the form in which two spellings of one entity compare equal.
+
+    NFKC, casefold, curly quotes to straight, drop possessives (``'s``, ``’s``, a trailing ``s'``),
+    split on non-word characters, repeatedly drop trailing legal or generic tokens (:data:`LEGAL_TOKENS`),
+    drop a leading "the", always keeping at least one token. Text without any word character gives ``""``.
+
+    >>> normalize("Alibaba Group Holding Ltd.")
+    'alibaba'
+    >>> normalize("Alibaba’s")
+    'alibaba'
+    >>> normalize("The Gunners'")
+    'gunners'
+    >>> normalize("Tencent Music Entertainment Group")
+    'tencent music entertainment'
+    """
+    text = name if name.isascii() else unicodedata.normalize("NFKC", name)
+    text = text.casefold()
+    if not text.isascii():
+        # casefold can undo NFKC composition ("ǰ" folds to j + combining caron); recompose so that
+        # normalising twice changes nothing, which the alias table relies on
+        text = unicodedata.normalize("NFKC", text.translate(_APOSTROPHES))
+    text = _POSSESSIVE.sub("", text)
+    tokens = [t for t in _NON_WORD.split(text) if t]
+    while len(tokens) > 1 and tokens[-1] in LEGAL_TOKENS:
+        tokens.pop()
+    if len(tokens) > 1 and tokens[0] == "the":
+        del tokens[0]
+    return " ".join(tokens)
+
+
+# --- aliases -------------------------------------------------------------------------------------
+
+_IN_MEMORY = "<aliases>"
+
+
+def _normalized_keys(pairs: Iterable[tuple[str, str]], source: str) -> dict[str, str]:
+    """Normalise alias keys, refusing two spellings of one alias that point at different entities."""
+    out: dict[str, str] = {}
+    for alias, canonical in pairs:
+        key = normalize(alias)
+        if not key or not normalize(canonical):
+            raise ConfigError(source, f"alias {alias!r} -> {canonical!r}: both sides need a word character")
+        if out.get(key, canonical) != canonical:
+            raise ConfigError(source, f"alias {alias!r} maps to both {out[key]!r} and {canonical!r}")
+        out[key] = canonical
+    return out
+
+
+def _close(mapping: Mapping[str, str]) -> types.MappingProxyType[str, str]:
+    """Normalise keys, make every canonical name an alias of itself, and follow alias chains.
+
+    After this, ``mapping[normalize(c)] == c`` for every canonical ``c``: resolving an id again gives the
+    same id. A canonical name that is itself an alias of another ("Google" -> "Alphabet" in a user's
+    extension) resolves to the end of the chain.
+    """
+    out = _normalized_keys(mapping.items(), _IN_MEMORY)
+    # sorted, so that two canonicals that normalise alike resolve the same way whatever the file order
+    for canonical in sorted(set(out.values())):
+        out.setdefault(normalize(canonical), canonical)
+    for key, canonical in out.items():
+        seen = {canonical}
+        target = out[normalize(canonical)]
+        while target != canonical:
+            if target in seen:
+                raise ConfigError(_IN_MEMORY, f"aliases form a cycle through {sorted(seen)!r}")
+            seen.add(target)
+            canonical, target = target, out[normalize(target)]
+        out[key] = canonical
+    return types.MappingProxyType(out)
+
+
+@attrs.frozen
+class AliasTable:
+    """Known other names of entities: normalised alias -> canonical display name.
+
+    Keys are normalised on construction, so ``AliasTable({"9988.HK": "Alibaba"})`` works. Every canonical
+    name is also an alias of itself.
+    """
+
+    mapping: Mapping[str, str] = attrs.field(converter=_close)
+
+    @classmethod
+    def default(cls) -> AliasTable:
+        """The table shipped in ``factcheck/data/aliases.tsv``."""
+        return _default_table()
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str]) -> AliasTable:
+        """Read a UTF-8 file of ``alias<TAB>canonical`` lines; ``#`` starts a comment line.
+
+        Raises:
+            ConfigError: a line without exactly one tab, or one alias given two canonical names.
+        """
+        try:
+            with open(path, encoding="utf-8") as fh:
+                text = fh.read()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(os.fspath(path), f"cannot read alias table: {exc}") from None
+        return cls._parse(text, os.fspath(path))
+
+    @classmethod
+    def _parse(cls, text: str, source: str) -> AliasTable:
+        seen: dict[str, tuple[str, int]] = {}
+        for lineno, line in enumerate(text.splitlines(), start=1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            fields = line.split("\t")
+            if len(fields) != 2 or not fields[0].strip() or not fields[1].strip():
+                raise ConfigError(source, "expected 'alias<TAB>canonical'", line=lineno)
+            alias, canonical = fields[0].strip(), fields[1].strip()
+            key = normalize(alias)
+            if not key or not normalize(canonical):
+                raise ConfigError(source, f"{alias!r} -> {canonical!r}: both sides need a word character", lineno)
+            earlier = seen.get(key)
+            if earlier is not None and earlier[0] != canonical:
+                problem = f"alias {alias!r} maps to {canonical!r} here but to {earlier[0]!r} on line {earlier[1]}"
+                raise ConfigError(source, problem, line=lineno)
+            seen[key] = (canonical, lineno)
+        try:
+            return cls({key: canonical for key, (canonical, _) in seen.items()})
+        except ConfigError as exc:
+            raise ConfigError(source, exc.problem) from None
+
+    def extend(self, extra: Mapping[str, str]) -> AliasTable:
+        """A new table with ``extra`` added; where both name an alias, ``extra`` wins."""
+        merged = dict(self.mapping)
+        merged.update(_normalized_keys(extra.items(), _IN_MEMORY))
+        return AliasTable(merged)
+
+    def canonical(self, name: str) -> str | None:
+        """The canonical display name for ``name``, or ``None`` when the table does not know it."""
+        return self.mapping.get(normalize(name))
+
+
+@cache
+def _default_table() -> AliasTable:
+    text = resources.files("factcheck").joinpath("data/aliases.tsv").read_text(encoding="utf-8")
+    return AliasTable._parse(text, "factcheck/data/aliases.tsv")
+
+
+# --- fuzzy stage ---------------------------------------------------------------------------------
+
+# below this many cells cdist's thread pool costs more than it saves (~110 µs against ~3 µs per call)
+_PARALLEL_CELLS = 200_000
+
+
+def _min_fuzzy_length(cutoff: float) -> int | None:
+    """Shortest normalised form that can reach ``cutoff`` against a *different* string.
+
+    The closest different string is one insertion away, scoring ``100 * (1 - 1 / (2L + 1))``; tickers
+    and other short names therefore never take part, and are left to the alias table.
+    """
+    for length in range(1, 1000):
+        if 100 * (1 - 1 / (2 * length + 1)) >= cutoff:
+            return length
+    return None
+
+
+def _block_keys(norm: str) -> tuple[str, str]:
+    """Keys of the fuzzy blocks a normalised name joins.
+
+    The first token's first four characters, and, so that a typo near the start ("Allibaba") still meets
+    its correct spelling, the name's last four characters.
+    """
+    return "^" + norm.partition(" ")[0][:4], "$" + norm[-4:]
+
+
+def _windows(members: list[int], norms: list[str], max_block: int) -> Iterator[tuple[list[int], list[int]]]:
+    """Split a block into (queries, choices) pairs whose product stays within ``max_block`` squared.
+
+    A small block is scored against itself. A big one is sorted by length, then text, and cut into
+    windows of half the cap; each window is scored against itself and the next one, so a name is
+    compared with its neighbours of similar length (names scoring 90 differ in length by at most 20%)
+    and never with the whole block.
+    """
+    if len(members) <= max_block:
+        yield members, members
+        return
+    members = sorted(members, key=lambda i: (len(norms[i]), norms[i]))
+    half = max(1, max_block // 2)
+    _log.debug("sub-blocking a block of %d names (%r...) into windows of %d", len(members), norms[members[0]], half)
+    for start in range(0, len(members), half):
+        yield members[start : start + half], members[start : start + 2 * half]
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Whether a fuzzy match between two normalised names may stand.
+
+    Refuses a strict token superset (a sub-entity such as "alibaba cloud" against "alibaba") and any
+    difference in the tokens that hold digits (fund numbers, years, tickers).
+    """
+    ta, tb = a.split(), b.split()
+    sa, sb = set(ta), set(tb)
+    if sa < sb or sb < sa:
+        return False
+    return sorted(t for t in ta if not t.isalpha()) == sorted(t for t in tb if not t.isalpha())
+
+
+def _fuzzy_edges(norms: list[str], cutoff: float, max_block: int) -> Iterator[tuple[int, int]]:
+    """Pairs of indices into ``norms`` whose ``fuzz.ratio`` reaches ``cutoff`` inside some block."""
+    min_length = _min_fuzzy_length(cutoff)
+    if min_length is None:
+        return
+    blocks: defaultdict[str, list[int]] = defaultdict(list)
+    for i, norm in enumerate(norms):
+        if len(norm) >= min_length:
+            for key in _block_keys(norm):
+                blocks[key].append(i)
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        for queries, choices in _windows(members, norms, max_block):
+            cells = len(queries) * len(choices)
+            matrix = process.cdist(
+                [norms[i] for i in queries],
+                [norms[i] for i in choices],
+                scorer=fuzz.ratio,
+                score_cutoff=cutoff,
+                dtype=np.uint8,
+                workers=-1 if cells >= _PARALLEL_CELLS else 1,
+            )
+            rows, cols = np.nonzero(matrix)
+            # queries are always the first len(queries) choices, so c > r keeps each pair once
+            for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+                if c > r and _compatible(norms[queries[r]], norms[choices[c]]):
+                    yield queries[r], choices[c]
+
+
+class _UnionFind:
+    """Disjoint sets over ``range(n)``; the smaller index becomes the root, with path halving."""
+
+    __slots__ = ("parent",)
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        while parent[x] != x:
+            # path halving: each step points a node at its grandparent, so later finds are short
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            if ra < rb:
+                self.parent[rb] = ra
+            else:
+                self.parent[ra] = rb
+
+    def union_all(self, groups: Iterable[list[int]]) -> None:
+        for group in groups:
+            for other in group[1:]:
+                self.union(group[0], other)
+
+
+# --- the resolver --------------------------------------------------------------------------------
+
+
+def _alias_table(value: AliasTable | None) -> AliasTable:
+    return AliasTable.default() if value is None else value
+
+
+def _check_cutoff(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not 0 < value <= 100:
+        raise UsageError(f"cutoff must be in (0, 100], got {value!r}")
+
+
+def _check_max_block(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 2:
+        raise UsageError(f"max_block must be at least 2, got {value!r}")
+
+
+@attrs.frozen
+class EntityResolver:
+    """Group names that mean the same entity and give each group a stable id.
+
+    Args:
+        aliases: the alias table; ``None`` loads :meth:`AliasTable.default`.
+        cutoff: the ``fuzz.ratio`` score (0-100) at which two normalised names count as one. 90 lets one
+            typo through in a name of five letters or more; raise it to be stricter, 100 turns fuzzy
+            matching off.
+        max_block: the largest set of names scored against each other at once. Bigger blocks are cut
+            into windows of similar length, which bounds time and memory (a uint8 matrix of at most
+            ``max_block`` squared bytes) at the price of missing a few far-apart pairs.
+    """
+
+    aliases: AliasTable = attrs.field(default=None, converter=_alias_table)
+    cutoff: float = attrs.field(default=90, kw_only=True, validator=_check_cutoff)
+    max_block: int = attrs.field(default=5000, kw_only=True, validator=_check_max_block)
+
+    def resolve(self, names: Iterable[str]) -> dict[str, str]:
+        """Map every input name (as given) to the id of its entity.
+
+        The id is the canonical name from the alias table when any member of the cluster is in it;
+        otherwise the shortest, then alphabetically first, original spelling among the cluster's most
+        frequent normalised form. Names without a word character map to themselves. Shuffling the input
+        gives the same mapping, and resolving the ids again maps each id to itself.
+
+        >>> EntityResolver().resolve(["Alibaba Group Holding Ltd", "BABA", "Tencent Music", "Allibaba"])
+        {'Alibaba Group Holding Ltd': 'Alibaba', 'BABA': 'Alibaba', 'Tencent Music': 'Tencent Music', 'Allibaba': 'Alibaba'}
+        """
+        counts = Counter(names)
+        aliases = self.aliases.mapping
+
+        # one node per distinct normalised form; everything below works on nodes, not raw names
+        node_of: dict[str, int] = {}
+        norms: list[str] = []
+        weight: list[int] = []
+        spellings: list[list[str]] = []
+        raw_node: dict[str, int] = {}
+        result: dict[str, str] = {}
+        for raw, count in counts.items():
+            norm = normalize(raw)
+            if not norm:
+                result[raw] = raw
+                continue
+            node = node_of.get(norm)
+            if node is None:
+                node = node_of[norm] = len(norms)
+                norms.append(norm)
+                weight.append(0)
+                spellings.append([])
+            weight[node] += count
+            spellings[node].append(raw)
+            raw_node[raw] = node
+
+        # A canonical name joins as a node without spellings, so that a typo of it ("Allibaba") meets the
+        # cluster even when the input only said "BABA"; otherwise resolving the ids again could merge them.
+        for canonical in {aliases[n] for n in norms if n in aliases}:
+            norm = normalize(canonical)
+            if norm not in node_of:
+                node_of[norm] = len(norms)
+                norms.append(norm)
+                weight.append(0)
+                spellings.append([])
+
+        sets = _UnionFind(len(norms))
+        by_alias: defaultdict[str, list[int]] = defaultdict(list)
+        by_tokens: defaultdict[str, list[int]] = defaultdict(list)
+        for node, norm in enumerate(norms):
+            if norm in aliases:
+                by_alias[aliases[norm]].append(node)
+            if " " in norm:
+                by_tokens[" ".join(sorted(norm.split()))].append(node)
+        sets.union_all(by_alias.values())
+        sets.union_all(by_tokens.values())
+        for a, b in _fuzzy_edges(norms, self.cutoff, self.max_block):
+            sets.union(a, b)
+
+        ids = self._cluster_ids(sets, norms, weight, spellings)
+        for raw, node in raw_node.items():
+            result[raw] = ids[sets.find(node)]
+        return result
+
+    def _cluster_ids(
+        self, sets: _UnionFind, norms: list[str], weight: list[int], spellings: list[list[str]]
+    ) -> dict[int, str]:
+        aliases = self.aliases.mapping
+        canonicals: defaultdict[int, set[str]] = defaultdict(set)
+        best: dict[int, int] = {}
+        for node, norm in enumerate(norms):
+            root = sets.find(node)
+            if norm in aliases:
+                canonicals[root].add(aliases[norm])
+            incumbent = best.get(root)
+            if incumbent is None or (-weight[node], len(norm), norm) < (
+                -weight[incumbent],
+                len(norms[incumbent]),
+                norms[incumbent],
+            ):
+                best[root] = node
+        ids: dict[int, str] = {}
+        for root, node in best.items():
+            if root in canonicals:
+                # a cluster holding two canonicals was joined by a typo of one of them; pick one stably
+                ids[root] = min(canonicals[root])
+            elif spellings[node]:
+                ids[root] = min(spellings[node], key=lambda s: (len(s), s))
+        return ids
+
+
+def same_entity(a: str, b: str, aliases: AliasTable | None = None) -> bool:
+    """Whether two names resolve to the same entity.
+
+    >>> same_entity("Tencent Holdings Ltd.", "Tencent"), same_entity("Tencent", "Tencent Music")
+    (True, False)
+    """
+    ids = EntityResolver(aliases).resolve([a, b])
+    return ids[a] == ids[b]

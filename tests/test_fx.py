@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 import socket
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from pathlib import Path
 
@@ -127,6 +128,15 @@ class TestEcbFxTable:
         table.rate("USD", "CNY", dt.date(2024, 5, 28))
         assert set(table._loaded) == {"USD", "CNY"}
         assert len(table.currencies()) == 42
+
+    def test_concurrent_first_use(self, ecb: EcbFxTable) -> None:
+        """Threads hitting a fresh table at once all get the same answers as a warmed-up table."""
+        table = EcbFxTable()
+        on = dt.date(2024, 5, 31)
+        pairs = [(a, b) for a in ("USD", "CNY", "GBP", "JPY") for b in ("HKD", "INR", "EUR", "USD")] * 4
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            got = list(pool.map(lambda p: table.rate(p[0], p[1], on), pairs))
+        assert got == [ecb.rate(a, b, on) for a, b in pairs]
 
     def test_currencies_include_eur_and_dead_ones(self, ecb: EcbFxTable) -> None:
         """currencies() lists EUR plus every ECB column, discontinued ones included."""

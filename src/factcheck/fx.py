@@ -125,13 +125,16 @@ class _Raw:
         self._columns: dict[str, int] = {}
         self._rows: list[str] = []
         self._dates: list[dt.date] = []
+        self._linenos: list[int] = []
         if tuple(h.lower() for h in header) == _LONG_HEADER:
             self._long = _parse_long(path, text)
             self.codes = frozenset(self._long) | {EUR}
             self.last_date = max((s.dates[-1] for s in self._long.values()), default=None)
         elif header[0].lower() == "date" and len(header) > 1:
             self._columns = {h.upper(): i for i, h in enumerate(header) if i and h}
-            self._rows, self._dates = _index_wide(path, lines)
+            if len(self._columns) != len([h for h in header[1:] if h]):
+                raise ConfigError(path, "a currency column appears twice in the header", 1)
+            self._rows, self._dates, self._linenos = _index_wide(path, lines)
             self.codes = frozenset(self._columns) | {EUR}
             self.last_date = max(self._dates, default=None)
         else:
@@ -145,31 +148,30 @@ class _Raw:
     def series(self, codes: Iterable[str]) -> dict[str, _Series]:
         if self._long is not None:
             return {c: self._long[c] for c in codes}
-        wanted = [(c, self._columns[c]) for c in codes]
+        cols: dict[str, tuple[list[dt.date], list[Decimal]]] = {c: ([], []) for c in codes}
+        wanted = [(self._columns[c], *cols[c]) for c in cols]
         if not wanted:
             return {}
-        cols: dict[str, tuple[list[dt.date], list[Decimal]]] = {c: ([], []) for c, _ in wanted}
-        # split only as far as the right-most column we need: the ECB's CNY/INR columns sit late
-        # in the row, but USD/JPY/GBP are early and this halves the work for them
-        maxsplit = max(i for _, i in wanted) + 1
-        for lineno, (row, day) in enumerate(zip(self._rows, self._dates, strict=True), start=2):
+        # split only as far as the right-most column needed, so early columns (USD, JPY) cost less
+        maxsplit = max(w[0] for w in wanted) + 1
+        for lineno, row, day in zip(self._linenos, self._rows, self._dates, strict=True):
             fields = row.split(",", maxsplit)
-            for code, i in wanted:
-                cell = fields[i].strip() if i < len(fields) else ""
-                if cell in _MISSING:
+            for i, dates, values in wanted:
+                cell = fields[i] if i < len(fields) else ""
+                # the ECB's own "no fixing" is tested first: it fills whole columns of dead currencies
+                if not cell or cell == "N/A":
                     continue
-                value = _positive(cell, self.path, lineno)
-                dates, values = cols[code]
+                try:
+                    value = Decimal(cell)
+                except InvalidOperation:
+                    if cell.strip() in _MISSING:
+                        continue
+                    raise ConfigError(self.path, f"{cell.strip()!r} is not a number", lineno) from None
+                if not value.is_finite() or value <= 0:
+                    raise ConfigError(self.path, f"rate {cell.strip()!r} must be a positive number", lineno)
                 dates.append(day)
                 values.append(value)
-        out = {}
-        for code, (dates, values) in cols.items():
-            if dates and dates[0] > dates[-1]:
-                # the ECB file is newest-first
-                dates.reverse()
-                values.reverse()
-            out[code] = _Series(dates, values)
-        return out
+        return {code: _Series(dates, values) for code, (dates, values) in cols.items()}
 
 
 def _read_text(path: str) -> str:
@@ -191,25 +193,24 @@ def _read_text(path: str) -> str:
         raise ConfigError(path, "exchange-rate file is not UTF-8") from exc
 
 
-def _index_wide(path: str, lines: list[str]) -> tuple[list[str], list[dt.date]]:
-    rows: list[str] = []
-    dates: list[dt.date] = []
+def _index_wide(path: str, lines: list[str]) -> tuple[list[str], list[dt.date], list[int]]:
+    """Row strings, their dates and 1-based line numbers, in strictly ascending date order."""
+    entries: list[tuple[dt.date, int, str]] = []
     for lineno, line in enumerate(lines[1:], start=2):
         if not line.strip():
             continue
         head, _, _ = line.partition(",")
-        rows.append(line)
-        dates.append(_date(head, path, lineno))
-    ordered = all(a > b for a, b in pairwise(dates)) or all(a < b for a, b in pairwise(dates))
-    if not ordered:
-        # bisect needs strictly monotonic dates; a hand-edited wide file is put in order here
-        pairs = sorted(zip(dates, rows, strict=True))
-        for (a, _), (b, _) in pairwise(pairs):
-            if a == b:
-                raise ConfigError(path, f"date {a.isoformat()} appears twice")
-        dates = [d for d, _ in pairs]
-        rows = [r for _, r in pairs]
-    return rows, dates
+        entries.append((_date(head, path, lineno), lineno, line))
+    if all(a[0] > b[0] for a, b in pairwise(entries)):
+        # the ECB file is newest-first; reversing is cheaper than sorting 7,000 rows
+        entries.reverse()
+    elif not all(a[0] < b[0] for a, b in pairwise(entries)):
+        # bisect needs strictly increasing dates; a hand-edited file is put in order here
+        entries.sort()
+        for a, b in pairwise(entries):
+            if a[0] == b[0]:
+                raise ConfigError(path, f"date {a[0].isoformat()} appears twice", b[1])
+    return [e[2] for e in entries], [e[0] for e in entries], [e[1] for e in entries]
 
 
 def _parse_long(path: str, text: str) -> dict[str, _Series]:

@@ -59,6 +59,8 @@ _POSSESSIVE = re.compile(
     """,
     re.VERBOSE,
 )
+# initials written with dots, "S.p.A.", "N.V.", "U.K.", "J.P.", read as one token
+_DOTTED = re.compile(r"(?<!\w)(?:\w\.)+\w(?!\w)\.?")
 # the underscore is a word character to `re`, but never part of a name
 _NON_WORD = re.compile(r"[\W_]+")
 
@@ -66,7 +68,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 def normalize(name: str) -> str:
     """Reduce a name to the form in which two spellings of one entity compare equal.
 
-    NFKC, casefold, curly quotes to straight, drop possessives (``'s``, ``’s``, a trailing ``s'``),
+    NFKC, casefold, curly quotes to straight, dotted initials joined ("S.p.A." is ``spa``), drop possessives (``'s``, ``’s``, a trailing ``s'``),
     split on non-word characters, repeatedly drop trailing legal or generic tokens (:data:`LEGAL_TOKENS`),
     drop a leading "the", always keeping at least one token. Text without any word character gives ``""``.
 
@@ -85,6 +87,8 @@ def normalize(name: str) -> str:
         # casefold can undo NFKC composition ("ǰ" folds to j + combining caron); recompose so that
         # normalising twice changes nothing, which the alias table relies on
         text = unicodedata.normalize("NFKC", text.translate(_APOSTROPHES))
+    if "." in text:
+        text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
     text = _POSSESSIVE.sub("", text)
     tokens = [t for t in _NON_WORD.split(text) if t]
     while len(tokens) > 1 and tokens[-1] in LEGAL_TOKENS:
@@ -222,56 +226,83 @@ def _min_fuzzy_length(cutoff: float) -> int | None:
     return None
 
 
-def _block_keys(norm: str) -> tuple[str, str]:
+def _block_keys(norm: str) -> list[str]:
     """Keys of the fuzzy blocks a normalised name joins.
 
-    The first token's first four characters, and, so that a typo near the start ("Allibaba") still meets
-    its correct spelling, the name's last four characters.
+    The first four characters, and the last four, so that a typo near the start ("Allibaba") still meets
+    its correct spelling. A name shorter than eight characters also joins the block of its first two and
+    last two characters: for those, one inserted or dropped letter in the middle changes both other keys.
     """
-    return "^" + norm.partition(" ")[0][:4], "$" + norm[-4:]
+    keys = ["^" + norm[:4], "$" + norm[-4:]]
+    if len(norm) < 8:
+        keys.append("~" + norm[:2] + norm[-2:])
+    return keys
 
 
 def _windows(members: list[int], norms: list[str], max_block: int) -> Iterator[tuple[list[int], list[int]]]:
-    """Split a block into (queries, choices) pairs whose product stays within ``max_block`` squared.
+    """Split a block into (queries, choices) pairs no bigger than ``max_block`` on either side.
 
     A small block is scored against itself. A big one is sorted by length, then text, and cut into
     windows of half the cap; each window is scored against itself and the next one, so a name is
     compared with its neighbours of similar length (names scoring 90 differ in length by at most 20%)
-    and never with the whole block.
+    and never with the whole block. Queries are always the first ``len(queries)`` choices.
     """
     if len(members) <= max_block:
         yield members, members
         return
     members = sorted(members, key=lambda i: (len(norms[i]), norms[i]))
     half = max(1, max_block // 2)
-    _log.debug("sub-blocking a block of %d names (%r...) into windows of %d", len(members), norms[members[0]], half)
+    _log.debug("sub-blocking %d names starting %r into windows of %d", len(members), norms[members[0]], half)
     for start in range(0, len(members), half):
         yield members[start : start + half], members[start : start + 2 * half]
 
 
-def _compatible(a: str, b: str) -> bool:
+def _compatible(a: str, b: str, cutoff: float) -> bool:
     """Whether a fuzzy match between two normalised names may stand.
 
-    Refuses a strict token superset (a sub-entity such as "alibaba cloud" against "alibaba") and any
-    difference in the tokens that hold digits (fund numbers, years, tickers).
+    The tokens the names share are set aside and what remains on each side must itself reach ``cutoff``:
+    a long shared word such as "semiconductor" otherwise carries "nanya" and "nanko" over the line. This
+    also refuses a strict token superset (a sub-entity: "alibaba cloud" against "alibaba") and any
+    difference in the tokens that hold digits (fund numbers, years, share classes).
     """
     ta, tb = a.split(), b.split()
-    sa, sb = set(ta), set(tb)
-    if sa < sb or sb < sa:
+    if sorted(t for t in ta if not t.isalpha()) != sorted(t for t in tb if not t.isalpha()):
         return False
-    return sorted(t for t in ta if not t.isalpha()) == sorted(t for t in tb if not t.isalpha())
+    rest_b = list(tb)
+    rest_a = []
+    for token in ta:
+        if token in rest_b:
+            rest_b.remove(token)
+        else:
+            rest_a.append(token)
+    if not rest_a or not rest_b:
+        return not rest_a and not rest_b
+    if len(rest_a) == len(ta) and len(rest_b) == len(tb):
+        return True
+    return fuzz.ratio(" ".join(rest_a), " ".join(rest_b)) >= cutoff
 
 
-def _fuzzy_edges(norms: list[str], cutoff: float, max_block: int) -> Iterator[tuple[int, int]]:
-    """Pairs of indices into ``norms`` whose ``fuzz.ratio`` reaches ``cutoff`` inside some block."""
+def _fuzzy_links(
+    norms: list[str], rank: list[int], known: list[bool], cutoff: float, max_block: int
+) -> Iterator[tuple[int, int]]:
+    """Fuzzy links between nodes: each node to its best-scoring, higher-ranked, compatible neighbour.
+
+    Linking every pair above the cutoff lets a typo bridge two real entities ("oviste" is within one
+    letter of both "voviste" and "doviste"). Instead, a node attaches only upward, to its single best
+    match among nodes that rank above it (known to the alias table, more frequent, shorter): typos hang
+    off the spelling they corrupt, and two well-attested names join only if one is close to the other.
+    Two names the alias table knows are never joined by a score. Because a cluster's id is its
+    top-ranked node, no two ids are ever neighbours, which is what makes resolving the ids a no-op.
+    """
     min_length = _min_fuzzy_length(cutoff)
     if min_length is None:
         return
     blocks: defaultdict[str, list[int]] = defaultdict(list)
-    for i, norm in enumerate(norms):
+    for node, norm in enumerate(norms):
         if len(norm) >= min_length:
             for key in _block_keys(norm):
-                blocks[key].append(i)
+                blocks[key].append(node)
+    best: dict[int, tuple[int, int, int]] = {}  # lower node -> (score, -rank of target, target)
     for members in blocks.values():
         if len(members) < 2:
             continue
@@ -285,11 +316,20 @@ def _fuzzy_edges(norms: list[str], cutoff: float, max_block: int) -> Iterator[tu
                 dtype=np.uint8,
                 workers=-1 if cells >= _PARALLEL_CELLS else 1,
             )
-            rows, cols = np.nonzero(matrix)
-            # queries are always the first len(queries) choices, so c > r keeps each pair once
-            for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-                if c > r and _compatible(norms[queries[r]], norms[choices[c]]):
-                    yield queries[r], choices[c]
+            rows, cols = np.nonzero(np.triu(matrix, 1))
+            scores = matrix[rows, cols].tolist()
+            for r, c, score in zip(rows.tolist(), cols.tolist(), scores, strict=True):
+                low, high = queries[r], choices[c]
+                if rank[low] < rank[high]:
+                    low, high = high, low
+                if known[low] and known[high]:
+                    continue
+                candidate = (score, -rank[high], high)
+                current = best.get(low)
+                if (current is None or candidate > current) and _compatible(norms[low], norms[high], cutoff):
+                    best[low] = candidate
+    for low, (_, _, high) in best.items():
+        yield low, high
 
 
 class _UnionFind:
@@ -346,8 +386,8 @@ class EntityResolver:
     Args:
         aliases: the alias table; ``None`` loads :meth:`AliasTable.default`.
         cutoff: the ``fuzz.ratio`` score (0-100) at which two normalised names count as one. 90 lets one
-            typo through in a name of five letters or more; raise it to be stricter, 100 turns fuzzy
-            matching off.
+            dropped or added letter through in a name of five letters or more, and one wrong letter in a
+            name of ten; raise it to be stricter, 100 turns fuzzy matching off.
         max_block: the largest set of names scored against each other at once. Bigger blocks are cut
             into windows of similar length, which bounds time and memory (a uint8 matrix of at most
             ``max_block`` squared bytes) at the price of missing a few far-apart pairs.
@@ -365,20 +405,20 @@ class EntityResolver:
         frequent normalised form. Names without a word character map to themselves. Shuffling the input
         gives the same mapping, and resolving the ids again maps each id to itself.
 
-        >>> EntityResolver().resolve(["Alibaba Group Holding Ltd", "BABA", "Tencent Music", "Allibaba"])
-        {'Alibaba Group Holding Ltd': 'Alibaba', 'BABA': 'Alibaba', 'Tencent Music': 'Tencent Music', 'Allibaba': 'Alibaba'}
+        >>> ids = EntityResolver().resolve(["Alibaba Group Holding Ltd", "BABA", "Allibaba", "Alibaba Cloud"])
+        >>> sorted(ids.items())
+        [('Alibaba Cloud', 'Alibaba Cloud'), ('Alibaba Group Holding Ltd', 'Alibaba'), ('Allibaba', 'Alibaba'), \
+('BABA', 'Alibaba')]
         """
-        counts = Counter(names)
         aliases = self.aliases.mapping
-
+        result: dict[str, str] = {}
         # one node per distinct normalised form; everything below works on nodes, not raw names
         node_of: dict[str, int] = {}
         norms: list[str] = []
         weight: list[int] = []
         spellings: list[list[str]] = []
         raw_node: dict[str, int] = {}
-        result: dict[str, str] = {}
-        for raw, count in counts.items():
+        for raw, count in Counter(names).items():
             norm = normalize(raw)
             if not norm:
                 result[raw] = raw
@@ -392,10 +432,9 @@ class EntityResolver:
             weight[node] += count
             spellings[node].append(raw)
             raw_node[raw] = node
-
         # A canonical name joins as a node without spellings, so that a typo of it ("Allibaba") meets the
         # cluster even when the input only said "BABA"; otherwise resolving the ids again could merge them.
-        for canonical in {aliases[n] for n in norms if n in aliases}:
+        for canonical in {aliases[norm] for norm in norms if norm in aliases}:
             norm = normalize(canonical)
             if norm not in node_of:
                 node_of[norm] = len(norms)
@@ -403,49 +442,35 @@ class EntityResolver:
                 weight.append(0)
                 spellings.append([])
 
+        known = [norm in aliases for norm in norms]
+        order = sorted(range(len(norms)), key=lambda i: (not known[i], -weight[i], len(norms[i]), norms[i]))
+        rank = [0] * len(norms)
+        for position, node in enumerate(order):
+            rank[node] = position
+
         sets = _UnionFind(len(norms))
         by_alias: defaultdict[str, list[int]] = defaultdict(list)
         by_tokens: defaultdict[str, list[int]] = defaultdict(list)
         for node, norm in enumerate(norms):
-            if norm in aliases:
+            if known[node]:
                 by_alias[aliases[norm]].append(node)
             if " " in norm:
                 by_tokens[" ".join(sorted(norm.split()))].append(node)
         sets.union_all(by_alias.values())
         sets.union_all(by_tokens.values())
-        for a, b in _fuzzy_edges(norms, self.cutoff, self.max_block):
-            sets.union(a, b)
+        for low, high in _fuzzy_links(norms, rank, known, self.cutoff, self.max_block):
+            sets.union(low, high)
 
-        ids = self._cluster_ids(sets, norms, weight, spellings)
+        # walking nodes from the top rank down, the first node seen of a cluster names it
+        ids: dict[int, str] = {}
+        for node in order:
+            root = sets.find(node)
+            if root not in ids:
+                norm = norms[node]
+                ids[root] = aliases[norm] if known[node] else min(spellings[node], key=lambda s: (len(s), s))
         for raw, node in raw_node.items():
             result[raw] = ids[sets.find(node)]
         return result
-
-    def _cluster_ids(
-        self, sets: _UnionFind, norms: list[str], weight: list[int], spellings: list[list[str]]
-    ) -> dict[int, str]:
-        aliases = self.aliases.mapping
-        canonicals: defaultdict[int, set[str]] = defaultdict(set)
-        best: dict[int, int] = {}
-        for node, norm in enumerate(norms):
-            root = sets.find(node)
-            if norm in aliases:
-                canonicals[root].add(aliases[norm])
-            incumbent = best.get(root)
-            if incumbent is None or (-weight[node], len(norm), norm) < (
-                -weight[incumbent],
-                len(norms[incumbent]),
-                norms[incumbent],
-            ):
-                best[root] = node
-        ids: dict[int, str] = {}
-        for root, node in best.items():
-            if root in canonicals:
-                # a cluster holding two canonicals was joined by a typo of one of them; pick one stably
-                ids[root] = min(canonicals[root])
-            elif spellings[node]:
-                ids[root] = min(spellings[node], key=lambda s: (len(s), s))
-        return ids
 
 
 def same_entity(a: str, b: str, aliases: AliasTable | None = None) -> bool:

@@ -52,6 +52,8 @@ class Lexicon:
     hedges: tuple[Hedge, ...]
     directions: dict[tuple[str, str], str]  # (word, role) -> "+" | "-"
     units: dict[str, str]
+    count_units: frozenset[str]  # units that are counted nouns, not pint units
+    attached_units: frozenset[str]  # surfaces that may be glued to the number
     number_words: dict[str, tuple[Decimal, str]]
 
     @classmethod
@@ -62,9 +64,12 @@ class Lexicon:
         scales = {r[0]: Scale(Decimal(r[1]), r[2], r[3] == "yes") for r in _rows("scales.tsv")}
         hedges = tuple(Hedge(r[0], r[1], r[2], r[3] == "in") for r in _rows("hedges.tsv"))
         directions = {(r[0], r[2]): r[1] for r in _rows("directions.tsv")}
-        units = {r[0]: r[1] for r in _rows("units.tsv")}
+        unit_rows = _rows("units.tsv")
+        units = {r[0]: r[1] for r in unit_rows}
+        count_units = frozenset(r[1] for r in unit_rows if r[2] == "count")
+        attached_units = frozenset(r[0] for r in unit_rows if r[3] == "yes")
         number_words = {r[0]: (Decimal(r[1]), r[2]) for r in _rows("numbers.tsv")}
-        return cls(currencies, scales, hedges, directions, units, number_words)
+        return cls(currencies, scales, hedges, directions, units, count_units, attached_units, number_words)
 
 
 LEXICON = Lexicon.load()

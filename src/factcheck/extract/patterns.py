@@ -110,8 +110,34 @@ UNIT = re.compile(
     r"(?:\s|-)(?P<unit>" + _alt([u for u in LEXICON.units if u[0].isalpha() or u[0] == "°"]) + r")(?![A-Za-z])"
 )
 UNIT_ATTACHED = re.compile(
-    r"(?P<unit>km/h|km|kg|cm|mm|MW|GW|kW|TW|kWh|MWh|GWh|TWh|GB|TB|MB|°C|°F|mph|bpd|ppm|ppb|rpm)(?![A-Za-z])"
+    r"(?P<unit>km/h|" + _alt(sorted(LEXICON.attached_units)) + r")(?![A-Za-z0-9])"
 )
+# Pence glued to the number ("164p") and the Telegraph's "pc" for per cent ("24pc").
+PENCE = re.compile(r"p(?![A-Za-z.])")
+PC_PERCENT = re.compile(r"pc(?![A-Za-z])")
+# A noun joined by a hyphen makes an adjective of a count: "five-year", "four-cylinder".
+HYPHEN_NOUN = re.compile(r"-(?P<noun>[a-z]{3,})\b")
+HYPHEN_NOUN_STOP = frozenset(
+    "off time times way third thirds half quarter fold sided pronged liner liners stop to on and or old".split()
+)
+# After "one": the singular noun it counts ("one solution"), unless a pronoun reading is plain.
+SINGULAR_NOUN = re.compile(r"\s(?P<noun>[a-z]{3,})\b")
+ONE_STOP = frozenset(
+    """of another said says could would should can may might must will is was has had does did thing
+    way more less than and or but that which who whom whose in on at by for with from to as if
+    another other others such very most least also just only even still out across after before
+    fourth third half quarter""".split()
+)
+# Vague amounts: "tens of thousands of", "hundreds of millions", "dozens of".
+VAGUE = re.compile(
+    r"""
+    \b(?:(?P<mult>tens|hundreds|dozens)\s+of\s+)?      # tens of
+    (?P<base>thousands|millions|billions|trillions|hundreds|dozens)  # thousands
+    (?=\s+of\b)                                         # ... of something
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+OF_THEN = re.compile(r"\s+of\s+(?:(?:the|their|its|his|her|our|your)\s+)?")
 UNIT_CASE_INSENSITIVE = re.compile(
     r"(?:\s|-)(?P<unit>" + _alt([u for u in LEXICON.units if u.islower() and len(u) > 2]) + r")\b",
     re.IGNORECASE,
@@ -179,7 +205,7 @@ SIGN_BEFORE = re.compile(r"(?:^|(?<=[\s(\[]))(?P<sign>[+-])$")
 ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\W))(?:a|an)\s+$", re.IGNORECASE)
 
 # Things that look like numbers inside names: "Qwen 2.5 Max", "S&P 500", "Model 3".
-CAPITALISED_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"']))(?P<word>[A-Z][\w&.+-]*)\s$")
+CAPITALISED_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"']))(?P<word>[a-z]{0,2}[A-Z][\w&.+/-]*)\s$")
 SENTENCE_WORDS = frozenset(
     """The A An In On At By For From To Of And But Or If As With About Over Under Some Nearly Almost
     Around Only Just Up Down Since Until After Before During Another Every Each All Its Their His Her

@@ -54,6 +54,7 @@ class _Atom:
     scale_word: str | None = None
     currency: str | None = None
     unit: str | None = None
+    generic_unit: bool = False  # the unit is a plural noun read off the text, not a known unit
     percent: str | None = None  # "percent" | "pp" | "bp"
     per: str | None = None
     bound: str = "="
@@ -94,7 +95,7 @@ def scan(text: str) -> list[Quantity]:
 
 
 def _atoms(norm: str, masks: Masks) -> Iterator[_Atom]:
-    spelled = list(_spelled_numbers(norm, masks))
+    spelled = sorted([*_spelled_numbers(norm, masks), *_vague_amounts(norm, masks)], key=lambda a: a.core_start)
     k = 0
     for m in P.NUMBER.finditer(norm):
         while k < len(spelled) and spelled[k].core_start < m.start():
@@ -121,7 +122,7 @@ def _digit_atom(norm: str, m: re.Match[str], masks: Masks) -> _Atom | None:
     if before and before[-1].isalpha() and prefix is None:
         return None
     # a hyphenated name: GPT-4o, COVID-19, F-35
-    if before.endswith("-") and len(before) > 1 and before[-2].isalnum():
+    if before.endswith("-") and len(before) > 1 and before[-2].isalnum() and not before.lower().endswith("sub-"):
         return None
     if P.ORDINAL_AFTER.match(after):
         return None
@@ -140,6 +141,40 @@ def _digit_atom(norm: str, m: re.Match[str], masks: Masks) -> _Atom | None:
         return None
     _read_left(norm, atom)
     return atom
+
+
+_VAGUE_BASE = {"thousands": Decimal(1000), "millions": Decimal(10) ** 6, "billions": Decimal(10) ** 9,
+               "trillions": Decimal(10) ** 12, "hundreds": Decimal(100), "dozens": Decimal(12)}
+_VAGUE_MULT = {"tens": Decimal(10), "hundreds": Decimal(100), "dozens": Decimal(12)}
+
+
+def _vague_amounts(norm: str, masks: Masks) -> Iterator[_Atom]:
+    """Amounts named by order of magnitude: "tens of thousands of", "hundreds of millions".
+
+    Each is a range from the smallest to the largest number the words allow ("thousands" is
+    [1,000, 10,000)), reported with bound "~".
+    """
+    for m in P.VAGUE.finditer(norm):
+        if masks.covers(m.start()):
+            continue
+        base = _VAGUE_BASE[m.group("base").lower()]
+        mult = _VAGUE_MULT.get((m.group("mult") or "").lower(), Decimal(1))
+        low = base * mult * (2 if m.group("base").lower() == "dozens" and mult == 1 else 1)
+        high = low * 10
+        atom = _Atom(m.start(), m.end(), m.start(), m.end(), m.group(), (low + high) / 2, low, bound="~")
+        atom.low, atom.high, atom.low_precision = low, high, low
+        atom.spelled = True
+        of = P.OF_THEN.match(norm, m.end())
+        if of is not None:
+            cur = P.CURRENCY_SUFFIX_ANY.match(norm, of.end() - 1)
+            noun = P.COUNT_NOUN.match(norm, of.end() - 1)
+            if cur is not None:
+                atom.currency = _CURRENCY_BY_LOWER[_squash(cur.group("cur")).lower()].code
+                atom.end = cur.end()
+            elif noun is not None and noun.group("noun") not in P.COUNT_NOUN_STOP:
+                atom.unit = _singular(noun.group("noun"))
+                atom.end = noun.end()
+        yield atom
 
 
 def _spelled_numbers(norm: str, masks: Masks) -> Iterator[_Atom]:
@@ -211,6 +246,13 @@ def _read_right(norm: str, a: _Atom) -> None:
                 a.scale = info.multiplier
                 a.scale_word = word
                 pos = m.end()
+                more = P.SCALE.match(norm, pos) if info.multiplier < 1000000 else None
+                if more is not None and more.group("spaced"):
+                    bigger = LEXICON.scales.get(more.group("spaced").lower())
+                    if bigger is not None and bigger.multiplier > info.multiplier:
+                        a.scale *= bigger.multiplier
+                        a.scale_word = more.group("spaced")
+                        pos = more.end()
     m = P.CURRENCY_SUFFIX_EXACT.match(norm, pos) if a.currency is None else None
     if m is not None and _suffix_allowed(m.group("cur"), a):
         a.currency = _CURRENCY_BY_SURFACE[m.group("cur")].code
@@ -224,7 +266,14 @@ def _read_right(norm: str, a: _Atom) -> None:
         m = P.US_AFTER.match(norm, pos)
         if m is not None and a.scale_word:
             pos = m.end()
-    if a.currency is None:
+    if a.currency is None and pos == a.end and not a.spelled:
+        if P.PC_PERCENT.match(norm, pos):
+            a.percent = "percent"
+            pos += 2
+        elif P.PENCE.match(norm, pos):
+            a.currency = "GBX"
+            pos += 1
+    if a.currency is None and a.percent is None:
         m = P.PERCENT.match(norm, pos)
         if m is not None:
             if m.group("pp"):
@@ -264,9 +313,21 @@ def _read_right(norm: str, a: _Atom) -> None:
             pos = m.end()
         else:
             m = P.COUNT_NOUN.match(norm, pos)
+            h = P.HYPHEN_NOUN.match(norm, pos)
             if m is not None and m.group("noun") not in P.COUNT_NOUN_STOP:
                 a.unit = _singular(m.group("noun"))
+                a.generic_unit = True
                 pos = m.end()
+            elif h is not None and h.group("noun") not in P.HYPHEN_NOUN_STOP and (a.spelled or "." not in a.literal):
+                a.unit = _singular(h.group("noun"))
+                a.generic_unit = True
+                pos = h.end()
+            elif a.spelled and a.literal.lower() == "one":
+                m = P.SINGULAR_NOUN.match(norm, pos)
+                if m is not None and m.group("noun") not in P.ONE_STOP and not m.group("noun").endswith("ly"):
+                    a.unit = m.group("noun")
+                    a.generic_unit = True
+                    pos = m.end()
     m = P.HEDGE_AFTER.match(norm, pos)
     if m is not None:
         phrase = m.group("hedge").strip().lower()
@@ -319,6 +380,12 @@ def _read_left(norm: str, a: _Atom) -> None:
         a.direction = "adverb"
         pos -= len(before) - m.start()
         before = before[: m.start()]
+    elif a.currency is not None and a.percent is None:
+        m = P.VERB_BEFORE.search(before)
+        if m is not None and m.group().rstrip().lower().endswith(" by"):
+            a.sign = -1 if LEXICON.directions.get((m.group("verb").lower(), "verb")) == "-" else 1
+            a.direction = "verb"
+            a.difference = True
     elif a.percent is not None and a.direction in (None, "yoy"):
         m = P.NOUN_OF_BEFORE.search(before)
         if m is None and P.TO_BEFORE.search(before):
@@ -342,18 +409,29 @@ def _plausible(norm: str, a: _Atom, before: str, after: str) -> bool:
     """False for numbers that are parts of names, years, days of months or footnote marks."""
     if (after[:1] == "/" or before.endswith("/")) and a.currency is None:
         return False  # 24/7, 0/5000: counters and fractions, not amounts
+    if a.currency or a.percent:
+        return True
+    integer = a.literal.replace(",", "")
+    if "," not in a.literal and "." not in a.literal and len(integer) == 4 and 1000 <= int(integer) <= 2199 \
+            and not a.scale_word and (a.unit is None or a.generic_unit):
+        return False  # a year: "in 2024", "2024 results"
+    if not a.scale_word:
+        name = P.CAPITALISED_WORD_BEFORE.search(before)
+        if name is not None and name.group("word") not in P.SENTENCE_WORDS \
+                and name.group("word") not in P.MONTH_WORDS and (a.unit is None or a.generic_unit):
+            return False  # Qwen 2.5 Max, Model 3 sedans, S&P 500, iPhone 11
     if not a.bare:
         return True
     if LETTERS_AFTER_OK(after):
         return False
-    integer = a.literal.replace(",", "")
-    if "," not in a.literal and "." not in a.literal and len(integer) == 4 and 1800 <= int(integer) <= 2100:
-        return False  # a year
+    if re.match(r" [A-Z][a-z]*[A-Z]?\w*", after) and "." not in a.literal:
+        return False  # 787 Dreamliner, 737 Max, 11 Pro: a model number
     if before.endswith(("'", '"')) and after.startswith(("'", '"')):
         return False  # '1688': a name in quotes
-    name = P.CAPITALISED_WORD_BEFORE.search(before)
-    if name is not None and name.group("word") not in P.SENTENCE_WORDS:
-        return False  # Qwen 2.5 Max, Model 3, S&P 500
+    if before.endswith("(") and after.startswith(")"):
+        return False  # (4): a shirt number or a list mark
+    if re.search(r"[A-Z][a-z]+,\s$", before) and after.startswith(",") and len(integer) <= 3:
+        return False  # "Senard, 65, said": an age in apposition
     if after[:1] == "-" and after[1:2].isdigit() and "." not in a.literal:
         return False  # a score or a code: 2-2, 737-800
     return True
@@ -371,12 +449,8 @@ def _plausible_spelled(norm: str, a: _Atom, words: list[str], before: str, after
     if before.rstrip().endswith("-") or after.startswith("-") and not a.unit:
         return False  # "one-off", "three-pronged": adjectives
     if first == "one" and len(words) == 1:
-        if a.bare or re.match(r"\s+of\b", after) or re.search(r"\b(?:no|the|any|every|each|this|that)\s+$", before,
-                                                              re.IGNORECASE):
-            return False
-    if first in ("one", "a", "an") and len(words) == 1:
-        return False
-    return not (a.bare and len(words) == 1 and first in ("one",))
+        return not (a.bare or re.search(r"\b(?:no|the|any|every|each|this|that)\s+$", before, re.IGNORECASE))
+    return not (first in ("a", "an") and len(words) == 1)
 
 
 def _suffix_allowed(surface: str, a: _Atom) -> bool:
@@ -424,6 +498,9 @@ def _is_range(norm: str, a: _Atom, b: _Atom) -> bool:
     if gap is None:
         return False
     join = gap.strip().lower()
+    if join == "or":
+        return a.literal.isalpha() == b.literal.isalpha() and a.magnitude < b.magnitude <= a.magnitude * 2 \
+            and a.currency in (None, b.currency) and a.percent in (None, b.percent) and a.unit in (None, b.unit)
     if join not in ("-", "–", "to", "and"):
         return False
     if join == "and" and not a.between:
@@ -440,9 +517,17 @@ def _is_range(norm: str, a: _Atom, b: _Atom) -> bool:
     )
     if not compatible:
         return False
-    lo = a.magnitude * (a.scale if a.scale_word else b.scale)
+    lo = a.magnitude * _range_scale(a, b)
     hi = b.magnitude * b.scale
     return lo < hi
+
+
+def _range_scale(a: _Atom, b: _Atom) -> Decimal:
+    """The scale of a range's first end: its own, or the second's when it has none and is the
+    smaller as written ("$1-2bn", "1.5 to 2 million", but not "$800,000 to $1.3 million")."""
+    if a.scale_word or a.magnitude >= b.magnitude:
+        return a.scale
+    return b.scale
 
 
 def _verb_before_from(norm: str, a: _Atom) -> bool:
@@ -451,7 +536,7 @@ def _verb_before_from(norm: str, a: _Atom) -> bool:
 
 
 def _merge_range(a: _Atom, b: _Atom) -> _Atom:
-    scale = a.scale if a.scale_word else b.scale
+    scale = _range_scale(a, b)
     low = a.magnitude * scale
     high = b.magnitude * b.scale
     return attrs.evolve(

@@ -283,16 +283,19 @@ def _compatible(a: str, b: str, cutoff: float) -> bool:
 
 
 def _fuzzy_links(
-    norms: list[str], rank: list[int], known: list[bool], cutoff: float, max_block: int
+    norms: list[str], order: list[int], rank: list[int], known: list[bool], cutoff: float, max_block: int
 ) -> Iterator[tuple[int, int]]:
-    """Fuzzy links between nodes: each node to its best-scoring, higher-ranked, compatible neighbour.
+    """Fuzzy links between nodes, each from a node up to the centre of a higher-ranked neighbour.
 
-    Linking every pair above the cutoff lets a typo bridge two real entities ("oviste" is within one
-    letter of both "voviste" and "doviste"). Instead, a node attaches only upward, to its single best
-    match among nodes that rank above it (known to the alias table, more frequent, shorter): typos hang
-    off the spelling they corrupt, and two well-attested names join only if one is close to the other.
-    Two names the alias table knows are never joined by a score. Because a cluster's id is its
-    top-ranked node, no two ids are ever neighbours, which is what makes resolving the ids a no-op.
+    Linking every pair above the cutoff lets typos bridge real entities: "dexfma" is one letter from both
+    "dexfama" and "dexfima". So links only go upward, to nodes that rank higher (known to the alias table,
+    then more frequent, shorter, alphabetically first), and every node must itself reach the cutoff against
+    the centre (top-ranked node) of the group it joins: a node tries its neighbours from the best score
+    down and takes the first whose centre it matches. Clusters are therefore stars of radius one round a
+    well-attested spelling. Two names the alias table knows are never joined by a score.
+
+    Because a cluster's id is its top-ranked node and any node with a centre among its neighbours links to
+    something, no two ids are ever neighbours, which is what makes resolving the ids again a no-op.
     """
     min_length = _min_fuzzy_length(cutoff)
     if min_length is None:
@@ -302,7 +305,8 @@ def _fuzzy_links(
         if len(norm) >= min_length:
             for key in _block_keys(norm):
                 blocks[key].append(node)
-    best: dict[int, tuple[int, int, int]] = {}  # lower node -> (score, -rank of target, target)
+    # lower node -> (score, -rank of higher node, higher node) for every neighbour above it
+    candidates: defaultdict[int, set[tuple[int, int, int]]] = defaultdict(set)
     for members in blocks.values():
         if len(members) < 2:
             continue
@@ -322,14 +326,28 @@ def _fuzzy_links(
                 low, high = queries[r], choices[c]
                 if rank[low] < rank[high]:
                     low, high = high, low
-                if known[low] and known[high]:
-                    continue
-                candidate = (score, -rank[high], high)
-                current = best.get(low)
-                if (current is None or candidate > current) and _compatible(norms[low], norms[high], cutoff):
-                    best[low] = candidate
-    for low, (_, _, high) in best.items():
-        yield low, high
+                if not (known[low] and known[high]):
+                    candidates[low].add((score, -rank[high], high))
+
+    centre: dict[int, int] = {}
+    for node in order:  # from the top rank down, so every higher node's centre is already settled
+        options = candidates.get(node)
+        if not options:
+            continue
+        norm = norms[node]
+        for _, _, high in sorted(options, reverse=True):
+            top = centre.get(high, high)
+            if not _compatible(norm, norms[high], cutoff):
+                continue
+            if top != high and (
+                (known[node] and known[top])
+                or fuzz.ratio(norm, norms[top]) < cutoff
+                or not _compatible(norm, norms[top], cutoff)
+            ):
+                continue
+            centre[node] = top
+            yield node, top
+            break
 
 
 class _UnionFind:
@@ -458,7 +476,7 @@ class EntityResolver:
                 by_tokens[" ".join(sorted(norm.split()))].append(node)
         sets.union_all(by_alias.values())
         sets.union_all(by_tokens.values())
-        for low, high in _fuzzy_links(norms, rank, known, self.cutoff, self.max_block):
+        for low, high in _fuzzy_links(norms, order, rank, known, self.cutoff, self.max_block):
             sets.union(low, high)
 
         # walking nodes from the top rank down, the first node seen of a cluster names it

@@ -91,8 +91,9 @@ _MONTHS: dict[str, int] = {
 }  # fmt: skip
 
 _FULL_MONTHS = frozenset(
-    ("january february march april may june july august september october november december").split()
-)
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december")
+)  # fmt: skip
 
 _WEEKDAYS = {"monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH, "friday": FR, "saturday": SA, "sunday": SU}
 
@@ -713,10 +714,7 @@ def _h_fiscal(m: re.Match[str], ctx: _Context) -> _Core | None:
 
 
 def _h_ended(m: re.Match[str], ctx: _Context) -> _Core | None:
-    if m["n"]:
-        months = _count(m["n"])
-    else:
-        months = 3 if m["q"] else 6 if m["h"] else 12
+    months = _count(m["n"]) if m["n"] else 3 if m["q"] else 6 if m["h"] else 12
     if not 1 <= months <= 24:
         return None
     month = _month_number(m["dmon"] or m["mon"])
@@ -926,7 +924,9 @@ def _accepted_prefix(pre: re.Match[str] | None, kind: str, core_start: int) -> t
     if pre is None:
         return core_start, {}
     accepts = _ACCEPTS[kind]
-    present = [(g, _SPACES.sub(" ", pre[g].lower()), pre.start(g)) for g in _GROUPS if g in pre.re.groupindex and pre[g]]
+    present = [
+        (g, _SPACES.sub(" ", pre[g].lower()), pre.start(g)) for g in _GROUPS if g in pre.re.groupindex and pre[g]
+    ]
     start, taken = core_start, {}
     for group, value, position in reversed(present):
         if value not in accepts.get(group, ()):

@@ -235,3 +235,22 @@ LEVEL_LINK = re.compile(
     re.IGNORECASE,
 )
 CHANGE_AFTER_LEVEL = re.compile(r"^\s*[,(]\s*(?:a|an|up|down|or)?\s*$", re.IGNORECASE)
+
+# Fractions of a whole: "a third of", "two-thirds of", "half the", "one in four", "one out of three".
+_SMALL = "one|two|three|four|five|six|seven|eight|nine|ten"
+FRACTION = re.compile(
+    rf"""
+    (?<![\w-])(?:(?P<num>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?   # two-
+    (?P<den>half|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|sixth|sixths|
+        eighth|eighths|tenth|tenths)\b(?=\s+(?:of\b|the\b))                     # thirds of
+  | \b(?P<n>{_SMALL}|\d{{1,2}})\s+(?:out\s+of|in)\s+(?P<m>{_SMALL}|\d{{1,3}})\b(?=\s+[A-Za-z])  # one in four
+  | (?<![\w-])(?P<half>half)\b(?=\s+(?:of\s+)?(?:the|its|their|all|which|them|those)\b)       # half the
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|last|the|this|next|previous|latest)\s+$",
+                            re.IGNORECASE)
+
+# Digit fractions before "of" or a unit: "1/16 of a pint", "1/2 pound".
+DIGIT_FRACTION = re.compile(r"(?<![\d/.,])(?P<n>\d{1,3})\s?[/\u2044](?P<d>\d{1,4})(?![\d/])(?=\s+(?:of\b|[a-z]))")
+AGED = re.compile(r"\baged\s+$", re.IGNORECASE)

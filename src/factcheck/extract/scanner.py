@@ -95,12 +95,23 @@ def scan(text: str) -> list[Quantity]:
 
 
 def _atoms(norm: str, masks: Masks) -> Iterator[_Atom]:
-    spelled = sorted([*_spelled_numbers(norm, masks), *_vague_amounts(norm, masks)], key=lambda a: a.core_start)
+    fractions = [*_fractions(norm, masks), *_digit_fractions(norm, masks)]
+    taken = [(f.core_start, f.core_end) for f in fractions]
+    spelled = sorted(
+        [
+            *fractions,
+            *(a for a in _spelled_numbers(norm, masks) if not any(s <= a.core_start < e for s, e in taken)),
+            *_vague_amounts(norm, masks),
+        ],
+        key=lambda a: a.core_start,
+    )
     k = 0
     for m in P.NUMBER.finditer(norm):
         while k < len(spelled) and spelled[k].core_start < m.start():
             yield spelled[k]
             k += 1
+        if any(f.core_start <= m.start() < f.core_end for f in fractions):
+            continue
         atom = _digit_atom(norm, m, masks)
         if atom is not None:
             yield atom
@@ -174,6 +185,52 @@ def _vague_amounts(norm: str, masks: Masks) -> Iterator[_Atom]:
             elif noun is not None and noun.group("noun") not in P.COUNT_NOUN_STOP:
                 atom.unit = _singular(noun.group("noun"))
                 atom.end = noun.end()
+        yield atom
+
+
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
+
+
+def _small(word: str) -> Decimal:
+    return Decimal(word) if word.isdigit() else LEXICON.number_words[word.lower()][0]
+
+
+def _fractions(norm: str, masks: Masks) -> Iterator[_Atom]:
+    """Shares of a whole written in words, reported as a fraction: "a third of" is 1/3."""
+    for m in P.FRACTION.finditer(norm):
+        if masks.covers(m.start()):
+            continue
+        if m.group("n"):
+            num, den = _small(m.group("n")), _small(m.group("m"))
+        elif m.group("half"):
+            num, den = Decimal(1), Decimal(2)
+        else:
+            if P.ORDINAL_BEFORE.search(norm, max(0, m.start() - 12), m.start()):
+                continue  # "the second half", "the final quarter": periods, not fractions
+            if m.group("den")[0].isupper() and m.start() > 0 and norm[m.start() - 2 : m.start()].strip() not in ("", "."):
+                continue  # "Fourth of July": a name
+            word = m.group("den").lower().rstrip("s")
+            word = "half" if word == "halve" else word
+            num = _small(m.group("num")) if m.group("num") and m.group("num").lower() not in ("a",) else Decimal(1)
+            den = Decimal(_DENOMINATORS[word])
+        if den == 0 or num >= den:
+            continue
+        value = num / den
+        atom = _Atom(m.start(), m.end(), m.start(), m.end(), m.group(), value, Decimal(0), spelled=True)
+        atom.unit = "fraction"
+        _read_left(norm, atom)
+        yield atom
+
+
+def _digit_fractions(norm: str, masks: Masks) -> Iterator[_Atom]:
+    for m in P.DIGIT_FRACTION.finditer(norm):
+        num, den = Decimal(m.group("n")), Decimal(m.group("d"))
+        if masks.covers(m.start()) or not 0 < num < den:
+            continue
+        atom = _Atom(m.start(), m.end(), m.start(), m.end(), m.group(), num / den, Decimal(0), spelled=True)
+        _read_right(norm, atom)
+        if atom.unit is None:
+            atom.unit = "fraction"
         yield atom
 
 
@@ -407,7 +464,7 @@ def _read_left(norm: str, a: _Atom) -> None:
 
 def _plausible(norm: str, a: _Atom, before: str, after: str) -> bool:
     """False for numbers that are parts of names, years, days of months or footnote marks."""
-    if (after[:1] == "/" or before.endswith("/")) and a.currency is None:
+    if (after[:1] == "/" or before.endswith("/")) and a.currency is None and not re.match(r"/\s?\\?\$", after):
         return False  # 24/7, 0/5000: counters and fractions, not amounts
     if a.currency or a.percent:
         return True
@@ -424,8 +481,6 @@ def _plausible(norm: str, a: _Atom, before: str, after: str) -> bool:
         return True
     if LETTERS_AFTER_OK(after):
         return False
-    if re.match(r" [A-Z][a-z]*[A-Z]?\w*", after) and "." not in a.literal:
-        return False  # 787 Dreamliner, 737 Max, 11 Pro: a model number
     if before.endswith(("'", '"')) and after.startswith(("'", '"')):
         return False  # '1688': a name in quotes
     if before.endswith("(") and after.startswith(")"):
@@ -498,11 +553,13 @@ def _is_range(norm: str, a: _Atom, b: _Atom) -> bool:
     if gap is None:
         return False
     join = gap.strip().lower()
-    if join == "or":
-        return a.literal.isalpha() == b.literal.isalpha() and a.magnitude < b.magnitude <= a.magnitude * 2 \
-            and a.currency in (None, b.currency) and a.percent in (None, b.percent) and a.unit in (None, b.unit)
+    if join == "/" and a.currency and a.currency == b.currency:
+        return a.magnitude < b.magnitude
     if join not in ("-", "–", "to", "and"):
         return False
+    if a.bare and join == "to" and P.AGED.search(norm, max(0, a.start - 8), a.start):
+        a.unit = "year"
+        return True
     if join == "and" and not a.between:
         return False
     if join == "to" and (a.direction in ("verb", "noun") or a.from_ and _verb_before_from(norm, a)):

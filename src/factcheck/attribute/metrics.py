@@ -62,8 +62,9 @@ _DEFAULT_FILE = "metrics.toml"
 class Metric:
     """One thing a number can measure.
 
-    ``synonyms`` holds the plain surface phrases, the canonical name first; phrases that count only
-    in context ("shares" near "rose") are kept by the vocabulary, not here. ``segments`` lists the
+    ``synonyms`` holds the plain surface phrases, the canonical name first (unless the name itself
+    needs context, as "fine" does); phrases that count only in context ("shares" near "rose") are
+    kept by the vocabulary, not here. ``segments`` lists the
     canonical segment names the metric can be split by ("cloud", "international games").
     """
 
@@ -688,9 +689,10 @@ def _parse(data: Mapping[str, Any], where: str) -> _Spec:
                     segment,
                 )
             )
-        metrics.append(
-            Metric(name, tuple(dict.fromkeys((name, *synonyms))), dimension, flow, tuple(s for s, _ in segs))
-        )
+        # the name is a plain synonym too, unless the file says it needs context ("fine" the penalty)
+        own_context = {s for c in contextual if c.metric == name for s in c.synonyms}
+        plain = synonyms if name in own_context else tuple(dict.fromkeys((name, *synonyms)))
+        metrics.append(Metric(name, plain, dimension, flow, tuple(s for s, _ in segs)))
 
     names = {m.name for m in metrics}
     basis: list[_Basis] = []

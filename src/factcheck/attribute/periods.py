@@ -862,28 +862,57 @@ def _h_day_word(m: re.Match[str], ctx: _Context) -> _Core | None:
 class _Rule:
     pattern: re.Pattern[str]
     handler: _Handler
+    starts: frozenset[str]  # the tokens a match can begin with (see _token_key)
     prefix: re.Pattern[str] = _PREFIX
 
 
+def _words(*groups: str | list[str]) -> frozenset[str]:
+    return frozenset(w for g in groups for w in (g.split() if isinstance(g, str) else g))
+
+
+_MONTH_WORDS = _words(list(_FULL_MONTHS), list(_MONTHS), "sept")
+_NUMBER_STARTS = _words("<digit>", list(_NUMBER_WORDS))
+
 _RULES: tuple[_Rule, ...] = (
-    _Rule(_MONTH_CORE, _h_month),
-    _Rule(_DMY_CORE, _h_dmy),
-    _Rule(_ISO_CORE, _h_iso),
-    _Rule(_YEAR_CORE, _h_year),
-    _Rule(_YEAR_RANGE_CORE, _h_year_range),
-    _Rule(_QH_CORE, _h_qh),
-    _Rule(_NQ_CORE, _h_nq),
-    _Rule(_ORD_CORE, _h_ord),
-    _Rule(_FISCAL_CORE, _h_fiscal),
-    _Rule(_ENDED_CORE, _h_ended),
-    _Rule(_FIRST_N_CORE, _h_first_n),
-    _Rule(_REL_CORE, _h_rel),
-    _Rule(_HORIZON_CORE, _h_horizon),
-    _Rule(_TO_DATE_CORE, _h_to_date),
-    _Rule(_EDGE_UNIT_CORE, _h_edge_unit),
-    _Rule(_WEEKDAY_CORE, _h_weekday, _WEEKDAY_PREFIX),
-    _Rule(_DAY_WORD_CORE, _h_day_word),
+    _Rule(_MONTH_CORE, _h_month, _MONTH_WORDS),
+    _Rule(_DMY_CORE, _h_dmy, _words("<digit>")),
+    _Rule(_ISO_CORE, _h_iso, _words("<digit>")),
+    _Rule(_YEAR_CORE, _h_year, _words("<digit>")),
+    _Rule(_YEAR_RANGE_CORE, _h_year_range, _words("from between")),
+    _Rule(_QH_CORE, _h_qh, _words("<qh>")),
+    _Rule(_NQ_CORE, _h_nq, _words("<digit>")),
+    _Rule(_ORD_CORE, _h_ord, _words("<digit> first second third fourth final last")),
+    _Rule(_FISCAL_CORE, _h_fiscal, _words("<fy> fiscal")),
+    _Rule(_ENDED_CORE, _h_ended, _NUMBER_STARTS | _words("quarter half fiscal financial year")),
+    _Rule(_FIRST_N_CORE, _h_first_n, _words("first opening")),
+    _Rule(_REL_CORE, _h_rel, _words("last this next previous prior preceding current a one")),
+    _Rule(_HORIZON_CORE, _h_horizon, _words("next coming upcoming past last previous prior preceding")),
+    _Rule(_TO_DATE_CORE, _h_to_date, _words("year quarter month ytd qtd mtd")),
+    _Rule(_EDGE_UNIT_CORE, _h_edge_unit, _words("start beginning end close")),
+    _Rule(_WEEKDAY_CORE, _h_weekday, _words(list(_WEEKDAYS)), _WEEKDAY_PREFIX),
+    _Rule(_DAY_WORD_CORE, _h_day_word, _words("today yesterday tomorrow")),
 )
+
+# Every rule begins on a token, so one cheap pass over the tokens, with a dictionary lookup
+# each, decides which rules to try where: a sentence without a period costs about one regex scan
+# rather than one per rule.
+_DISPATCH: dict[str, tuple[tuple[int, _Rule], ...]] = {
+    key: tuple((i, rule) for i, rule in enumerate(_RULES) if key in rule.starts)
+    for key in frozenset().union(*(rule.starts for rule in _RULES))
+}
+
+_TOKEN = re.compile(r"[^\W_]+")  # a run of letters and digits
+
+
+def _token_key(word: str) -> str:
+    """The dispatch key of a token: digits, Q1/H2, FY.., or the lower-cased word."""
+    if word[0].isdigit():
+        return "<digit>"
+    if word[0] in "QH" and word[1:2] in ("1", "2", "3", "4"):
+        return "<qh>"
+    if word.startswith("FY"):
+        return "<fy>"
+    return word.lower()
 
 # --------------------------------------------------------------------------------------------
 # Modifiers
@@ -988,8 +1017,11 @@ def find_periods(
     if fiscal_year_end_month is not None and not 1 <= fiscal_year_end_month <= 12:
         raise ValueError(f"fiscal_year_end_month must be 1..12, not {fiscal_year_end_month}")
     candidates: list[tuple[int, int, int, PeriodMention]] = []
-    for order, rule in enumerate(_RULES):
-        for match in rule.pattern.finditer(text, start, stop):
+    for token in _TOKEN.finditer(text, start, stop):
+        for order, rule in _DISPATCH.get(_token_key(token.group()), ()):
+            match = rule.pattern.match(text, token.start(), stop)
+            if match is None:
+                continue
             mention = _mention(text, match, rule, start, stop, published, fiscal_year_end_month)
             if mention is not None:
                 candidates.append((mention.start - mention.end, mention.start, order, mention))

@@ -2,7 +2,7 @@
 
 >>> from factcheck import extract
 >>> [q.text for q in extract("Revenue rose 8% to Rmb280bn.")]
-['rose 8%', 'Rmb280bn']
+['8%', 'Rmb280bn']
 """
 
 from factcheck.errors import ConfigError, FactcheckError, InputError, UsageError

@@ -37,6 +37,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the reader (head, less) went away; that is not our failure
         sys.stderr.close()
         return 0
+    except Exception as exc:  # a bug of ours: say so in one line, keep the traceback for debugging
+        if os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        print(f"factcheck: internal error: {type(exc).__name__}: {exc} (set FACTCHECK_DEBUG=1 for the traceback"
+              " and please report it)", file=sys.stderr)
+        return 2
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -22,9 +22,12 @@ def extract(text: str, *, published: dt.date | None = None) -> list[Quantity]:
 
 
 def extract_document(doc: Document) -> list[Quantity]:
-    """The quantities of one document, offsets into its whole text."""
+    """The quantities of one document, offsets into its whole text, with who, what and when."""
+    from factcheck.attribute import attribute
+
     body = doc.text[doc.body_start :]
-    return [_shift(q, doc.body_start) for q in scan(body)] if doc.body_start else scan(body)
+    found = [_shift(q, doc.body_start) for q in scan(body)] if doc.body_start else scan(body)
+    return attribute(doc, found)
 
 
 def _shift(q: Quantity, offset: int) -> Quantity:

@@ -11,14 +11,17 @@ The work is done, in order of trust, by
 3. a fuzzy stage that only catches typos and transliteration slips: ``fuzz.ratio`` at a conservative
    cutoff, inside small blocks of candidates, never across the whole set.
 
-Names whose normalised forms carry the same tokens in another order are also merged (a
+Names whose normalised forms hold the same tokens in another order are also merged (a
 ``token_sort_ratio`` of 100). The fuzzy stage never joins a name to a strict token superset of itself
-("Alibaba Cloud" is not "Alibaba"), nor names whose numbers differ ("Vision Fund 1" and
-"Vision Fund 2").
+("Alibaba Cloud" is not "Alibaba"), nor names whose numbers differ ("Vision Fund 1", "Vision Fund 2"),
+and it builds stars, not chains: every name it attaches is within the cutoff of the best-attested
+spelling of its cluster. Plain single-linkage over all pairs above the cutoff lets typos bridge
+different entities; on the synthetic million names of ``benchmarks/entities.py`` it collapsed them into
+one giant component.
 
-Clusters are connected components of those links (union-find), so the result does not depend on the
-order of the input. ``token_set_ratio``, ``partial_ratio`` and ``WRatio`` are deliberately absent: they
-score 100 for "Tencent" against "Tencent Music" (see ``docs`` research notes on entity resolution).
+Clusters are the connected components of all these links (a union-find), so the result does not depend
+on the order of the input. ``token_set_ratio``, ``partial_ratio`` and ``WRatio`` are deliberately not
+used: they score 100 or 90 for "Tencent" against "Tencent Music", a different company.
 """
 
 from __future__ import annotations
@@ -45,17 +48,20 @@ _log = logging.getLogger(__name__)
 
 #: Trailing words that name a legal form or a corporate wrapper, not the entity itself. They are
 #: dropped repeatedly from the end of a name, so "Group Holding Ltd" goes in three steps.
-LEGAL_TOKENS = frozenset(
-    """
-    inc incorporated ltd limited corp corporation co cos company group grp holding holdings plc llc llp lp
-    sa sas sarl srl spa ag se nv bv gmbh kgaa ab asa oyj kk pte pty bhd tbk
-    """.split()
-)
+# fmt: off
+LEGAL_TOKENS = frozenset({
+    "inc", "incorporated", "ltd", "limited", "corp", "corporation", "co", "cos", "company",
+    "group", "grp", "holding", "holdings", "plc", "llc", "llp", "lp",
+    "sa", "sas", "sarl", "srl", "spa", "ag", "se", "nv", "bv", "gmbh", "kgaa", "ab", "asa", "oyj", "kk",
+    "pte", "pty", "bhd", "tbk",
+})
+# fmt: on
 
 _APOSTROPHES = str.maketrans(dict.fromkeys("\u2018\u2019\u201b\u02bc\u0060\u00b4\u2032\uff07", "'"))
 _POSSESSIVE = re.compile(
-    r"""(?<=[\w.])'s\b  # Alibaba's -> Alibaba, Ltd.'s -> Ltd.
-      | (?<=s)'(?!\w)    # the Gunners' -> the Gunners
+    r"""(?<=[^\W_])'s\b       # Alibaba's -> Alibaba
+      | (?<=[^\W_]\.)'s\b    # Ltd.'s -> Ltd.
+      | (?<=s)'(?!\w)         # the Gunners' -> the Gunners
     """,
     re.VERBOSE,
 )
@@ -68,9 +74,10 @@ _NON_WORD = re.compile(r"[\W_]+")
 def normalize(name: str) -> str:
     """Reduce a name to the form in which two spellings of one entity compare equal.
 
-    NFKC, casefold, curly quotes to straight, dotted initials joined ("S.p.A." is ``spa``), drop possessives (``'s``, ``’s``, a trailing ``s'``),
-    split on non-word characters, repeatedly drop trailing legal or generic tokens (:data:`LEGAL_TOKENS`),
-    drop a leading "the", always keeping at least one token. Text without any word character gives ``""``.
+    NFKC, casefold, curly quotes to straight, dotted initials joined ("S.p.A." is ``spa``), drop
+    possessives (``'s``, ``’s``, a trailing ``s'``), split on non-word characters, repeatedly drop
+    trailing legal or generic tokens (:data:`LEGAL_TOKENS`), drop a leading "the", always keeping at
+    least one token. Text without any word character gives ``""``.
 
     >>> normalize("Alibaba Group Holding Ltd.")
     'alibaba'
@@ -82,15 +89,18 @@ def normalize(name: str) -> str:
     'tencent music entertainment'
     """
     text = name if name.isascii() else unicodedata.normalize("NFKC", name)
-    text = text.casefold()
+    text = text.casefold().translate(_APOSTROPHES)
     if not text.isascii():
         # casefold can undo NFKC composition ("ǰ" folds to j + combining caron); recompose so that
         # normalising twice changes nothing, which the alias table relies on
-        text = unicodedata.normalize("NFKC", text.translate(_APOSTROPHES))
+        text = unicodedata.normalize("NFKC", text)
     if "." in text:
         text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
     text = _POSSESSIVE.sub("", text)
     tokens = [t for t in _NON_WORD.split(text) if t]
+    if not tokens:
+        # NFKC can turn a letter into a bare combining mark (halfwidth "ﾞ"); fall back to the raw words
+        tokens = [t for t in _NON_WORD.split(name.casefold()) if t]
     while len(tokens) > 1 and tokens[-1] in LEGAL_TOKENS:
         tokens.pop()
     if len(tokens) > 1 and tokens[0] == "the":

@@ -1,0 +1,231 @@
+"""Who, what and when: fill ``entity``, ``metric``, ``period`` and ``qualifiers`` of each quantity.
+
+Everything is decided from the quantity's own sentence first, then from the document around it,
+by the rules in :mod:`~factcheck.attribute.entities`, :mod:`~factcheck.attribute.metrics` and
+:mod:`~factcheck.attribute.periods`. What cannot be decided stays ``None``: a wrong attribution
+makes a false alarm, and a missing one only makes a fact untestable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from factcheck.attribute.entities import EntityFinder
+from factcheck.attribute.metrics import MetricMention, MetricVocabulary, find_basis
+from factcheck.attribute.periods import PeriodMention, find_periods, resolve_period, year_to_date
+from factcheck.attribute.sentences import Sentences
+from factcheck.model import Document, Period, Qualifiers, Quantity
+
+__all__ = ["attribute"]
+
+_LISTING = (
+    (re.compile(r"\bHong\s+Kong(?:-listed)?\b|\bHK(?:EX)?\b|\bHang\s+Seng\b"), "HK"),
+    (re.compile(r"\bNYSE\b|\bNew\s+York\b|\bNasdaq\b|\bU\.?S\.?\s+(?:stock\s+market|shares|listing|-listed)|"
+                r"\bADRs?\b|\bADS\b|\bWall\s+Street\b|\bUS\s+stock\s+market\b"), "US"),
+    (re.compile(r"\bShanghai\b|\bShenzhen\b"), "CN"),
+    (re.compile(r"\bLondon\b|\bFTSE\b"), "UK"),
+    (re.compile(r"\bNSE\b|\bBSE\b|\bSensex\b|\bNifty\b"), "IN"),
+)
+_ESTIMATE = re.compile(
+    r"\b(?:estimates?|estimated|consensus|expected|expects?|forecasts?|forecast|projected|projects?|predicts?|"
+    r"likely|target|guidance|outlook|analysts?\s+(?:polled|surveyed)|would|will|plans?\s+to|aims?\s+to)\b",
+    re.IGNORECASE,
+)
+_SEGMENT = re.compile(
+    r"(?:^|(?<=\s))(?P<seg>(?:(?!the\b|its\b|their\b|this\b|a\b|an\b|whose\b)[a-z][\w-]*\s+){0,2}?"
+    r"(?!the\b|its\b|their\b|this\b|a\b|an\b)[a-z][\w-]*)\s+(?:segment|division|business|unit|sector|arm)\b"
+)
+_SEGMENT_ADVERB = re.compile(r"^\s*(?P<adv>Domestically|Internationally|Overseas|Locally)\b")
+_MARKET_SHARE = re.compile(r"\s+(?:of\s+)(?:the\s+)?(?:[\w-]+\s+){0,2}market\b", re.IGNORECASE)
+_SHARES_WORD = re.compile(r"\b(?:shares?|stocks?|stock\s+price|share\s+price|ADRs?)\b", re.IGNORECASE)
+_SAME_PERIOD = re.compile(r"\b(?:the\s+same\s+(?:period|quarter|time)|at\s+that\s+time|that\s+year)\b", re.IGNORECASE)
+_PREVIOUS_YEAR = re.compile(r"\b(?:the\s+(?:previous|prior|preceding)\s+year|a\s+year\s+(?:earlier|before))\b",
+                            re.IGNORECASE)
+_DIMENSIONS = {
+    "money": {"money", "any"},
+    "price": {"price", "any"},
+    "percent": {"percent", "ratio", "any"},
+    "change": {"money", "price", "percent", "count", "ratio", "any"},
+    "count": {"count", "any"},
+}
+
+
+def attribute(doc: Document, quantities: Sequence[Quantity], *,
+              vocabulary: MetricVocabulary | None = None,
+              aliases: dict[str, str] | None = None) -> list[Quantity]:
+    """The quantities of ``doc`` with entity, metric, period and qualifiers filled in."""
+    vocab = vocabulary or MetricVocabulary.default()
+    text = doc.text
+    sentences = Sentences(text)
+    entities = EntityFinder(text, doc.body_start, sentences)
+    periods = find_periods(text, doc.body_start, None, published=doc.published)
+    out: list[Quantity] = []
+    last_period_by_metric: dict[str, Period] = {}
+    metrics_cache: dict[tuple[int, int], list[MetricMention]] = {}
+    for q in quantities:
+        span = sentences.at(q.start)
+        if span not in metrics_cache:
+            metrics_cache[span] = vocab.find(text, span[0], span[1])
+        mention = _metric(text, q, metrics_cache[span], vocab)
+        segment = mention.segment if mention else None
+        metric = mention.metric if mention else None
+        seg = _segment(text, span, q)
+        if metric is None:
+            metric = _implied_metric(text, q, span, quantities, out, seg)
+        if seg and not segment and metric in ("revenue", None):
+            segment, metric = seg, "revenue"
+        entity = entities.entity_for(q.start, q.end)
+        if aliases and entity:
+            entity = aliases.get(entity.lower(), entity)
+        in_sentence = [p for p in periods if span[0] <= p.start and p.end <= span[1]]
+        earlier = [p for p in periods if p.end <= span[0] and p.role == "period"]
+        period = _period(text, q, in_sentence, doc, metric, earlier[-1].period if earlier else None)
+        if period is None and metric is not None and q.kind != "change":
+            period = last_period_by_metric.get(metric)
+        if period is None and metric is not None and q.kind == "change" and q.leads_to is not None:
+            period = last_period_by_metric.get(metric)
+        if period is not None and metric is not None:
+            last_period_by_metric[metric] = period
+        qualifiers = Qualifiers(
+            listing=_listing(text, span) if metric == "share price" else None,
+            basis=(mention.basis if mention else None) or find_basis(text, span[0], span[1]),
+            estimate=bool(mention and mention.estimate) or bool(_ESTIMATE.search(text, span[0], q.start))
+            or bool(period and period.forward_looking),
+            headline=sentences.is_headline(span),
+        )
+        full_metric = f"{segment} {metric}" if segment and metric else metric
+        out.append(attrs.evolve(q, entity=entity, metric=full_metric, period=period, qualifiers=qualifiers))
+    return _inherit_links(out)
+
+
+def _metric(text: str, q: Quantity, mentions: list[MetricMention], vocab: MetricVocabulary) -> MetricMention | None:
+    """The nearest compatible metric phrase: before the number, or just after it."""
+    want = _dimension(q)
+    best: tuple[int, MetricMention] | None = None
+    for m in mentions:
+        info = vocab.get(m.metric)
+        if info is not None and info.dimension not in _DIMENSIONS[want]:
+            continue
+        if m.end <= q.start:
+            distance = q.start - m.end
+        elif m.start >= q.end:
+            gap = text[q.end : m.start]
+            distance = m.start - q.end + (0 if len(gap.split()) <= 3 and "," not in gap else 40)
+        else:
+            distance = 0
+        if best is None or distance < best[0]:
+            best = (distance, m)
+    return best[1] if best else None
+
+
+def _dimension(q: Quantity) -> str:
+    if q.kind in ("change", "difference"):
+        return "change"
+    if q.unit and q.unit.endswith("/share"):
+        return "price"
+    if q.currency:
+        return "money"
+    if q.unit in ("percent", "pp", "bp"):
+        return "percent"
+    return "count"
+
+
+def _implied_metric(text: str, q: Quantity, span: tuple[int, int], quantities: Sequence[Quantity],
+                    done: list[Quantity], segment: str | None) -> str | None:
+    """A metric the words imply without naming it."""
+    if q.unit and q.unit.endswith("/share"):
+        return "share price"
+    if q.unit == "percent" and _MARKET_SHARE.match(text, q.end):
+        return "market share"
+    sentence = text[span[0] : span[1]]
+    if q.unit == "percent" and q.kind in ("change", "difference"):
+        if _SHARES_WORD.search(sentence) or any(
+            o.unit and o.unit.endswith("/share") and span[0] <= o.start < span[1] for o in quantities
+        ) or any(p.search(sentence) for p, _ in _LISTING):
+            return "share price"
+    if q.unit == "parameter":
+        return "parameters"
+    return None
+
+
+def _segment(text: str, span: tuple[int, int], q: Quantity) -> str | None:
+    head = text[span[0] : q.start]
+    m = None
+    for m in _SEGMENT.finditer(head):
+        pass
+    if m is None:
+        return None
+    seg = m.group("seg").lower()
+    adverb = _SEGMENT_ADVERB.match(head)
+    if adverb and not seg.startswith(("domestic", "international", "overseas", "local")):
+        seg = {"domestically": "domestic", "internationally": "international"}.get(
+            adverb.group("adv").lower(), adverb.group("adv").lower()) + " " + seg
+    return seg
+
+
+def _listing(text: str, span: tuple[int, int]) -> str | None:
+    sentence = text[span[0] : span[1]]
+    for pattern, code in _LISTING:
+        if pattern.search(sentence):
+            return code
+    return None
+
+
+def _period(text: str, q: Quantity, mentions: list[PeriodMention], doc: Document, metric: str | None,
+            last: Period | None) -> Period | None:
+    """The period of the quantity from its sentence's period phrases (and the document's date)."""
+    if _SAME_PERIOD.search(text, max(0, q.start - 200), q.end + 40) and last is not None \
+            and not [m for m in mentions if m.role == "period"]:
+        return last
+    as_of = [m for m in mentions if m.role == "as_of"]
+    since = [m for m in mentions if m.role in ("since", "to_date")]
+    if q.kind == "change" and since:
+        start = since[0].period.start
+        end = as_of[0].period.end if as_of else since[0].period.end
+        return Period(start, end, "range", f"{start.isoformat()}..{end.isoformat()}")
+    if as_of and q.kind != "change":
+        return as_of[0].period
+    plain = [m for m in mentions if m.role == "period"]
+    previous_year = next((m for m in plain if _PREVIOUS_YEAR.fullmatch(m.text.strip())), None)
+    if previous_year is not None:
+        explicit = [m for m in plain if m is not previous_year and m.period.granularity == "year"]
+        if explicit:
+            year = explicit[0].period.start.year - 1
+            resolved = resolve_period(str(year), doc.published)
+            if resolved is not None and _nearest(q, plain) is previous_year:
+                return resolved
+    if plain:
+        best = _nearest(q, plain)
+        period = best.period
+        if q.kind == "change" and doc.published is not None and period.granularity == "year" \
+                and period.start.year == doc.published.year and re.search(r"\bthis\s+year\b", best.text, re.I) \
+                and metric == "share price":
+            return year_to_date(doc.published)
+        return period
+    return None
+
+
+def _nearest(q: Quantity, mentions: list[PeriodMention]) -> PeriodMention:
+    def distance(m: PeriodMention) -> int:
+        return q.start - m.end if m.end <= q.start else m.start - q.end
+    return min(mentions, key=distance)
+
+
+def _inherit_links(quantities: list[Quantity]) -> list[Quantity]:
+    """A change and the level it leads to share entity, metric and period where one lacks them."""
+    by_span = {q.span: i for i, q in enumerate(quantities)}
+    out = list(quantities)
+    for i, q in enumerate(out):
+        if q.leads_to is None or q.leads_to not in by_span:
+            continue
+        j = by_span[q.leads_to]
+        level = out[j]
+        change = q
+        out[i] = attrs.evolve(change, entity=change.entity or level.entity, metric=change.metric or level.metric,
+                              period=change.period or level.period)
+        out[j] = attrs.evolve(level, entity=level.entity or change.entity, metric=level.metric or change.metric,
+                              period=level.period or change.period)
+    return out

@@ -245,6 +245,7 @@ class MetricVocabulary:
         "_basis_names",
         "_basis_re",
         "_by_name",
+        "_estimate_before",
         "_estimate_words",
         "_pattern",
         "_pre_re",
@@ -412,15 +413,16 @@ class MetricVocabulary:
         items = list(self._pre_re.finditer(text, pre_start, core_start))
         for item in reversed(items):
             word = _norm(item.group())
-            allowed = self._prefix_basis.get(word)
-            if allowed is not None:
-                name, metrics = allowed
+            if word in self._prefix_basis:
+                name, metrics = self._prefix_basis[word]
                 if metrics is not None and metric not in metrics:
-                    break
+                    break  # "basic salary" is a salary, not a basic-EPS figure
                 if name not in basis:
                     basis.insert(0, name)
-            else:
+            elif word in self._estimate_before:
                 estimate = True
+            else:
+                break
             start = item.start()
 
         if m.group("post") is not None:
@@ -481,9 +483,9 @@ class MetricVocabulary:
         for phrase in spec.ignore:
             add(phrase, _Reading(None, None), 0)
         for ctx in spec.contextual:
-            cues = _word_regex(_norm(c) for c in ctx.cues) if ctx.cues else None
-            if cues is None:
-                continue
+            if not ctx.cues:
+                continue  # a contextual synonym without cues could never be read
+            cues = _word_regex(_norm(c) for c in ctx.cues)
             for phrase in ctx.synonyms:
                 self._add_with_segments(add, ctx.metric, phrase, cues, ctx.segment)
         for metric in spec.metrics:
@@ -500,7 +502,7 @@ class MetricVocabulary:
             self._readings[key] = tuple(ignored[:1] if ignored else contextual + plain[:1])
 
         # basis and estimate words
-        self._basis_names = {}
+        self._basis_names: dict[str, str] = {}
         self._prefix_basis: dict[str, tuple[str, frozenset[str] | None]] = {}
         for b in spec.basis:
             for phrase in b.phrases:
@@ -509,6 +511,7 @@ class MetricVocabulary:
                     if b.prefix:
                         self._prefix_basis.setdefault(form, (b.name, b.metrics))
         before = {f for p in spec.estimate_before for f in _variants(_norm(p), plural=False)}
+        self._estimate_before = frozenset(before)
         after = {f for p in spec.estimate_after for f in _variants(_norm(p))}
         self._estimate_words = {w for w in before | after if " " not in w}
         pre_keys = set(self._prefix_basis) | before

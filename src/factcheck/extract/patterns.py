@@ -49,7 +49,14 @@ NUMBER_WORD = re.compile(
     r"\b(?:" + _alt(list(LEXICON.number_words)) + r")\b",
     re.IGNORECASE,
 )
-NUMBER_WORD_JOINER = re.compile(r"(?:\s+|-|\s+and\s+|\s+a\s+|\s+of\s+a\s+)", re.IGNORECASE)
+# What may join two number words, tried in this order: "two hundred", "twenty-five",
+# "three hundred and fifty", "half a million", "a quarter of a million".
+NUMBER_WORD_JOINERS = (
+    ("", re.compile(r"\s+|-")),
+    ("and", re.compile(r"\s+and\s+", re.IGNORECASE)),
+    ("a", re.compile(r"\s+an?\s+", re.IGNORECASE)),
+    ("of a", re.compile(r"\s+of\s+an?\s+", re.IGNORECASE)),
+)
 
 # A currency written before the number, at the very end of the window that precedes it.
 CURRENCY_PREFIX = re.compile(
@@ -78,6 +85,10 @@ CURRENCY_SUFFIX_ANY = re.compile(
     r"(?:\s|-)(?P<cur>" + _alt(_currency_surfaces("suffix", False)) + r")\b",
     re.IGNORECASE,
 )
+# The second end of a money range whose currency is written on the first: "$1-2m", "€40–50m"
+MONEY_RANGE_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:" + _alt(_currency_surfaces("prefix", True)) + r")\s?\d[\d,.]*\s?(?:[-–]\s?|\s*\bto\s+)$"
+)
 # "$5 billion U.S." names the dollar after the fact
 US_AFTER = re.compile(r"\s(?:U\.S\.|US)(?![\w$])")
 
@@ -85,9 +96,11 @@ PERCENT = re.compile(
     r"""
     (?:
         \s?(?P<sign>%)                                      # 11.7%
-      | [\s-](?P<word>percent|per\s?cent|pct)\b\.?           # 39 percent, 16-percent, 7 per cent
-      | [\s-](?P<pp>percentage[\s-]points?|pp|ppts?|ppt|pts?\b(?=\s*(?:yoy|y/y|year|qoq|q/q)))\b  # 3.6 percentage points
-      | [\s-](?P<bp>basis[\s-]points?|bps|bp)\b              # 25 basis points
+      | [\s-](?P<word>percent\b|per\s?cent\b|pct\b\.?)       # 39 percent, 16-percent, 7 per cent, 4 pct.
+      | [\s-](?P<pp>percentage[\s-]points?|pts?\b(?=\s*(?:yoy|y/y|year|qoq|q/q)))\b  # 3.6 percentage points
+      | [\s-]?(?P<pp_short>pp|ppts?|ppt)\b                   # 0.3 pp, 2ppt
+      | [\s-](?P<bp>basis[\s-]points?)\b                     # 25 basis points
+      | [\s-]?(?P<bp_short>bps|bp)\b                         # 25bp, 120 bps
     )
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -118,7 +131,7 @@ PC_PERCENT = re.compile(r"pc(?![A-Za-z])")
 # A noun joined by a hyphen makes an adjective of a count: "five-year", "four-cylinder".
 HYPHEN_NOUN = re.compile(r"-(?P<noun>[a-z]{3,})\b")
 HYPHEN_NOUN_STOP = frozenset(
-    "off time times way third thirds half quarter fold sided pronged liner liners stop to on and or old".split()
+    "off time times way third thirds half quarter fold sided pronged liner liners stop to on and or old plus".split()
 )
 # After "one": the singular noun it counts ("one solution"), unless a pronoun reading is plain.
 SINGULAR_NOUN = re.compile(r"\s(?P<noun>[a-z]{3,})\b")
@@ -179,7 +192,7 @@ VERB_BEFORE = re.compile(
     \b(?P<verb>""" + _alt(_VERBS) + r""")   # rose, fell, surged
     (?:\s+\w+ly)?                          # sharply
     (?:\s+(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|yoy|y/y|on\s+year|on\s+the\s+year))?
-    (?:\s+(?:by|a\s+further|another|a|an))?  # by, a further
+    (?:\s+by)?(?:\s+(?:a\s+further|another|a|an))?  # by, a further, by another
     \s+$
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -242,7 +255,7 @@ FRACTION = re.compile(
     rf"""
     (?<![\w-])(?:(?P<num>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?   # two-
     (?P<den>half|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|sixth|sixths|
-        eighth|eighths|tenth|tenths)\b(?=\s+(?:of\b|the\b))                     # thirds of
+        eighth|eighths|tenth|tenths)\b(?=\s+(?:of\b(?!\s+an?\s+(?:thousand|million|billion|trillion)\b)|the\b))  # thirds of
   | \b(?P<n>{_SMALL}|\d{{1,2}})\s+(?:out\s+of|in)\s+(?P<m>{_SMALL}|\d{{1,3}})\b(?=\s+[A-Za-z])  # one in four
   | (?<![\w-])(?P<half>half)\b(?=\s+(?:of\s+)?(?:the|its|their|all|which|them|those)\b)       # half the
     """,

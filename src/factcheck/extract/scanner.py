@@ -71,6 +71,8 @@ class _Atom:
     converts: tuple[int, int] | None = None
     leads_to: tuple[int, int] | None = None
     dropped: bool = False
+    dash_before: bool = False  # "2" in "1-2": only a quantity as the end of a range
+    dash_after: bool = False  # "5" in "5-6%": likewise
 
     @property
     def is_money(self) -> bool:
@@ -132,22 +134,27 @@ def _digit_atom(norm: str, m: re.Match[str], masks: Masks) -> _Atom | None:
     prefix = P.CURRENCY_PREFIX.search(before)
     if before and before[-1].isalpha() and prefix is None:
         return None
-    # a hyphenated name: GPT-4o, COVID-19, F-35
-    if before.endswith("-") and len(before) > 1 and before[-2].isalnum() and not before.lower().endswith("sub-"):
+    # a hyphenated name: GPT-4o, COVID-19, F-35 (but "1-2bn" may be a range: decided in pass 3)
+    dash_before = before.endswith(("-", "–")) and len(before) > 1 and before[-2].isdigit()
+    if before.endswith("-") and len(before) > 1 and before[-2].isalpha() and not before.lower().endswith("sub-"):
         return None
     if P.ORDINAL_AFTER.match(after):
         return None
+    if before.endswith(("×", "*")) and before[-2:-1].isdigit():
+        return None  # scientific notation: 1.99×10−30
     if P.DOMAIN_AFTER.match(after):  # 01.ai
         return None
     if len(integer) > 1 and integer.startswith("0") and "." not in literal:
         return None  # 007, 00700: codes, not amounts
     value, precision = parse_literal(literal)
-    atom = _Atom(s, e, s, e, literal, value, precision)
+    atom = _Atom(s, e, s, e, literal, value, precision, dash_before=dash_before)
     if prefix is not None:
         cur = _CURRENCY_BY_SURFACE[prefix.group("exact").replace("\\", "")]
         atom.currency = cur.code
         atom.start = s - (len(before) - prefix.start())
     _read_right(norm, atom)
+    if dash_before and atom.bare:
+        return None  # 2-2, 737-800, 2020-21: scores, codes and spans of years
     if not _plausible(norm, atom, before, after):
         return None
     _read_left(norm, atom)
@@ -243,19 +250,10 @@ def _spelled_numbers(norm: str, masks: Masks) -> Iterator[_Atom]:
         words = [m.group()]
         end = m.end()
         while True:
-            j = P.NUMBER_WORD_JOINER.match(norm, end)
-            if j is None:
+            step = _next_number_word(norm, end, words[-1])
+            if step is None:
                 break
-            w = P.NUMBER_WORD.match(norm, j.end())
-            if w is None:
-                break
-            joiner = j.group().strip().lower()
-            nxt = w.group().lower()
-            role = LEXICON.number_words[nxt][1]
-            if joiner in ("a", "of a") and role != "scale":
-                break
-            if joiner == "and" and role not in ("unit", "ten"):
-                break
+            joiner, w = step
             if joiner in ("a", "of a"):
                 words.append("a")
             words.append(w.group())
@@ -270,8 +268,12 @@ def _spelled_numbers(norm: str, masks: Masks) -> Iterator[_Atom]:
                 continue  # "millions of", "hundreds": no number written
             start = article.start()
             words.insert(0, "a")
-        if first == "quarter" or (first == "half" and len(words) == 1):
-            continue
+        if first in ("quarter", "half") and len(words) == 1:
+            continue  # "the fourth quarter", "the second half": periods, not amounts
+        if role == "fraction":
+            article = P.ARTICLE_BEFORE.search(norm, max(0, start - 4), start)
+            if article is not None:
+                start = article.start()  # "a quarter of a million"
         value = spelled_value(words)
         if value is None:
             continue
@@ -279,6 +281,8 @@ def _spelled_numbers(norm: str, masks: Masks) -> Iterator[_Atom]:
         last_role = LEXICON.number_words[words[-1].lower()][1]
         if last_role == "scale":
             atom.precision = LEXICON.number_words[words[-1].lower()][0] / 2
+            if role == "fraction":  # "a quarter of a million": to the nearest quarter-million
+                atom.precision = LEXICON.number_words[words[-1].lower()][0] * LEXICON.number_words[first][0]
             atom.scale_word = words[-1]
         before = norm[max(0, start - _WINDOW) : start]
         after = norm[end : end + _WINDOW]
@@ -287,6 +291,23 @@ def _spelled_numbers(norm: str, masks: Masks) -> Iterator[_Atom]:
             continue
         _read_left(norm, atom)
         yield atom
+
+
+def _next_number_word(norm: str, pos: int, previous: str) -> tuple[str, re.Match[str]] | None:
+    """The number word that continues a run after ``previous`` at ``pos``, with its joiner."""
+    prev_role = LEXICON.number_words[previous.lower()][1]
+    for joiner, pattern in P.NUMBER_WORD_JOINERS:
+        j = pattern.match(norm, pos)
+        w = P.NUMBER_WORD.match(norm, j.end()) if j is not None else None
+        if w is None:
+            continue
+        role = LEXICON.number_words[w.group().lower()][1]
+        if joiner in ("a", "of a") and not (prev_role == "fraction" and role == "scale"):
+            continue  # only "half a million", "a quarter of a million"
+        if joiner == "and" and not (prev_role in ("hundred", "scale") and role in ("unit", "ten")):
+            continue  # "three hundred and fifty", but "two and three" are two numbers
+        return joiner, w
+    return None
 
 
 # --- pass 2: what surrounds a number -----------------------------------------------------------
@@ -333,9 +354,9 @@ def _read_right(norm: str, a: _Atom) -> None:
     if a.currency is None and a.percent is None:
         m = P.PERCENT.match(norm, pos)
         if m is not None:
-            if m.group("pp"):
+            if m.group("pp") or m.group("pp_short"):
                 a.percent = "pp"
-            elif m.group("bp"):
+            elif m.group("bp") or m.group("bp_short"):
                 a.percent = "bp"
             else:
                 a.percent = "percent"
@@ -346,7 +367,7 @@ def _read_right(norm: str, a: _Atom) -> None:
             pos = max(pos, m.end())
     # a scale word that only counts for money ("$5m" but "5m" may be metres)
     if a.scale_word and LEXICON.scales.get(a.scale_word, LEXICON.scales.get(a.scale_word.lower())).money_only \
-            and a.currency is None:
+            and a.currency is None and not P.MONEY_RANGE_BEFORE.search(norm, max(0, a.start - _WINDOW), a.start):
         noun = P.COUNT_NOUN.match(norm, pos) or re.compile(r"\s+of\b").match(norm, pos)
         if noun is None:
             a.scale, a.scale_word = Decimal(1), None
@@ -413,7 +434,7 @@ def _read_left(norm: str, a: _Atom) -> None:
     pos = a.start
     before = norm[max(0, pos - _WINDOW) : pos]
     m = P.SIGN_BEFORE.search(before)
-    if m is not None and (a.percent or a.currency):
+    if m is not None and (a.percent or a.currency or (a.unit and not a.generic_unit)):
         a.sign = -1 if m.group("sign") == "-" else 1
         a.direction = "sign"
         pos -= 1
@@ -487,8 +508,8 @@ def _plausible(norm: str, a: _Atom, before: str, after: str) -> bool:
         return False  # (4): a shirt number or a list mark
     if re.search(r"[A-Z][a-z]+,\s$", before) and after.startswith(",") and len(integer) <= 3:
         return False  # "Senard, 65, said": an age in apposition
-    if after[:1] == "-" and after[1:2].isdigit() and "." not in a.literal:
-        return False  # a score or a code: 2-2, 737-800
+    if after[:1] in ("-", "–") and after[1:2].isdigit():
+        a.dash_after = True  # 2-2, 737-800 unless the second end makes a range of it: "5-6%"
     return True
 
 
@@ -539,6 +560,9 @@ def _join_ranges(norm: str, atoms: list[_Atom]) -> list[_Atom]:
             out.append(_merge_range(a, b))
             i += 2
             continue
+        if (a.dash_after and a.bare) or a.dash_before:
+            i += 1  # half of "2-2" or "737-800 jets" with no range to make
+            continue
         if b is not None and a.bare and b.bare and norm[a.core_end : b.core_start] in ("-", "–") \
                 and not a.spelled and "." not in a.literal and "." not in b.literal:
             i += 2  # a score or page range: 2-2, 10-12
@@ -568,8 +592,10 @@ def _is_range(norm: str, a: _Atom, b: _Atom) -> bool:
         return False
     if a.bare and b.bare:
         return a.between or a.from_
+    # the currency may be written on either end: "$1-2bn", "1 to 2 billion dollars"
+    currency_ok = a.currency in (None, b.currency) or (b.currency is None and b.percent is None and b.unit is None)
     compatible = (
-        (a.currency in (None, b.currency) and a.percent in (None, b.percent) and a.unit in (None, b.unit))
+        (currency_ok and a.percent in (None, b.percent) and a.unit in (None, b.unit))
         and (b.currency or b.percent or b.unit or b.scale_word or a.currency or a.percent)
     )
     if not compatible:
@@ -581,10 +607,15 @@ def _is_range(norm: str, a: _Atom, b: _Atom) -> bool:
 
 def _range_scale(a: _Atom, b: _Atom) -> Decimal:
     """The scale of a range's first end: its own, or the second's when it has none and is the
-    smaller as written ("$1-2bn", "1.5 to 2 million", but not "$800,000 to $1.3 million")."""
-    if a.scale_word or a.magnitude >= b.magnitude:
+    smaller as written ("$1-2bn", "1.5 to 2 million", "four to five thousand", but not
+    "$800,000 to $1.3 million")."""
+    scale, written = b.scale, b.magnitude
+    if b.spelled and b.scale_word and b.scale == 1:  # "five thousand": the scale is in the magnitude
+        scale = LEXICON.number_words[b.scale_word.lower()][0]
+        written = b.magnitude / scale
+    if a.scale_word or a.magnitude >= written:
         return a.scale
-    return b.scale
+    return scale
 
 
 def _verb_before_from(norm: str, a: _Atom) -> bool:
@@ -648,7 +679,7 @@ def _to_quantity(text: str, a: _Atom) -> Quantity:
         kind = "range"
     else:
         kind = "level"
-    signed = kind in ("change", "difference")
+    signed = kind in ("change", "difference") or a.direction == "sign"  # "-$3 million", "−5 °C"
     sign = Decimal(a.sign if signed else 1)
     value = a.magnitude * a.scale * sign
     precision = a.precision * a.scale

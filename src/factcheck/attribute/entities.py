@@ -1,0 +1,201 @@
+"""Who a quantity is about: deterministic rules over the sentence and the ones before it.
+
+The rules, in the order they are tried for a quantity at offset ``q`` of sentence ``S``:
+
+1. a possessive before ``q`` ("Alibaba's shares ... surged 11.7%");
+2. "shares/stock of X" and "X, which ..." (the antecedent of a relative clause);
+3. the subject of ``S``: its first name before ``q`` that no preposition governs ("in China",
+   "to Moonshot AI", "like Nvidia"), that is not the source of a report ("Bloomberg reported
+   that ...", "according to ..."), and that is not a place;
+4. an anaphor before ``q`` ("it", "its", "their", "the company", "the firm", "the group") or a
+   definite description of a metric opening the sentence ("The market capitalization ...")
+   refers to the article's salient entity, its most-mentioned name; "this model" refers to the
+   latest product name (a name with a digit: "Qwen3-Max");
+5. otherwise the entity is unknown (``None``): a guess would make false alarms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import attrs
+
+from factcheck.attribute.sentences import Sentences
+from factcheck.resolve import normalize
+
+_TOKEN = r"(?:[A-Z][A-Za-z0-9&.\-]*[A-Za-z0-9]|[A-Z]|[a-z]{1,2}[A-Z][A-Za-z0-9]*)"
+_NAME = re.compile(
+    rf"""
+    (?<![\w$])
+    {_TOKEN}                                   # Alibaba, Qwen3-Max, iPhone
+    (?:(?:\s|\s(?:of|de|and|&)\s){_TOKEN})*    # Alibaba Group Holding, Bank of China
+    (?P<poss>['’]s?(?!\w))?                    # Alibaba's, Reuters'
+    """,
+    re.VERBOSE,
+)
+
+# Capitalised only because they open a sentence, or never names.
+_NOT_NAMES = frozenset(
+    """the a an in on at by for from to of and but or if as with about over under some nearly almost
+    around only just up down since until after before during another every each all its their his
+    her our your this that these those there here than then when while where why how what which who
+    despite although though however overall meanwhile markedly domestically additionally also
+    nevertheless notably still yet so thus according analysts analyst investors shares stock
+    stocks company group firm year month week day today yesterday last next this recently
+    ceo cfo chief executive president chairman founder co-founder it they we i he she you
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 fy
+    source sources share discussion comments business share reviewed listen click
+    cookies cookie risk past year-to-date total revenue profit results""".split()
+)
+_TITLES = re.compile(
+    r"\b(?:CEO|CFO|COO|chief\s+executive|chief\s+financial\s+officer|chairman|chairwoman|president|founder|"
+    r"co-founder|analyst|economist|minister|spokesperson|spokesman|spokeswoman|director|head|manager)\s+$",
+    re.IGNORECASE,
+)
+
+_PLACES = frozenset(
+    """china chinese hong kong us u.s. usa america american uk u.k. britain british england europe
+    european asia asian mexico malaysia south korea korea thailand india indian japan japanese
+    singapore taiwan beijing shanghai hangzhou shenzhen new york london washington nyse nasdaq
+    zhejiang middle east germany france global world""".split()
+)
+
+_PREPOSITIONS = re.compile(
+    r"(?:\b(?:in|at|to|from|with|by|for|of|on|into|like|including|than|versus|vs|over|against|about|"
+    r"such as|behind|between|among|via|per|toward|towards|through)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_REPORTING = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:reported|reports|said|says|told|noted|notes|estimates|estimated|warned|warns|"
+    r"observed|wrote|writes|claims|claimed|believes|expects|predicts|forecasts|according)\b",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(r"\b(?:according\s+to|per|source:|cited\s+by|reported\s+by)\s+$", re.IGNORECASE)
+_ANAPHOR = re.compile(
+    r"\b(?:it|its|it's|their|they|them|the\s+company|the\s+company's|the\s+group|the\s+group's|the\s+firm|"
+    r"the\s+firm's|the\s+business|the\s+e-commerce\s+giant|the\s+tech\s+giant|the\s+giant)\b",
+    re.IGNORECASE,
+)
+_PRODUCT_ANAPHOR = re.compile(r"\b(?:this|the|that)\s+(?:model|product|chip|device|phone|app)\b", re.IGNORECASE)
+_DEFINITE_METRIC = re.compile(
+    r"^\s*(?:the|its)\s+[a-z]|\b(?:the|its|their)\s+(?:share\s+|stock\s+)?(?:price|stock|shares|valuation|value|"
+    r"market\s+capitali[sz]ation|revenue|sales|profit|(?:[\w-]+\s+){0,2}(?:segment|division|unit|business|sector|arm))\b",
+    re.IGNORECASE,
+)
+_ANAPHORIC_POSSESSIVE = re.compile(r"\b(?:its|their|the\s+(?:company|group|firm)['’]s)\b", re.IGNORECASE)
+_POSSESSIVE_AFTER = re.compile(r"\s+(?:for|of|in)\s+$", re.IGNORECASE)
+_SHARES_OF = re.compile(r"\b(?:shares|stock|stake|stakes)\s+(?:of|in)\s+$", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s*,?\s*(?:which|who|whose)\b", re.IGNORECASE)
+
+
+@attrs.frozen
+class Mention:
+    start: int
+    end: int
+    name: str  # without the possessive
+    possessive: bool
+
+    @property
+    def is_place(self) -> bool:
+        return self.name.lower().strip(".") in _PLACES
+
+    @property
+    def is_product(self) -> bool:
+        return any(c.isdigit() for c in self.name)
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Names in ``text[start:end]``: runs of capitalised words, possessives marked."""
+    out = []
+    for m in _NAME.finditer(text, start, len(text) if end is None else end):
+        name = m.group()
+        poss = bool(m.group("poss"))
+        if poss:
+            name = name[: -len(m.group("poss"))]
+        words = name.split()
+        while words and words[0].lower().strip(".") in _NOT_NAMES:
+            words.pop(0)
+        while words and words[-1].lower().strip(".") in _NOT_NAMES:
+            words.pop()
+            poss = False
+        if not words:
+            continue
+        name = " ".join(words)
+        s = m.start() + m.group().find(words[0])
+        if (name.isupper() and len(name) <= 2) or name == "AI":
+            continue
+        if name.endswith("-listed"):
+            name = name.removesuffix("-listed")
+        out.append(Mention(s, s + len(name) + (len(m.group("poss")) if poss else 0), name, poss))
+    return out
+
+
+class EntityFinder:
+    """Per document: the mentions, the salient entity, and the rules above."""
+
+    def __init__(self, text: str, body_start: int = 0, sentences: Sentences | None = None) -> None:
+        self.text = text
+        self.sentences = sentences or Sentences(text)
+        self.mentions = find_mentions(text, body_start)
+        counts: Counter[str] = Counter()
+        first: dict[str, Mention] = {}
+        for m in self.mentions:
+            if m.is_place or m.is_product:
+                continue
+            key = normalize(m.name)
+            counts[key] += 1
+            first.setdefault(key, m)
+        self.salient = first[max(counts, key=lambda k: (counts[k], -first[k].start))].name if counts else None
+
+    def entity_for(self, start: int, end: int) -> str | None:
+        s_start, s_end = self.sentences.at(start)
+        before = [m for m in self.mentions if s_start <= m.start and m.end <= start]
+        # 1. a possessive governs what follows it, and "gain of 107% for Alibaba's stock" what precedes it
+        poss = [m for m in before if m.possessive and not m.is_place]
+        anaphoric = list(_ANAPHORIC_POSSESSIVE.finditer(self.text, s_start, start))
+        if anaphoric and (not poss or anaphoric[-1].start() > poss[-1].end):
+            subject = self._subject([m for m in before if m.end <= anaphoric[-1].start()], s_start, s_end)
+            return subject.name if subject is not None else self.salient
+        if poss:
+            return poss[-1].name
+        for m in self.mentions:
+            if start < m.start <= end + 40 and m.end <= s_end and m.possessive and not m.is_place \
+                    and _POSSESSIVE_AFTER.search(self.text, end, m.start):
+                return m.name
+        # 2. "shares of X" after the number, and the antecedent of "X, which ..."
+        for m in self.mentions:
+            if start <= m.start < s_end and _SHARES_OF.search(self.text, max(s_start, m.start - 12), m.start):
+                return m.name
+        for m in reversed(before):
+            if _RELATIVE.match(self.text, m.end) and not m.is_place:
+                return m.name
+        # 3. the subject of the sentence
+        subject = self._subject(before, s_start, s_end)
+        if subject is not None:
+            return subject.name
+        # 4. anaphora
+        head = self.text[s_start:start]
+        if _PRODUCT_ANAPHOR.search(head):
+            products = [m for m in self.mentions if m.end <= start and m.is_product]
+            if products:
+                return products[-1].name
+        if _ANAPHOR.search(head) or _DEFINITE_METRIC.search(head):
+            return self.salient
+        return None
+
+
+    def _subject(self, before: list[Mention], s_start: int, s_end: int) -> Mention | None:
+        """The first name of the sentence that no preposition governs and that is not a speaker."""
+        for m in before:
+            if m.is_place or _PREPOSITIONS.search(self.text, max(s_start, m.start - 14), m.start):
+                continue
+            if _TITLES.search(self.text, max(s_start, m.start - 24), m.start):
+                continue  # "CEO Eddie Wu revealed": a person speaking, not what the number is about
+            if _ACCORDING.search(self.text, max(s_start, m.start - 16), m.start):
+                continue
+            if _REPORTING.match(self.text, m.end, min(s_end, m.end + 40)):
+                continue
+            return m
+        return None

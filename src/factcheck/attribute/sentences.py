@@ -1,0 +1,56 @@
+"""Sentence and clause boundaries, with offsets, for attribution.
+
+A light splitter is enough here: attribution looks for the subject, metric and period of a
+quantity in its own sentence first, so the splitter must not cut "U.S." or "Dec. 9" in two, and
+must treat a line break (headlines, list items) as a boundary.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+_ABBREVIATIONS = frozenset(
+    """u.s u.k u.n e.u mr mrs ms dr prof inc ltd corp co st no vs etc jan feb mar apr jun jul aug sep sept
+    oct nov dec approx est fig a.m p.m i.e e.g""".split()
+)
+
+_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n+")
+
+
+class Sentences:
+    """The sentences of a text as ``(start, end)`` spans; ``at(i)`` finds the one holding ``i``."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts = [0]
+        for m in _END.finditer(text):
+            if m.group().startswith((".",)) and _is_abbreviation(text, m.start()):
+                continue
+            starts.append(m.end())
+        self.starts = sorted(set(starts))
+
+    def at(self, i: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.starts, i) - 1
+        start = self.starts[max(k, 0)]
+        end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)
+        return start, end
+
+    def previous(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        if span[0] <= 0:
+            return None
+        return self.at(span[0] - 1)
+
+    def is_headline(self, span: tuple[int, int]) -> bool:
+        """A short line without a full stop, standing alone: a title or a section heading."""
+        line = self.text[span[0] : span[1]].strip()
+        return bool(line) and not line.endswith((".", "!", "?", '"', "”")) and len(line.split()) <= 16 \
+            and self.text[span[1] - 1 : span[1]] == "\n" if span[1] <= len(self.text) else False
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 12) : dot])
+    if word is None:
+        return False
+    w = word.group(1).lower().strip(".")
+    return w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha())

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 import time
-from itertools import pairwise
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -270,7 +270,7 @@ class TestResolvePeriod:
         assert period.granularity.startswith("fiscal_")
 
     def test_fiscal_relative_needs_calendar(self) -> None:
-        """"last fiscal year" means nothing until we know when the fiscal year ends."""
+        """Relative fiscal phrases mean nothing until we know when the fiscal year ends."""
         assert resolve_period("last fiscal year", D("2025-02-24")) is None
         assert resolve_period("the fiscal fourth quarter", D("2025-02-24")) is None
 
@@ -296,7 +296,7 @@ class TestResolvePeriod:
         assert period.forward_looking is forward
 
     def test_by_a_past_year_is_an_instant(self) -> None:
-        """"by 2020" read in 2025 is a state reached by the end of 2020, not a forecast."""
+        """A deadline already passed ("by 2020" read in 2025) is an instant, not a forecast."""
         end_of_2020 = Period(D("2020-12-31"), D("2020-12-31"), "day", "2020-12-31")
         assert resolve_period("by 2020", D("2025-02-24")) == end_of_2020
 
@@ -379,7 +379,7 @@ class TestFindPeriods:
         assert (mention.text, mention.role) == ("2024", "period")
 
     def test_modifier_a_core_cannot_take_is_left_out(self) -> None:
-        """"mid-" means nothing before a quarter, so the span starts at the quarter."""
+        """A modifier such as "mid-" means nothing before a quarter, so the span starts at the quarter."""
         (mention,) = find_periods("mid-Q3 2024", published=None)
         assert mention.text == "Q3 2024"
 
@@ -423,9 +423,10 @@ _ORDINAL_WORDS = ["first", "second", "third", "fourth"]
     quarter=st.integers(min_value=1, max_value=4),
 )
 def test_quarter_spellings_read_back(published: date, year: int, quarter: int) -> None:
-    """"Qn YYYY", "nQYY" and "the <ordinal> quarter of YYYY" all read back as YYYY-Qn."""
+    """The spellings "Qn YYYY", "nQYY" and "the <ordinal> quarter of YYYY" all read back as YYYY-Qn."""
     key = f"{year}-Q{quarter}"
-    spellings = (f"Q{quarter} {year}", f"{quarter}Q{year % 100:02d}", f"the {_ORDINAL_WORDS[quarter - 1]} quarter of {year}")
+    ordinal = _ORDINAL_WORDS[quarter - 1]
+    spellings = (f"Q{quarter} {year}", f"{quarter}Q{year % 100:02d}", f"the {ordinal} quarter of {year}")
     for phrase in spellings:
         period = resolve_period(phrase, published)
         assert period is not None, phrase
@@ -439,7 +440,7 @@ def test_quarter_spellings_read_back(published: date, year: int, quarter: int) -
     quarter=st.integers(min_value=1, max_value=4),
 )
 def test_quarter_without_year_is_the_latest_ended(published: date, quarter: int) -> None:
-    """"the <ordinal> quarter" is the latest such quarter that ended on or before publication."""
+    """A quarter named without a year is the latest such quarter that ended on or before publication."""
     period = resolve_period(f"the {_ORDINAL_WORDS[quarter - 1]} quarter", published)
     assert period is not None
     assert period.end <= published
@@ -450,7 +451,7 @@ def test_quarter_without_year_is_the_latest_ended(published: date, quarter: int)
 @settings(max_examples=200)
 @given(published=st.dates(min_value=date(1950, 1, 1), max_value=date(2099, 12, 31)), weekday=st.integers(0, 6))
 def test_last_weekday_is_within_the_week_before(published: date, weekday: int) -> None:
-    """"last <weekday>" is that weekday, one to seven days before publication."""
+    """ "last <weekday>" is that weekday, one to seven days before publication."""
     name = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][weekday]
     period = resolve_period(f"last {name}", published)
     assert period is not None

@@ -126,8 +126,10 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         s = m.start() + m.group().find(words[0])
         if (name.isupper() and len(name) <= 2) or name == "AI":
             continue
-        if name.endswith("-listed"):
-            name = name.removesuffix("-listed")
+        # "Hong Kong-listed", "AI-centered", "DeepSeek-led": an adjective made from a name
+        name = re.sub(r"-[a-z]+$", "", name)
+        if (name.isupper() and len(name) <= 2) or name == "AI":
+            continue
         out.append(Mention(s, s + len(name) + (len(m.group("poss")) if poss else 0), name, poss))
     return out
 

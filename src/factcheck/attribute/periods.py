@@ -893,6 +893,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(_DAY_WORD_CORE, _h_day_word, _words("today yesterday tomorrow")),
 )
 
+
 def _trie(words: frozenset[str]) -> str:
     """An alternation factored by common prefixes: the engine tries one branch per letter, where a
     flat alternation of sixty words would try all sixty at every word start."""
@@ -979,9 +980,7 @@ _GROUPS = ("role", "the", "edge", "rel", "part")
 _SPACES = re.compile(r"\s+")
 
 
-def _accepted_prefix(
-    pre: re.Match[str] | None, offset: int, kind: str, core_start: int
-) -> tuple[int, dict[str, str]]:
+def _accepted_prefix(pre: re.Match[str] | None, offset: int, kind: str, core_start: int) -> tuple[int, dict[str, str]]:
     """The longest run of modifiers, ending at the core, that this kind of core accepts.
 
     ``pre`` matched the lower-cased copy of the region that starts at ``offset``."""
@@ -1117,9 +1116,7 @@ def _mention(
     return PeriodMention(span_start, span_end, text[span_start:span_end], period, role)
 
 
-def resolve_period(
-    phrase: str, published: date | None, *, fiscal_year_end_month: int | None = None
-) -> Period | None:
+def resolve_period(phrase: str, published: date | None, *, fiscal_year_end_month: int | None = None) -> Period | None:
     """Resolve one phrase (the whole string) or None."""
     text = phrase.strip()
     mentions = find_periods(text, published=published, fiscal_year_end_month=fiscal_year_end_month)

@@ -85,6 +85,8 @@ _DEFINITE_METRIC = re.compile(
     re.IGNORECASE,
 )
 _ANAPHORIC_POSSESSIVE = re.compile(r"\b(?:its|their|the\s+(?:company|group|firm)['’]s)\b", re.IGNORECASE)
+_COMPANY_AFTER = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,3}(?:company|firm|group)\s+(?:said|says|reported|added)\b",
+                            re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"\s+(?:for|of|in)\s+$", re.IGNORECASE)
 _SHARES_OF = re.compile(r"\b(?:shares|stock|stake|stakes)\s+(?:of|in)\s+$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*,?\s*(?:which|who|whose)\b", re.IGNORECASE)
@@ -141,6 +143,7 @@ class EntityFinder:
         self.text = text
         self.sentences = sentences or Sentences(text)
         self.mentions = find_mentions(text, body_start)
+        self.lowered = text[body_start:]  # case-sensitive search for the lower-case form of a word
         counts: Counter[str] = Counter()
         first: dict[str, Mention] = {}
         for m in self.mentions:
@@ -179,6 +182,8 @@ class EntityFinder:
             return subject.name
         # 4. anaphora
         head = self.text[s_start:start]
+        if _COMPANY_AFTER.search(self.text, end, s_end):
+            return self.salient
         if _PRODUCT_ANAPHOR.search(head):
             products = [m for m in self.mentions if m.end <= start and m.is_product]
             if products:
@@ -189,8 +194,15 @@ class EntityFinder:
 
 
     def _subject(self, before: list[Mention], s_start: int, s_end: int) -> Mention | None:
-        """The first name of the sentence that no preposition governs and that is not a speaker."""
+        """The first name of the sentence that no preposition governs and that is not a speaker.
+
+        A name that reports ("Bloomberg reported that Alibaba ...") is the subject only when no
+        other name follows it: "Infosys reported net profit of ..." is about Infosys.
+        """
+        reporter = None
         for m in before:
+            if self._common_word(m, s_start):
+                continue
             if m.is_place or _PREPOSITIONS.search(self.text, max(s_start, m.start - 14), m.start):
                 continue
             if _TITLES.search(self.text, max(s_start, m.start - 24), m.start):
@@ -198,6 +210,17 @@ class EntityFinder:
             if _ACCORDING.search(self.text, max(s_start, m.start - 16), m.start):
                 continue
             if _REPORTING.match(self.text, m.end, min(s_end, m.end + 40)):
+                reporter = reporter or m
                 continue
             return m
-        return None
+        return reporter
+
+    def _common_word(self, m: Mention, s_start: int) -> bool:
+        """A capitalised word opening a sentence or a label ("Buoyed by", "Core Viewpoint:")."""
+        if self.text[m.end : m.end + 1] == ":":
+            return True
+        if m.start != s_start + (len(self.text[s_start : m.start]) - len(self.text[s_start : m.start].lstrip())):
+            return False
+        word = m.name
+        return " " not in word and (word.lower().endswith(("ed", "ing", "ly")) or
+                                    re.search(rf"\b{re.escape(word.lower())}\b", self.lowered) is not None)

@@ -8,6 +8,10 @@
 from factcheck.errors import ConfigError, FactcheckError, InputError, UsageError
 from factcheck.model import Document, Interval, Period, Quantity
 
+# Imported after the subpackage ``factcheck.extract`` so that the name means the function: the
+# subpackage is reached as ``factcheck.extract.scanner`` and friends, never as ``factcheck.extract``.
+from factcheck.pipeline import extract  # noqa: E402  isort: skip
+
 __version__ = "0.1.0.dev0"
 
 __all__ = [
@@ -22,16 +26,3 @@ __all__ = [
     "__version__",
     "extract",
 ]
-
-
-def __getattr__(name: str) -> object:
-    # the pipeline pulls in pint and friends; keep `import factcheck` cheap for the CLI's error paths
-    if name == "extract":
-        from factcheck.pipeline import extract
-
-        return extract
-    if name == "check":
-        from factcheck.pipeline import check
-
-        return check
-    raise AttributeError(f"module 'factcheck' has no attribute {name!r}")

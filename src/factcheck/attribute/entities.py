@@ -47,13 +47,18 @@ _NOT_NAMES = frozenset(
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 fy
     source sources share discussion comments business share reviewed listen click
-    cookies cookie risk past year-to-date total revenue profit results""".split()
+    cookies cookie risk past year-to-date total revenue profit results prices price sales profits
+    earnings markets market investors consumers households inflation growth unemployment wages exports
+    imports officials economists traders rates costs spending borrowing taxes debt""".split()
 )
 _TITLES = re.compile(
     r"\b(?:CEO|CFO|COO|chief\s+executive|chief\s+financial\s+officer|chairman|chairwoman|president|founder|"
     r"co-founder|analyst|economist|minister|spokesperson|spokesman|spokeswoman|director|head|manager)\s+$",
     re.IGNORECASE,
 )
+
+# Words that end real names ("Acme Group") though alone they are not names ("the group").
+_NAME_TAILS = frozenset({"group", "company", "firm", "business"})
 
 _PLACES = frozenset(
     """china chinese hong kong us u.s. usa america american uk u.k. britain british england europe
@@ -117,9 +122,13 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         if poss:
             name = name[: -len(m.group("poss"))]
         words = name.split()
+        # "China-based Acme", "Hong Kong-listed Acme": the adjective is not part of the name
+        adjective = [i for i, w in enumerate(words[:-1]) if re.search(r"[A-Za-z]-[a-z]+$", w)]
+        if adjective:
+            words = words[adjective[-1] + 1 :]
         while words and words[0].lower().strip(".") in _NOT_NAMES:
             words.pop(0)
-        while words and words[-1].lower().strip(".") in _NOT_NAMES:
+        while words and words[-1].lower().strip(".") in _NOT_NAMES and words[-1].lower() not in _NAME_TAILS:
             words.pop()
             poss = False
         if not words:
@@ -147,7 +156,7 @@ class EntityFinder:
         counts: Counter[str] = Counter()
         first: dict[str, Mention] = {}
         for m in self.mentions:
-            if m.is_place or m.is_product:
+            if m.is_place or m.is_product or _TITLES.search(text, max(0, m.start - 24), m.start):
                 continue
             key = normalize(m.name)
             counts[key] += 1
@@ -171,7 +180,7 @@ class EntityFinder:
                 return m.name
         # 2. "shares of X" after the number, and the antecedent of "X, which ..."
         for m in self.mentions:
-            if start <= m.start < s_end and _SHARES_OF.search(self.text, max(s_start, m.start - 12), m.start):
+            if s_start <= m.start < s_end and _SHARES_OF.search(self.text, max(s_start, m.start - 12), m.start):
                 return m.name
         for m in reversed(before):
             if _RELATIVE.match(self.text, m.end) and not m.is_place:

@@ -1,8 +1,9 @@
 """Period phrases in news prose: find them and resolve them against the publication date.
 
 A mention is ``[prefix] core [suffix]``. Each *core* rule is one verbose regex that starts on a
-distinctive token (a digit, a month or weekday name, "Q", "FY", "fiscal", an ordinal, "last",
-"next"...), so a sentence with no period in it costs one fast scan per rule:
+distinctive token (a year, a day number, a month or weekday name, "Q1", "FY", "fiscal", an
+ordinal, "last", "next"...). One scan over the text finds those tokens and a dictionary says which
+rules to try at each, so a sentence with no period in it costs a single regex pass:
 
 ======== ==============================================================================
 date     May 28, 2024 · 28 May 2024 · Dec. 9 · 2024-05-28
@@ -337,8 +338,8 @@ _DAY_WORD_CORE = _rx(
 # prefix patterns run on the lower-cased copy (see _TRIGGER), hence no IGNORECASE.
 _PREFIX = _rx(
     r"""
-    (?: \b(?P<role>as\s+of|since|by|through|until|till|at|in|during|for|over|within|throughout
-                  |on|so\s+far(?:\s+in)?|thus\s+far(?:\s+in)?|to\s+date(?:\s+in)?) \s+ )?   # as of / since
+    (?: \b(?P<role>as\s+of|since|by|through|until|till|at|in|during|for|over|within|throughout  # a role
+                  |on|so\s+far(?:\s+in)?|thus\s+far(?:\s+in)?|to\s+date(?:\s+in)?) \s+ )?   # so far (in)
     (?: \b(?P<the>the) \s+ )?                                                    # the
     (?: \b(?P<edge>start|beginning|end|close) \s+ of \s+ (?:the\s+)? )?          # end of
     (?: \b(?P<part>early|mid|late|end) (?:-|\s+) )?                              # mid-

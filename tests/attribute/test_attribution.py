@@ -1,0 +1,134 @@
+"""Who, what and when for quantities in sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import factcheck
+from factcheck.attribute.entities import EntityFinder, find_mentions
+from factcheck.attribute.sentences import Sentences
+
+PUB = dt.date(2025, 2, 24)
+
+
+def _one(text: str, needle: str, published: dt.date | None = PUB) -> factcheck.Quantity:
+    found = [q for q in factcheck.extract(text, published=published) if needle in q.text]
+    assert found, f"{needle!r} not extracted from {text!r}"
+    return found[0]
+
+
+class TestEntity:
+    @pytest.mark.parametrize(
+        ("text", "needle", "entity"),
+        [
+            ("Acme's revenue rose 12% to $4bn.", "12%", "Acme"),
+            ("Shares of Globex fell 4% on Monday.", "4%", "Globex"),
+            ("Reuters reported that Initech raised its budget to $2bn.", "$2bn", "Initech"),
+            ("Initech reported quarterly revenue of $2bn.", "$2bn", "Initech"),
+            ("Analysts like Hooli, which plans to invest $3bn in Pied Piper, were upbeat.", "$3bn", "Hooli"),
+            ("According to Bloomberg, Umbrella Corp sold assets worth $900 million.", "$900 million", "Umbrella Corp"),
+            ("CEO Jane Doe said revenue at the unit reached $5bn.", "$5bn", None),
+            ("The gain of 40% for Stark Industries' stock surprised traders.", "40%", "Stark Industries"),
+        ],
+        ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None,
+    )
+    def test_subject_possessive_and_relative_clauses(self, text: str, needle: str, entity: str | None) -> None:
+        """The possessive, 'shares of X', 'X, which', or the sentence subject names the entity."""
+        assert _one(text, needle).entity == entity
+
+    def test_anaphora_resolves_to_the_most_mentioned_name(self) -> None:
+        """'The company' and 'its' refer to the article's salient entity."""
+        text = "Acme beat forecasts. Acme shipped more. Hooli lagged. The company's margin rose to 30%."
+        assert _one(text, "30%").entity == "Acme"
+
+    def test_unknown_entity_stays_none(self) -> None:
+        """A number with no name and no anaphor in reach is not guessed."""
+        assert _one("Prices rose 3% last year.", "3%").entity is None
+
+    def test_hyphenated_adjectives_and_places_are_not_subjects(self) -> None:
+        """'China-based' and 'Hong Kong' never become the entity."""
+        text = "In Hong Kong, China-based Acme's shares rose 5%."
+        at = text.index("5%")
+        assert EntityFinder(text).entity_for(at, at + 2) == "Acme"
+
+    def test_mentions_strip_possessives_and_sentence_openers(self) -> None:
+        """'Acme's' is the name Acme, marked possessive; 'The' is not part of a name."""
+        names = [(m.name, m.possessive) for m in find_mentions("The Acme Group's deal with Hooli closed.")]
+        assert names == [("Acme Group", True), ("Hooli", False)]
+
+
+class TestMetric:
+    @pytest.mark.parametrize(
+        ("text", "needle", "metric"),
+        [
+            ("Acme's revenue rose 12% to $4bn.", "$4bn", "revenue"),
+            ("Acme's market capitalisation stands at $19bn.", "$19bn", "market capitalization"),
+            ("Acme holds a 36 percent stake in Hooli.", "36 percent", "stake"),
+            ("Acme shares closed at $81 per share.", "$81", "share price"),
+            ("Acme has less than 5 percent of the global market.", "5 percent", "market share"),
+            ("Acme's cloud division posted a 13% climb to $3bn.", "$3bn", "cloud revenue"),
+            ("Acme's stock rose 9% on Tuesday.", "9%", "share price"),
+        ],
+    )
+    def test_metric_from_words_units_and_segments(self, text: str, needle: str, metric: str) -> None:
+        """The nearest compatible metric phrase, a unit or a segment word gives the metric."""
+        assert _one(text, needle).metric == metric
+
+
+class TestPeriod:
+    @pytest.mark.parametrize(
+        ("text", "needle", "key"),
+        [
+            ("In 2024 alone, Acme spent $7bn, up from $2bn the previous year.", "$2bn", "2023"),
+            ("In 2024 alone, Acme spent $7bn, up from $2bn the previous year.", "$7bn", "2024"),
+            ("Acme's revenue rose 8% to $28bn in the final 2024 quarter.", "8%", "2024-Q4"),
+            ("Year-to-date, Acme's stock has climbed over 50%.", "50%", "2025-01-01..2025-02-24"),
+            ("Acme's stock has risen about 30% this year.", "30%", "2025-01-01..2025-02-24"),
+            ("Last Friday Acme's shares surged 11.7%.", "11.7%", "2025-02-21"),
+            ("Acme's shares rose 16% since the start of 2024 to $81 per share (as of May 28, 2024).", "16%",
+             "2024-01-01..2024-05-28"),
+            ("Acme's shares rose 16% since the start of 2024 to $81 per share (as of May 28, 2024).", "$81",
+             "2024-05-28"),
+        ],
+    )
+    def test_period_from_the_sentence(self, text: str, needle: str, key: str) -> None:
+        """The nearest period phrase, read against the publication date, dates the quantity."""
+        q = _one(text, needle)
+        assert q.period is not None
+        assert q.period.key == key
+
+    def test_same_period_refers_back(self) -> None:
+        """'In the same period' takes the period last named in the article."""
+        text = "Acme's revenue rose 10% in the June quarter. Its cloud business grew 26% in the same period."
+        assert _one(text, "26%", published=dt.date(2025, 9, 25)).period.key == "2025-Q2"
+
+    def test_no_publication_date_leaves_relative_periods_open(self) -> None:
+        """Without a date, 'last Friday' cannot be resolved and the period stays None."""
+        assert _one("Last Friday Acme's shares surged 11.7%.", "11.7%", published=None).period is None
+
+
+class TestQualifiers:
+    def test_listing_separates_share_prices(self) -> None:
+        """A Hong Kong share move and a New York one carry different listings."""
+        hk = _one("Acme's Hong Kong-listed shares rose 6%.", "6%")
+        us = _one("On the NYSE, Acme shares rose 9%.", "9%")
+        assert (hk.qualifiers.listing, us.qualifiers.listing) == ("HK", "US")
+
+    def test_estimates_are_marked(self) -> None:
+        """A consensus or forecast figure is an estimate, not an actual."""
+        assert _one("Analysts expect Acme's revenue to reach $5bn.", "$5bn").qualifiers.estimate
+
+    def test_headline_is_marked(self) -> None:
+        """A short title line is a headline."""
+        q = _one("Acme Sales Jump To $5bn\n\nAcme's revenue rose to $5bn in 2024.", "$5bn")
+        assert q.qualifiers.headline
+
+
+class TestSentences:
+    def test_abbreviations_do_not_end_sentences(self) -> None:
+        """'U.S.' and 'Dec. 9' stay inside their sentence."""
+        text = "The U.S. market rose on Dec. 9 and fell later. Next one."
+        s = Sentences(text)
+        assert s.at(0) == s.at(30) != s.at(len(text) - 2)

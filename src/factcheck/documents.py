@@ -89,7 +89,8 @@ def read_document(path: str | os.PathLike[str]) -> Document:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(name, f"is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", line=line) from None
+        problem = f"is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        raise InputError(name, problem, line=line) from None
     return parse_document(text, name)
 
 

@@ -50,9 +50,8 @@ class Interval:
     def intersect(self, other: Interval) -> Interval | None:
         low, low_closed = _tighter(self.low, self.low_closed, other.low, other.low_closed, Decimal.__gt__)
         high, high_closed = _tighter(self.high, self.high_closed, other.high, other.high_closed, Decimal.__lt__)
-        if low is not None and high is not None:
-            if low > high or (low == high and not (low_closed and high_closed)):
-                return None
+        if low is not None and high is not None and (low > high or (low == high and not (low_closed and high_closed))):
+            return None
         return Interval(low, high, low_closed, high_closed)
 
     def scale(self, factor: Decimal) -> Interval:

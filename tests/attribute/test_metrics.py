@@ -615,9 +615,10 @@ class TestScaling:
         ids=["prose", "prefix-words", "contextual", "near-misses", "long-whitespace", "long-words"],
     )
     def test_time_is_linear(self, vocab: MetricVocabulary, unit: str) -> None:
-        """Four times the text takes well under six times as long: no quadratic or exponential path."""
+        """Four times the text takes well under ten times as long: no quadratic or exponential path."""
         small = unit * (60_000 // len(unit))
         large = small * 4
         vocab.find(small)  # warm caches before timing
         ratio = _best_time(vocab, large) / max(_best_time(vocab, small), 1e-6)
-        assert ratio < 6, ratio
+        # quadratic work would give 16; 10 leaves room for a loaded CI machine (benchmarks hold the tight bound)
+        assert ratio < 10, ratio

@@ -499,4 +499,5 @@ def test_time_is_roughly_linear() -> None:
     small = big[:50_000]
     _best_time(small, 1)  # warm up
     ratio = _best_time(big) / _best_time(small)
-    assert ratio < 6, ratio
+    # quadratic work would give 16; 10 leaves room for a loaded CI machine (benchmarks hold the tight bound)
+    assert ratio < 10, ratio

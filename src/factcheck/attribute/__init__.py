@@ -141,11 +141,10 @@ def _implied_metric(text: str, q: Quantity, span: tuple[int, int], quantities: S
     if q.unit == "percent" and _MARKET_SHARE.match(text, q.end):
         return "market share"
     sentence = text[span[0] : span[1]]
-    if q.unit == "percent" and q.kind in ("change", "difference"):
-        if _SHARES_WORD.search(sentence) or any(
-            o.unit and o.unit.endswith("/share") and span[0] <= o.start < span[1] for o in quantities
-        ) or any(p.search(sentence) for p, _ in _LISTING):
-            return "share price"
+    price_words = _SHARES_WORD.search(sentence) or any(p.search(sentence) for p, _ in _LISTING)
+    price_nearby = any(o.unit and o.unit.endswith("/share") and span[0] <= o.start < span[1] for o in quantities)
+    if q.unit == "percent" and q.kind in ("change", "difference") and (price_words or price_nearby):
+        return "share price"
     if q.unit == "parameter":
         return "parameters"
     return None
@@ -153,11 +152,10 @@ def _implied_metric(text: str, q: Quantity, span: tuple[int, int], quantities: S
 
 def _segment(text: str, span: tuple[int, int], q: Quantity) -> str | None:
     head = text[span[0] : q.start]
-    m = None
-    for m in _SEGMENT.finditer(head):
-        pass
-    if m is None:
+    found = list(_SEGMENT.finditer(head))
+    if not found:
         return None
+    m = found[-1]
     seg = m.group("seg").lower()
     adverb = _SEGMENT_ADVERB.match(head)
     if adverb and not seg.startswith(("domestic", "international", "overseas", "local")):
@@ -189,7 +187,7 @@ def _period(text: str, q: Quantity, mentions: list[PeriodMention], doc: Document
     if as_of and q.kind != "change":
         return as_of[0].period
     plain = [m for m in mentions if m.role == "period"]
-    previous_year = next((m for m in plain if _PREVIOUS_YEAR.fullmatch(m.text.strip())), None)
+    previous_year = next((m for m in plain if _PREVIOUS_YEAR.search(m.text)), None)
     if previous_year is not None:
         explicit = [m for m in plain if m is not previous_year and m.period.granularity == "year"]
         if explicit:

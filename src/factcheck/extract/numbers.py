@@ -108,9 +108,7 @@ def spelled_value(words: list[str]) -> Decimal | None:
             if last_role in ("unit",) or (last_role == "ten" and role == "ten"):
                 return None  # "two three" is two numbers, not one
             current = (current or Decimal(0)) + value
-        elif role == "hundred":
-            current = (current or Decimal(1)) * value
-        elif role == "dozen":
+        elif role == "hundred" or role == "dozen":
             current = (current or Decimal(1)) * value
         elif role == "scale":
             total += (current or Decimal(1)) * value

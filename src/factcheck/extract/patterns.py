@@ -176,7 +176,8 @@ HEDGE_BEFORE = re.compile(
 )
 HEDGE_AFTER = re.compile(
     r"(?P<hedge>-plus\b|\+|\s(?:" + _alt([h.phrase for h in LEXICON.hedges if h.position == "after"
-                                             and h.phrase[0].isalpha() and h.phrase != "plus"]) + r")\b|\splus\b(?!\s\w))",
+                                             and h.phrase[0].isalpha() and h.phrase != "plus"])
+    + r")\b|\splus\b(?!\s\w))",
     re.IGNORECASE,
 )
 HEDGE_BOUND = {h.phrase.lower(): (h.bound, h.in_span) for h in LEXICON.hedges}
@@ -255,7 +256,8 @@ FRACTION = re.compile(
     rf"""
     (?<![\w-])(?:(?P<num>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?   # two-
     (?P<den>half|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|sixth|sixths|
-        eighth|eighths|tenth|tenths)\b(?=\s+(?:of\b(?!\s+an?\s+(?:thousand|million|billion|trillion)\b)|the\b))  # thirds of
+        eighth|eighths|tenth|tenths)\b
+        (?=\s+(?:of\b(?!\s+an?\s+(?:thousand|million|billion|trillion)\b)|the\b))   # thirds of, not of a million
   | \b(?P<n>{_SMALL}|\d{{1,2}})\s+(?:out\s+of|in)\s+(?P<m>{_SMALL}|\d{{1,3}})\b(?=\s+[A-Za-z])  # one in four
   | (?<![\w-])(?P<half>half)\b(?=\s+(?:of\s+)?(?:the|its|their|all|which|them|those)\b)       # half the
     """,

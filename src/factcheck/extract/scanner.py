@@ -17,6 +17,7 @@ The scanner only reads; it never guesses who or what a number is about (that is
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -214,7 +215,8 @@ def _fractions(norm: str, masks: Masks) -> Iterator[_Atom]:
         else:
             if P.ORDINAL_BEFORE.search(norm, max(0, m.start() - 12), m.start()):
                 continue  # "the second half", "the final quarter": periods, not fractions
-            if m.group("den")[0].isupper() and m.start() > 0 and norm[m.start() - 2 : m.start()].strip() not in ("", "."):
+            opens_sentence = norm[max(0, m.start() - 2) : m.start()].strip() in ("", ".")
+            if m.group("den")[0].isupper() and m.start() > 0 and not opens_sentence:
                 continue  # "Fourth of July": a name
             word = m.group("den").lower().rstrip("s")
             word = "half" if word == "halve" else word
@@ -513,7 +515,7 @@ def _plausible(norm: str, a: _Atom, before: str, after: str) -> bool:
     return True
 
 
-def LETTERS_AFTER_OK(after: str) -> bool:  # noqa: N802 - reads as the rule it is
+def LETTERS_AFTER_OK(after: str) -> bool:
     """Digits glued to letters that are no unit or scale: 4o, 5G, 3D."""
     return bool(after[:1].isalpha())
 
@@ -522,7 +524,7 @@ def _plausible_spelled(norm: str, a: _Atom, words: list[str], before: str, after
     first = words[0].lower()
     if norm[a.core_start].isupper() and after[:2].strip()[:1].isupper():
         return False  # "Four Little Dragons", "Big Three"
-    if before.rstrip().endswith("-") or after.startswith("-") and not a.unit:
+    if before.rstrip().endswith("-") or (after.startswith("-") and not a.unit):
         return False  # "one-off", "three-pronged": adjectives
     if first == "one" and len(words) == 1:
         return not (a.bare or re.search(r"\b(?:no|the|any|every|each|this|that)\s+$", before, re.IGNORECASE))
@@ -586,7 +588,7 @@ def _is_range(norm: str, a: _Atom, b: _Atom) -> bool:
         return True
     if join == "and" and not a.between:
         return False
-    if join == "to" and (a.direction in ("verb", "noun") or a.from_ and _verb_before_from(norm, a)):
+    if join == "to" and (a.direction in ("verb", "noun") or (a.from_ and _verb_before_from(norm, a))):
         return False
     if a.direction == "noun" or b.direction in ("verb",):
         return False
@@ -646,7 +648,7 @@ def _merge_range(a: _Atom, b: _Atom) -> _Atom:
 
 def _link(norm: str, atoms: list[_Atom]) -> None:
     """Conversions in parentheses and changes with the level they arrive at."""
-    for prev, cur in zip(atoms, atoms[1:], strict=False):
+    for prev, cur in itertools.pairwise(atoms):
         if prev.end > cur.start:
             continue
         gap = norm[prev.end : cur.start]
@@ -669,9 +671,7 @@ def _is_change(a: _Atom) -> bool:
 
 def _to_quantity(text: str, a: _Atom) -> Quantity:
     unit = _unit(a)
-    if a.difference:
-        kind = "difference"
-    elif a.percent in ("pp", "bp") and a.direction in ("verb", "adverb", "noun", "sign"):
+    if a.difference or (a.percent in ("pp", "bp") and a.direction in ("verb", "adverb", "noun", "sign")):
         kind = "difference"
     elif a.percent == "percent" and a.direction is not None and not a.to_level:
         kind = "change"

@@ -20,7 +20,7 @@ _MASK = re.compile(
     rf"""
       https?://\S+                                  # links
     | www\.\S+
-    | [\w.+-]+@[\w-]+\.[\w.]+                       # e-mail addresses
+    | (?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+               # e-mail addresses (from the start of a run: linear)
     | \b\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?)?  # ISO dates and timestamps
     | \b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b         # 07.06.24, 5/6/2024
     | \b\d+\.\d+\.\d+(?:\.\d+)*\b                   # version strings and dotted times 13.09.29

@@ -89,7 +89,7 @@ def scan(text: str) -> list[Quantity]:
     norm = normalize_chars(text)
     masks = Masks(norm)
     atoms = [a for a in _atoms(norm, masks) if not a.dropped]
-    atoms = _join_ranges(norm, atoms)
+    atoms = _separate(_join_ranges(norm, atoms))
     _link(norm, atoms)
     return [_to_quantity(text, a) for a in atoms if not a.dropped]
 
@@ -129,6 +129,8 @@ def _digit_atom(norm: str, m: re.Match[str], masks: Masks) -> _Atom | None:
     integer = literal.split(".")[0]
     if not valid_grouping(integer):
         return None
+    if norm[e : e + 1] == "," and norm[e + 1 : e + 2].isdigit():
+        return None  # "1,2345", "2,5": badly grouped or a decimal comma, not the number "1"
     before = norm[max(0, s - _WINDOW) : s]
     after = norm[e : e + _WINDOW]
     # glued to letters on the left: V3, Qwen3, AI2C, unless a currency prefix ("Rmb72.5bn")
@@ -644,6 +646,21 @@ def _merge_range(a: _Atom, b: _Atom) -> _Atom:
         direction=a.direction or b.direction,
         literal=f"{a.literal}-{b.literal}",
     )
+
+
+def _separate(atoms: list[_Atom]) -> list[_Atom]:
+    """No two quantities share text: a currency between two numbers ("5 USD 6") is the first's."""
+    out: list[_Atom] = []
+    for a in atoms:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end > a.start:
+            if prev.end > a.core_start:
+                continue
+            a.start, a.currency, a.per, a.bound = a.core_start, None, None, "="
+            if a.direction in ("sign", "adverb", "verb"):  # read off the text that is the first's
+                a.sign, a.direction, a.difference = 1, None, False
+        out.append(a)
+    return out
 
 
 def _link(norm: str, atoms: list[_Atom]) -> None:

@@ -1,0 +1,575 @@
+"""The scanner, feature by feature: each table row is a sentence and what must be read from it.
+
+Every row checks the span as written (``text[start:end]``), the exact Decimal value, the unit and,
+where the feature is about them, the bound, kind, range ends, links and interval. The sentences are
+made up for these tests.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+import pytest
+
+from factcheck.extract import scan
+from factcheck.model import Interval, Quantity
+
+D = Decimal
+
+
+class Case(NamedTuple):
+    text: str
+    span: str
+    value: str
+    unit: str | None
+    bound: str = "="
+    kind: str = "level"
+
+
+def cases(*rows: Case) -> list[Any]:
+    """Parametrize rows with the input sentence as the test id."""
+    return [pytest.param(row, id=row.text) for row in rows]
+
+
+def found(text: str) -> list[Quantity]:
+    """Scan ``text`` and check the invariant every result must hold: its text is its span."""
+    out = scan(text)
+    for q in out:
+        assert text[q.start : q.end] == q.text, q
+    return out
+
+
+def only(text: str) -> Quantity:
+    out = found(text)
+    assert len(out) == 1, out
+    return out[0]
+
+
+def named(text: str, span: str) -> Quantity:
+    """The one quantity whose text is ``span``."""
+    out = [q for q in found(text) if q.text == span]
+    assert len(out) == 1, found(text)
+    return out[0]
+
+
+def span_of(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return (start, start + len(part))
+
+
+def check(case: Case) -> Quantity:
+    q = only(case.text)
+    assert (q.text, q.value, q.unit, q.bound, q.kind) == (case.span, D(case.value), case.unit, case.bound, case.kind)
+    return q
+
+
+class TestDigits:
+    @pytest.mark.parametrize(
+        "case",
+        cases(
+            Case("The district counted 3,15,332 voters this spring.", "3,15,332 voters", "315332", "voter"),
+            Case("The bridge spans 1,20,000 metres.", "1,20,000 metres", "120000", "meter"),
+            Case("The archive holds 1,234,567 letters.", "1,234,567 letters", "1234567", "letter"),
+            Case("The index closed at 4,821.57 points.", "4,821.57 points", "4821.57", "point"),
+            Case("The plot covers 12.5 hectares.", "12.5 hectares", "12.5", "hectare"),
+            Case("Rates moved .5 percent on Friday.", ".5 percent", "0.5", "percent"),
+            Case("The mill shipped 0.75 tonnes.", "0.75 tonnes", "0.75", "metric_ton"),
+        ),
+    )
+    def test_grouping_and_decimals(self, case: Case) -> None:
+        """Western and Indian thousands grouping and decimals give the exact written value."""
+        check(case)
+
+    @pytest.mark.parametrize("text", ["The list had 1,2345 names.", "The list had 12,34,5678 names."])
+    def test_malformed_grouping_is_not_a_number(self, text: str) -> None:
+        """A comma that does not group thousands is not read as a number, nor is its first group."""
+        assert found(text) == []
+
+    def test_precision_follows_last_written_digit(self) -> None:
+        """"72.5" has precision 0.1 and "19" has 1, scaled by the scale word."""
+        assert only("It booked Rmb72.5bn in revenue.").precision == D("0.1") * 10**9
+        assert only("The fund raised $19 billion.").interval == Interval(D("18.5e9"), D("19.5e9"))
+
+
+class TestScales:
+    @pytest.mark.parametrize(
+        "case",
+        cases(
+            Case("The startup raised $25k from friends.", "$25k", "25000", "USD"),
+            Case("Orders reached 40 thousand dollars.", "40 thousand dollars", "40000", "USD"),
+            Case("Exports hit €3.2m in March.", "€3.2m", "3200000", "EUR"),
+            Case("The loan was USD 4 mn in total.", "USD 4 mn", "4000000", "USD"),
+            Case("The court imposed a Rmb7 mln fine.", "Rmb7 mln", "7000000", "CNY"),
+            Case("The sale raised $4.5 million.", "$4.5 million", "4500000", "USD"),
+            Case("The group paid HK$12.5bn for the site.", "HK$12.5bn", "12500000000", "HKD"),
+            Case("The deal valued the firm at $2b.", "$2b", "2000000000", "USD"),
+            Case("The city spent 380 billion yuan on transit.", "380 billion yuan", "380000000000", "CNY"),
+            Case("The lender wrote off £1.1tn of debt.", "£1.1tn", "1100000000000", "GBP"),
+            Case("They lost 2 trillion yen in the crash.", "2 trillion yen", "2000000000000", "JPY"),
+            Case("The project costs Rs 5 lakh.", "Rs 5 lakh", "500000", "INR"),
+            Case("The budget is ₹1,200 crore for roads.", "₹1,200 crore", "12000000000", "INR"),
+            Case("The village raised 12万 yuan.", "12万 yuan", "120000", "CNY"),
+            Case("The city invested 3亿 yuan.", "3亿 yuan", "300000000", "CNY"),
+            Case("The state spent 2万亿 yuan on rail.", "2万亿 yuan", "2000000000000", "CNY"),
+        ),
+    )
+    def test_scale_words_and_suffixes(self, case: Case) -> None:
+        """Scale words and suffixes multiply the written number exactly."""
+        check(case)
+
+    def test_m_alone_is_metres(self) -> None:
+        """"m" scales only money or a counted noun; after a bare number it is metres."""
+        check(Case("The wall is 5m tall.", "5m", "5", "meter"))
+
+    def test_m_before_a_counted_noun_is_million(self) -> None:
+        """"1m visitors" is a million visitors."""
+        check(Case("The site had 1m visitors.", "1m visitors", "1000000", "visitor"))
+
+
+class TestMoney:
+    @pytest.mark.parametrize(
+        "case",
+        cases(
+            Case("The fund raised $19 billion.", "$19 billion", "19000000000", "USD"),
+            Case("Pension funds hold US$2.4bn in bonds.", "US$2.4bn", "2400000000", "USD"),
+            Case("The loan was USD 800 million.", "USD 800 million", "800000000", "USD"),
+            Case("The repair cost €450.", "€450", "450", "EUR"),
+            Case("The club paid £60 million for the striker.", "£60 million", "60000000", "GBP"),
+            Case("The bank lent ¥300 billion to exporters.", "¥300 billion", "300000000000", "JPY"),
+            Case("Onions cost ₹4,500 a quintal.", "₹4,500", "4500", "INR"),
+            Case("It booked Rmb72.5bn in revenue.", "Rmb72.5bn", "72500000000", "CNY"),
+            Case("The firm holds RMB 9bn in cash.", "RMB 9bn", "9000000000", "CNY"),
+        ),
+    )
+    def test_currency_before_the_number(self, case: Case) -> None:
+        """A symbol or code before the number gives its ISO 4217 code."""
+        check(case)
+
+    @pytest.mark.parametrize(
+        "case",
+        cases(
+            Case("The chain paid 900 million USD for stores.", "900 million USD", "900000000", "USD"),
+            Case("The bill came to 45 EUR.", "45 EUR", "45", "EUR"),
+            Case("The company earned 2.3 billion renminbi.", "2.3 billion renminbi", "2300000000", "CNY"),
+            Case("He was fined 40,000 euros by the court.", "40,000 euros", "40000", "EUR"),
+            Case("The club paid 3 million pounds for him.", "3 million pounds", "3000000", "GBP"),
+            Case("Farmers received 500 million rupees in aid.", "500 million rupees", "500000000", "INR"),
+            Case("The price is 120 dollars.", "120 dollars", "120", "USD"),
+            Case("The lunch cost 1,500 yen.", "1,500 yen", "1500", "JPY"),
+        ),
+    )
+    def test_currency_after_the_number(self, case: Case) -> None:
+        """A code or currency name after the number (and its scale word) gives its ISO code."""
+        check(case)
+
+    def test_us_after_dollar_amount(self) -> None:
+        """"$5 billion U.S." names the dollar after the fact and keeps it in the span."""
+        check(Case("The deal is worth $5 billion U.S. in cash.", "$5 billion U.S.", "5000000000", "USD"))
+
+    @pytest.mark.parametrize(
+        "case",
+        cases(
+            Case("The parcel weighs 3 pounds.", "3 pounds", "3", "pound_mass"),
+            Case("The team won 5 games.", "5 games", "5", "game"),
+        ),
+    )
+    def test_ambiguous_currency_names_need_a_scale(self, case: Case) -> None:
+        """"pounds" and "won" are money only after a scale word."""
+        check(case)
+
+    @pytest.mark.parametrize(
+        "case",
+        cases(
+            Case("Shares changed hands at $81 per share on Friday.", "$81 per share", "81", "USD/share"),
+            Case("The figurines sold for $51 a piece at the fair.", "$51 a piece", "51", "USD/piece"),
+            Case("Crude settled at US$58.24 per barrel.", "US$58.24 per barrel", "58.24", "USD/barrel"),
+            Case("The stake is worth HK$3.2 per share.", "HK$3.2 per share", "3.2", "HKD/share"),
+            Case("Onions sell for ₹45/kg today.", "₹45/kg", "45", "INR/kg"),
+            Case("Rent is 3 thousand yuan a month.", "3 thousand yuan a month", "3000", "CNY/month"),
+        ),
+    )
+    def test_money_per_unit(self, case: Case) -> None:
+        """A price per unit reads as CODE/unit with the per-phrase in the span."""
+        check(case)
+
+
+class TestPercent:
+    @pytest.mark.parametrize(
+        "case",
+        cases(
+            Case("Turnout was 11.7% this time.", "11.7%", "11.7", "percent"),
+            Case("Turnout was 39 percent this time.", "39 percent", "39", "percent"),
+            Case("Inflation hit 7 per cent in June.", "7 per cent", "7", "percent"),
+            Case("A 16-percent tariff applies.", "16-percent", "16", "percent"),
+            Case("They bought a 4.5 pct stake.", "4.5 pct", "4.5", "percent"),
+            Case("The dividend is 24pc of profit.", "24pc", "24", "percent"),
+            Case("Inflation was 12 % in May.", "12 %", "12", "percent"),
+        ),
+    )
+    def test_percent_spellings(self, case: Case) -> None:
+        """Every spelling of percent gives unit "percent"."""
+        check(case)
+
+    @pytest.mark.parametrize("text", ["Turnout was 39 percent.", "Turnout was 7 per cent."])
+    def test_sentence_full_stop_is_not_in_the_span(self, text: str) -> None:
+        """The full stop after "percent" ends the sentence; it is not part of the quantity."""
+        assert not only(text).text.endswith(".")
+
+    @pytest.mark.parametrize(
+        "case",
+        cases(
+            Case("The gap was 0.3 pp last year.", "0.3 pp", "0.3", "pp"),
+            Case("The gap was 0.3pp last year.", "0.3pp", "0.3", "pp"),
+            Case("The gap was 2 percentage points.", "2 percentage points", "2", "pp"),
+            Case("The spread was 25 basis points.", "25 basis points", "25", "bp"),
+            Case("The spread was 40 bps.", "40 bps", "40", "bp"),
+            Case("The spread was 120bp.", "120bp", "120", "bp"),
+        ),
+    )
+    def test_points(self, case: Case) -> None:
+        """Percentage points read as "pp", basis points as "bp", attached or spaced."""
+        check(case)
+
+
+class TestBounds:
+    @pytest.mark.parametrize(
+        "case",
+        cases(
+            Case("The fund has over $19 billion in assets.", "over $19 billion", "19000000000", "USD", ">"),
+            Case("It employs more than 9,000 engineers.", "more than 9,000 engineers", "9000", "engineer", ">"),
+            Case("Shares traded above $40 on Monday.", "above $40", "40", "USD", ">"),
+            Case("Costs went beyond $2 million.", "beyond $2 million", "2000000", "USD", ">"),
+            Case("The index rose past 5,000 points.", "past 5,000 points", "5000", "point", ">"),
+            Case("The bill runs north of $2 billion.", "north of $2 billion", "2000000000", "USD", ">"),
+            Case("The bridge carries at least 30,000 cars.", "at least 30,000 cars", "30000", "car", ">="),
+            Case("The firm has nearly 500 employees.", "nearly 500 employees", "500", "employee", "<"),
+            Case("It took almost 12 months.", "almost 12 months", "12", "month", "<"),
+            Case("The tower cost about $300 million.", "about $300 million", "300000000", "USD", "~"),
+            Case("Plants make approximately 2 million tonnes.", "approximately 2 million tonnes", "2000000",
+                 "metric_ton", "~"),
+            Case("The rally drew around 4,000 people.", "around 4,000 people", "4000", "person", "~"),
+            Case("The vaccine reached roughly 70% of adults.", "roughly 70%", "70", "percent", "~"),
+            Case("The town has some 1,200 residents.", "some 1,200 residents", "1200", "resident", "~"),
+            Case("The plan could cut up to 5,000 jobs.", "up to 5,000 jobs", "5000", "job", "<="),
+            Case("As many as 300 workers walked out.", "As many as 300 workers", "300", "worker", "<="),
+            Case("The deal is worth less than $1 billion.", "less than $1 billion", "1000000000", "USD", "<"),
+            Case("The car costs under $30,000.", "under $30,000", "30000", "USD", "<"),
+            Case("It has a $50 billion-plus valuation.", "$50 billion-plus", "50000000000", "USD", ">="),
+            Case("The bank holds a 10,000-plus bond book.", "10,000-plus", "10000", None, ">="),
+        ),
+    )
+    def test_hedge_words(self, case: Case) -> None:
+        """Hedge words set the bound and are part of the span."""
+        check(case)
+
+    @pytest.mark.parametrize(
+        "case",
+        cases(
+            Case("Gains were = 5% in May.", "5%", "5", "percent", "="),
+            Case("Profit was ~$3bn.", "~$3bn", "3000000000", "USD", "~"),
+            Case("Bids came in at >$10 per share.", ">$10 per share", "10", "USD/share", ">"),
+            Case("Scores of >= 90% count.", ">= 90%", "90", "percent", ">="),
+            Case("Yields stayed < 2% all year.", "< 2%", "2", "percent", "<"),
+            Case("Loans of <= $500 qualify.", "<= $500", "500", "USD", "<="),
+        ),
+    )
+    def test_bound_symbols(self, case: Case) -> None:
+        """The symbols =, ~, >, >=, <, <= before a number set its bound."""
+        check(case)
+
+    def test_exceed_sets_the_bound_outside_the_span(self) -> None:
+        """"exceed" is a verb: it bounds the amount but is not quoted with it."""
+        check(Case("Spending will exceed $4 trillion by then.", "$4 trillion", "4000000000000", "USD", ">"))
+
+    def test_past_as_adjective_is_no_bound(self) -> None:
+        """"over the past 5 years" is a span of time, not "more than 5 years"."""
+        check(Case("Sales doubled over the past 5 years.", "5 years", "5", "year", "="))
+
+    @pytest.mark.parametrize(
+        ("text", "interval"),
+        [
+            pytest.param("The fund has over $19 billion.", Interval(D("19e9"), None, low_closed=False), id="over"),
+            pytest.param("The bridge carries at least 30,000 cars.", Interval(D(30000), None), id="at least"),
+            pytest.param("The plan could cut up to 5,000 jobs.", Interval(None, D(5000)), id="up to"),
+            pytest.param("The car costs under $30,000.", Interval(None, D(30000), high_closed=False), id="under"),
+            pytest.param("The firm has nearly 500 employees.", Interval(D(450), D(500), high_closed=False),
+                         id="nearly"),
+            pytest.param("The rally drew around 4,000 people.",
+                         Interval(D("3999.5") * D("0.95"), D("4000.5") * D("1.05")), id="around"),
+        ],
+    )
+    def test_bound_interval(self, text: str, interval: Interval) -> None:
+        """The interval is open-ended for one-sided bounds and widened by 5% for "about"."""
+        assert only(text).interval == interval
+
+
+class TestRanges:
+    @pytest.mark.parametrize(
+        ("case", "low", "high"),
+        [
+            pytest.param(Case("Growth will be 3% to 4% next year.", "3% to 4%", "3.5", "percent", kind="range"),
+                         "3", "4", id="3% to 4%"),
+            pytest.param(Case("The company expects $1-2bn in sales.", "$1-2bn", "1.5e9", "USD", kind="range"),
+                         "1e9", "2e9", id="$1-2bn"),
+            pytest.param(Case("The price is between 47 and 51 dollars.", "47 and 51 dollars", "49", "USD",
+                              kind="range"), "47", "51", id="between 47 and 51 dollars"),
+            pytest.param(Case("The bill is €40–50m.", "€40–50m", "45e6", "EUR", kind="range"),
+                         "40e6", "50e6", id="€40–50m"),
+            pytest.param(Case("The fee is $3-4m a year.", "$3-4m", "3.5e6", "USD", kind="range"),
+                         "3e6", "4e6", id="$3-4m"),
+            pytest.param(Case("The tax is 5-6% of income.", "5-6%", "5.5", "percent", kind="range"),
+                         "5", "6", id="5-6%"),
+            pytest.param(Case("Margins of 20%-25% are typical.", "20%-25%", "22.5", "percent", kind="range"),
+                         "20", "25", id="20%-25%"),
+            pytest.param(Case("The deal is worth $800,000 to $1.3 million.", "$800,000 to $1.3 million",
+                              "1050000", "USD", kind="range"), "800000", "1.3e6", id="$800,000 to $1.3 million"),
+            pytest.param(Case("Estimates range from 1.5 to 2 million units.", "1.5 to 2 million units",
+                              "1.75e6", "unit", kind="range"), "1.5e6", "2e6", id="1.5 to 2 million units"),
+            pytest.param(Case("Prices ranged from $10 to $12 a share.", "$10 to $12 a share", "11",
+                              "USD/share", kind="range"), "10", "12", id="$10 to $12 a share"),
+            pytest.param(Case("About 5-6 people came.", "About 5-6 people", "5.5", "person", "~", "range"),
+                         "5", "6", id="About 5-6 people"),
+            pytest.param(Case("They spent four to five thousand dollars.", "four to five thousand dollars",
+                              "4500", "USD", kind="range"), "4000", "5000", id="four to five thousand dollars"),
+            pytest.param(Case("Between two and three million people voted.", "two and three million people",
+                              "2.5e6", "person", kind="range"), "2e6", "3e6", id="between two and three million"),
+        ],
+    )
+    def test_range_ends_and_midpoint(self, case: Case, low: str, high: str) -> None:
+        """A range reports both ends, scaled by the scale word of the second, and its midpoint."""
+        q = check(case)
+        assert (q.low, q.high) == (D(low), D(high))
+
+    def test_range_interval_spans_both_ends(self) -> None:
+        """The interval of "3% to 4%" runs from the low end's precision to the high end's."""
+        assert only("Growth will be 3% to 4% next year.").interval == Interval(D("2.5"), D("4.5"))
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The team drew 2-2 on Saturday.",
+            "Read pages 10-12 of the report.",
+            "The 2020-21 season ended early.",
+            "Boeing 737-800 jets landed.",
+        ],
+    )
+    def test_scores_codes_and_page_spans_are_not_ranges(self, text: str) -> None:
+        """Two bare numbers joined by a hyphen are a score, a code or a span of pages."""
+        assert found(text) == []
+
+
+class TestChanges:
+    @pytest.mark.parametrize(
+        "case",
+        cases(
+            Case("Output fell 52%.", "52%", "-52", "percent", kind="change"),
+            Case("Prices fell 3.5 percent.", "3.5 percent", "-3.5", "percent", kind="change"),
+            Case("Prices climbed 4.5% in March.", "4.5%", "4.5", "percent", kind="change"),
+            Case("Sales dipped 0.8%.", "0.8%", "-0.8", "percent", kind="change"),
+            Case("Costs fell 12% year on year.", "12%", "-12", "percent", kind="change"),
+            Case("Sales grew by a further 6%.", "6%", "6", "percent", kind="change"),
+            Case("Sales were up 10% on the quarter.", "up 10%", "10", "percent", kind="change"),
+            Case("Sales were down 7%.", "down 7%", "-7", "percent", kind="change"),
+            Case("A 52% drop in profit worried investors.", "52% drop", "-52", "percent", kind="change"),
+            Case("An 8% boost to margins helped.", "8% boost", "8", "percent", kind="change"),
+            Case("It saw a gain of 107% over the year.", "107%", "107", "percent", kind="change"),
+        ),
+    )
+    def test_relative_changes_are_signed(self, case: Case) -> None:
+        """A verb, adverb or noun of movement makes a percent a change, signed by its direction."""
+        check(case)
+
+    @pytest.mark.parametrize(
+        "case",
+        cases(
+            Case("Its share rose 2 percentage points.", "2 percentage points", "2", "pp", kind="difference"),
+            Case("The index fell 3.6% points.", "3.6% points", "-3.6", "pp", kind="difference"),
+            Case("Margins widened 120bp last year.", "120bp", "120", "bp", kind="difference"),
+            Case("Profit fell by $3 million.", "$3 million", "-3000000", "USD", kind="difference"),
+        ),
+    )
+    def test_absolute_differences_are_signed(self, case: Case) -> None:
+        """Points moved and money "fell by" are differences, signed by their direction."""
+        check(case)
+
+    def test_change_interval_is_negated(self) -> None:
+        """A fall's interval is the negated interval of the written number."""
+        assert only("Output fell 52%.").interval == Interval(D("-52.5"), D("-51.5"))
+
+    @pytest.mark.parametrize(
+        ("text", "change", "value", "level"),
+        [
+            pytest.param("Revenue rose 8% to Rmb280bn.", "8%", "8", "Rmb280bn", id="rose 8% to Rmb280bn"),
+            pytest.param("Profit dropped 5% to $3.1 billion.", "5%", "-5", "$3.1 billion", id="dropped 5% to"),
+            pytest.param("Sales surged 40%, reaching $2bn.", "40%", "40", "$2bn", id="surged 40%, reaching"),
+            pytest.param("Revenue was Rmb280bn, up 8% year on year.", "up 8%", "8", "Rmb280bn",
+                         id="Rmb280bn, up 8%"),
+        ],
+    )
+    def test_change_leads_to_its_level(self, text: str, change: str, value: str, level: str) -> None:
+        """A change is linked to the span of the level it arrives at; the level stays a level."""
+        q = named(text, change)
+        assert (q.kind, q.value, q.leads_to) == ("change", D(value), span_of(text, level))
+        lv = named(text, level)
+        assert (lv.kind, lv.leads_to) == ("level", None)
+
+    def test_to_and_from_levels_are_not_changes(self) -> None:
+        """"rose to 57% from 49%" states two levels, neither a change."""
+        out = found("The share rose to 57% from 49%.")
+        assert [(q.text, q.value, q.kind) for q in out] == [("57%", D(57), "level"), ("49%", D(49), "level")]
+
+
+class TestSpelled:
+    @pytest.mark.parametrize(
+        "case",
+        cases(
+            Case("The firm hired two engineers.", "two engineers", "2", "engineer"),
+            Case("She bought a dozen eggs.", "a dozen eggs", "12", "egg"),
+            Case("The city has half a million residents.", "half a million residents", "500000", "resident"),
+            Case("The town has three hundred and fifty homes.", "three hundred and fifty homes", "350", "home"),
+            Case("Twenty-five people attended.", "Twenty-five people", "25", "person"),
+            Case("A million people marched.", "A million people", "1000000", "person"),
+            Case("The fund lost two billion dollars.", "two billion dollars", "2000000000", "USD"),
+            Case("About a quarter of a million people fled.", "About a quarter of a million people", "250000",
+                 "person", "~"),
+        ),
+    )
+    def test_number_words(self, case: Case) -> None:
+        """Runs of number words, "a dozen" and "half a million" read as one number."""
+        check(case)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "One of the biggest firms said no.",
+            "It was a one-off payment.",
+            "Sales rose in the second half.",
+            "Profit fell in the fourth quarter.",
+        ],
+    )
+    def test_words_that_are_not_amounts(self, text: str) -> None:
+        """Pronoun "one", adjectives and periods named by fractions are not quantities."""
+        assert found(text) == []
+
+
+class TestConversions:
+    @pytest.mark.parametrize(
+        ("text", "original", "conversion", "value", "unit"),
+        [
+            pytest.param("The city spent 380 billion yuan ($53 billion) on transit.", "380 billion yuan",
+                         "$53 billion", "53e9", "USD", id="380 billion yuan ($53 billion)"),
+            pytest.param("Revenue was Rmb72.5bn ($10bn) last year.", "Rmb72.5bn", "$10bn", "10e9", "USD",
+                         id="Rmb72.5bn ($10bn)"),
+            pytest.param("The fine was $5 million (£4 million).", "$5 million", "£4 million", "4e6", "GBP",
+                         id="$5 million (£4 million)"),
+            pytest.param("He earned ₹8 crore, or about $1 million, last year.", "₹8 crore", "about $1 million",
+                         "1e6", "USD", id="₹8 crore, or about $1 million"),
+        ],
+    )
+    def test_conversion_links_to_the_amount_it_restates(
+        self, text: str, original: str, conversion: str, value: str, unit: str
+    ) -> None:
+        """The restated amount carries ``converts`` = the span of the original; the original none."""
+        q = named(text, conversion)
+        assert (q.value, q.unit, q.converts) == (D(value), unit, span_of(text, original))
+        assert named(text, original).converts is None
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The deal, worth 380 billion yuan ($53 billion), closed.",
+            "Profit fell by 380 billion yuan ($53 billion) in the year.",
+            "Net profit dropped 8% to 380 billion yuan ($53 billion).",
+        ],
+    )
+    def test_conversion_is_never_negative(self, text: str) -> None:
+        """Brackets are not an accounting minus, and a conversion takes no sign from a verb."""
+        q = named(text, "$53 billion")
+        assert (q.value, q.kind, q.converts) == (D("53e9"), "level", span_of(text, "380 billion yuan"))
+
+    def test_amounts_joined_by_and_are_not_conversions(self) -> None:
+        """Two amounts in a list restate nothing."""
+        assert [q.converts for q in found("The unit earned $5 million and £4 million.")] == [None, None]
+
+
+class TestUnicode:
+    @pytest.mark.parametrize(
+        "case",
+        cases(
+            Case("The fund raised $19\u00a0billion.", "$19\u00a0billion", "19000000000", "USD"),
+            Case("Inflation was 12\u202f% in May.", "12\u202f%", "12", "percent"),
+            Case("Growth was \u22121.5% in May.", "\u22121.5%", "-1.5", "percent", kind="change"),
+            Case("Temperatures hit \u22125 °C overnight.", "\u22125 °C", "-5", "degree_Celsius"),
+            Case("Sales reached １２３ units.", "１２３ units", "123", "unit"),
+            Case("The mill produced １，２００ tonnes.", "１，２００ tonnes", "1200", "metric_ton"),
+            Case("Prices rose ５％ in May.", "５％", "5", "percent", kind="change"),
+            Case("The firm paid ￥５００ for it.", "￥５００", "500", "JPY"),
+        ),
+    )
+    def test_unicode_forms(self, case: Case) -> None:
+        """No-break spaces, the minus sign and full-width forms read like ASCII; spans keep the original."""
+        check(case)
+
+
+class TestNotQuantities:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "In 2024 the firm grew.",
+            "Revenue rose in 2023 and 2024.",
+            "The deal closed on May 28, 2024, after talks.",
+            "Talks resume Dec. 9 in Geneva.",
+            "It happened on 28 May.",
+            "The memo is dated 07.06.24 and signed.",
+            "The 2024-05-28 filing was late.",
+            "The market opened at 9:30 a.m. on Monday.",
+            "The meeting starts at 3 p.m. sharp.",
+            "Alibaba released Qwen 2.5 Max this week.",
+            "OpenAI's GPT-4o beat rivals.",
+            "Meta shipped Llama 3.1 to developers.",
+            "DeepSeek-V3.1 was released.",
+            "Alibaba unveiled Qwen3-Max on Tuesday.",
+            "Alibaba's wholesale site '1688' is popular.",
+            "The startup 01.ai raised money.",
+            "Tesla Model 3 sales slipped.",
+            "The iPhone 15 launched.",
+            "The COVID-19 pandemic hit.",
+            "Prices are high, critics say.[1]",
+            "Prices are high, critics say.[2][3]",
+            "Revenue was strong.\n2\nThe outlook is calm.",
+            "Call +44 20 7946 0958 for details.",
+            "Call 555-123-4567 for details.",
+            "Shares of 9988.HK rose.",
+            "Tencent (HKEX: 0700) fell.",
+            "Upgrade to version 2.3.1 now.",
+            "Write to press@firm2024.com today.",
+            "See https://example.com/2024/05/report-123 for more.",
+        ],
+    )
+    def test_nothing_is_reported(self, text: str) -> None:
+        """Years, dates, times, names with digits, citation marks, phones, tickers and versions."""
+        assert found(text) == []
+
+    def test_masks_do_not_swallow_neighbours(self) -> None:
+        """A date and a ticker next to an amount hide only themselves."""
+        q = only("On May 28, 2024, shares of 9988.HK closed at HK$80.25.")
+        assert (q.text, q.value, q.unit) == ("HK$80.25", D("80.25"), "HKD")
+
+
+class TestSpans:
+    TEXT = "Revenue rose 8% to Rmb280bn ($39bn), while over 9,000 staff shared up to $5 million."
+
+    def test_quantities_come_in_order_with_exact_spans(self) -> None:
+        """Every quantity's text is its span of the input, in order of appearance."""
+        out = found(self.TEXT)
+        assert [q.text for q in out] == ["8%", "Rmb280bn", "$39bn", "over 9,000 staff", "up to $5 million"]
+        assert [q.start for q in out] == sorted(q.start for q in out)
+
+    def test_public_extract_matches_the_scanner(self) -> None:
+        """``factcheck.extract`` reports the scanner's spans and values."""
+        import factcheck
+
+        assert [(q.span, q.value, q.unit) for q in factcheck.extract(self.TEXT)] == [
+            (q.span, q.value, q.unit) for q in scan(self.TEXT)
+        ]

@@ -8,6 +8,7 @@ makes a false alarm, and a missing one only makes a fact untestable.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -62,27 +63,38 @@ def attribute(doc: Document, quantities: Sequence[Quantity], *,
     sentences = Sentences(text)
     entities = EntityFinder(text, doc.body_start, sentences)
     periods = find_periods(text, doc.body_start, None, published=doc.published)
+    period_starts = [p.start for p in periods]
+    plain_ends = [p.end for p in periods if p.role == "period"]
+    plain = [p for p in periods if p.role == "period"]
+    priced = sorted(q.start for q in quantities if q.unit and q.unit.endswith("/share"))
     out: list[Quantity] = []
     last_period_by_metric: dict[str, Period] = {}
-    metrics_cache: dict[tuple[int, int], list[MetricMention]] = {}
+    metrics_cache: dict[tuple[int, int], tuple[list[int], list[MetricMention]]] = {}
     for q in quantities:
-        span = sentences.at(q.start)
-        if span not in metrics_cache:
-            metrics_cache[span] = vocab.find(text, span[0], span[1])
-        mention = _metric(text, q, metrics_cache[span], vocab)
+        # every look is clipped to the quantity's neighbourhood, so the work per quantity is bounded
+        span = sentences.around(q.start, q.end)
+        sentence = sentences.at(q.start)
+        if sentence not in metrics_cache:
+            found = vocab.find(text, sentence[0], sentence[1])
+            metrics_cache[sentence] = ([m.start for m in found], found)
+        starts, found = metrics_cache[sentence]
+        nearby = found[bisect.bisect_left(starts, span[0]) : bisect.bisect_left(starts, span[1])]
+        mention = _metric(text, q, nearby, vocab)
         segment = mention.segment if mention else None
         metric = mention.metric if mention else None
         seg = _segment(text, span, q)
         if metric is None:
-            metric = _implied_metric(text, q, span, quantities, out, seg)
+            k = bisect.bisect_left(priced, span[0])
+            metric = _implied_metric(text, q, span, k < len(priced) and priced[k] < span[1])
         if seg and not segment and metric in ("revenue", None):
             segment, metric = seg, "revenue"
         entity = entities.entity_for(q.start, q.end)
         if aliases and entity:
             entity = aliases.get(entity.lower(), entity)
-        in_sentence = [p for p in periods if span[0] <= p.start and p.end <= span[1]]
-        earlier = [p for p in periods if p.end <= span[0] and p.role == "period"]
-        period = _period(text, q, in_sentence, doc, metric, earlier[-1].period if earlier else None)
+        window = periods[bisect.bisect_left(period_starts, span[0]) : bisect.bisect_left(period_starts, span[1])]
+        in_sentence = [p for p in window if p.end <= span[1]]
+        k = bisect.bisect_right(plain_ends, span[0])
+        period = _period(text, q, in_sentence, doc, metric, plain[k - 1].period if k else None)
         if period is None and metric is not None and q.kind != "change":
             period = last_period_by_metric.get(metric)
         if period is None and metric is not None and q.kind == "change" and q.leads_to is not None:
@@ -133,8 +145,7 @@ def _dimension(q: Quantity) -> str:
     return "count"
 
 
-def _implied_metric(text: str, q: Quantity, span: tuple[int, int], quantities: Sequence[Quantity],
-                    done: list[Quantity], segment: str | None) -> str | None:
+def _implied_metric(text: str, q: Quantity, span: tuple[int, int], price_nearby: bool) -> str | None:
     """A metric the words imply without naming it."""
     if q.unit and q.unit.endswith("/share"):
         return "share price"
@@ -142,7 +153,6 @@ def _implied_metric(text: str, q: Quantity, span: tuple[int, int], quantities: S
         return "market share"
     sentence = text[span[0] : span[1]]
     price_words = _SHARES_WORD.search(sentence) or any(p.search(sentence) for p, _ in _LISTING)
-    price_nearby = any(o.unit and o.unit.endswith("/share") and span[0] <= o.start < span[1] for o in quantities)
     if q.unit == "percent" and q.kind in ("change", "difference") and (price_words or price_nearby):
         return "share price"
     if q.unit == "parameter":

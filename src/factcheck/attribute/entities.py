@@ -16,6 +16,8 @@ The rules, in the order they are tried for a quantity at offset ``q`` of sentenc
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections import Counter
 
@@ -25,15 +27,21 @@ from factcheck.attribute.sentences import Sentences
 from factcheck.resolve import normalize
 
 _TOKEN = r"(?:[A-Z][A-Za-z0-9&.\-]*[A-Za-z0-9]|[A-Z]|[a-z]{1,2}[A-Z][A-Za-z0-9]*)"
+# A name opens with a capital (or a short lower-case prefix before one: iPhone, eBay). The
+# boundary before it is checked in code: a leading look-behind would stop the engine from
+# skipping ahead to the next capital, and this pattern runs over every article in full.
 _NAME = re.compile(
     rf"""
-    (?<![\w$])
-    {_TOKEN}                                   # Alibaba, Qwen3-Max, iPhone
+    [A-Z]                                      # the first capital: Alibaba, or the P of iPhone
+    (?:[A-Za-z0-9&.\-]*[A-Za-z0-9])?          # the rest of the first word
     (?:(?:\s|\s(?:of|de|and|&)\s){_TOKEN})*    # Alibaba Group Holding, Bank of China
     (?P<poss>['’]s?(?!\w))?                    # Alibaba's, Reuters'
     """,
     re.VERBOSE,
 )
+
+_ADJECTIVE = re.compile(r"[A-Za-z]-[a-z]+$")
+_ADJECTIVE_TAIL = re.compile(r"-[a-z]+$")
 
 # Capitalised only because they open a sentence, or never names.
 _NOT_NAMES = frozenset(
@@ -51,10 +59,10 @@ _NOT_NAMES = frozenset(
     earnings markets market investors consumers households inflation growth unemployment wages exports
     imports officials economists traders rates costs spending borrowing taxes debt""".split()
 )
-_TITLES = re.compile(
-    r"\b(?:CEO|CFO|COO|chief\s+executive|chief\s+financial\s+officer|chairman|chairwoman|president|founder|"
-    r"co-founder|analyst|economist|minister|spokesperson|spokesman|spokeswoman|director|head|manager)\s+$",
-    re.IGNORECASE,
+# Words that, right before a name, make it a person speaking ("CEO Eddie Wu", "chief executive Li").
+_TITLE_WORDS = frozenset(
+    """ceo cfo coo executive officer chairman chairwoman president founder co-founder analyst economist
+    minister spokesperson spokesman spokeswoman director head manager chancellor secretary""".split()
 )
 
 # Words that end real names ("Acme Group") though alone they are not names ("the group").
@@ -117,15 +125,21 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     """Names in ``text[start:end]``: runs of capitalised words, possessives marked."""
     out = []
     for m in _NAME.finditer(text, start, len(text) if end is None else end):
-        name = m.group()
+        first = m.start()
+        while first > start and text[first - 1].islower() and m.start() - first < 2:
+            first -= 1  # the lower-case prefix of iPhone, eBay
+        if first > 0 and (text[first - 1].isalnum() or text[first - 1] in "_$"):
+            continue
+        name = text[first : m.end()]
         poss = bool(m.group("poss"))
         if poss:
             name = name[: -len(m.group("poss"))]
         words = name.split()
         # "China-based Acme", "Hong Kong-listed Acme": the adjective is not part of the name
-        adjective = [i for i, w in enumerate(words[:-1]) if re.search(r"[A-Za-z]-[a-z]+$", w)]
-        if adjective:
-            words = words[adjective[-1] + 1 :]
+        if "-" in name:
+            adjective = [i for i, w in enumerate(words[:-1]) if _ADJECTIVE.search(w)]
+            if adjective:
+                words = words[adjective[-1] + 1 :]
         while words and words[0].lower().strip(".") in _NOT_NAMES:
             words.pop(0)
         while words and words[-1].lower().strip(".") in _NOT_NAMES and words[-1].lower() not in _NAME_TAILS:
@@ -134,11 +148,12 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         if not words:
             continue
         name = " ".join(words)
-        s = m.start() + m.group().find(words[0])
+        s = first + text[first : m.end()].find(words[0])
         if (name.isupper() and len(name) <= 2) or name == "AI":
             continue
         # "Hong Kong-listed", "AI-centered", "DeepSeek-led": an adjective made from a name
-        name = re.sub(r"-[a-z]+$", "", name)
+        if "-" in name:
+            name = _ADJECTIVE_TAIL.sub("", name)
         if (name.isupper() and len(name) <= 2) or name == "AI":
             continue
         out.append(Mention(s, s + len(name) + (len(m.group("poss")) if poss else 0), name, poss))
@@ -152,20 +167,34 @@ class EntityFinder:
         self.text = text
         self.sentences = sentences or Sentences(text)
         self.mentions = find_mentions(text, body_start)
-        self.lowered = text[body_start:]  # case-sensitive search for the lower-case form of a word
+        self.starts = [m.start for m in self.mentions]
+        # words written in lower case somewhere in the article: "Employee" opening a sentence is one
+        self.body_start = body_start
         counts: Counter[str] = Counter()
         first: dict[str, Mention] = {}
+        keys: dict[str, str] = {}
         for m in self.mentions:
-            if m.is_place or m.is_product or _TITLES.search(text, max(0, m.start - 24), m.start):
+            if m.is_place or m.is_product or self.titled(m):
                 continue
-            key = normalize(m.name)
+            key = keys.get(m.name) or keys.setdefault(m.name, normalize(m.name))
             counts[key] += 1
             first.setdefault(key, m)
         self.salient = first[max(counts, key=lambda k: (counts[k], -first[k].start))].name if counts else None
 
+    def titled(self, m: Mention) -> bool:
+        """A name after a title ("CEO Eddie Wu", "analyst Jane Doe"): a person speaking."""
+        words = self.text[max(0, m.start - 24) : m.start].split()
+        return bool(words) and words[-1].lower().strip(",") in _TITLE_WORDS
+
+    @functools.cached_property
+    def lower_words(self) -> frozenset[str]:
+        """Words written in lower case somewhere in the article ("Employee" opening a sentence)."""
+        return frozenset(re.findall(r"\b[a-z][a-z'-]*\b", self.text[self.body_start :]))
+
     def entity_for(self, start: int, end: int) -> str | None:
-        s_start, s_end = self.sentences.at(start)
-        before = [m for m in self.mentions if s_start <= m.start and m.end <= start]
+        s_start, s_end = self.sentences.around(start, end)
+        near = self.mentions[bisect.bisect_left(self.starts, s_start) : bisect.bisect_left(self.starts, s_end)]
+        before = [m for m in near if m.end <= start]
         # 1. a possessive governs what follows it, and "gain of 107% for Alibaba's stock" what precedes it
         poss = [m for m in before if m.possessive and not m.is_place]
         anaphoric = list(_ANAPHORIC_POSSESSIVE.finditer(self.text, s_start, start))
@@ -174,13 +203,13 @@ class EntityFinder:
             return subject.name if subject is not None else self.salient
         if poss:
             return poss[-1].name
-        for m in self.mentions:
+        for m in near:
             if start < m.start <= end + 40 and m.end <= s_end and m.possessive and not m.is_place \
                     and _POSSESSIVE_AFTER.search(self.text, end, m.start):
                 return m.name
         # 2. "shares of X" after the number, and the antecedent of "X, which ..."
-        for m in self.mentions:
-            if s_start <= m.start < s_end and _SHARES_OF.search(self.text, max(s_start, m.start - 12), m.start):
+        for m in near:
+            if _SHARES_OF.search(self.text, max(s_start, m.start - 12), m.start):
                 return m.name
         for m in reversed(before):
             if _RELATIVE.match(self.text, m.end) and not m.is_place:
@@ -194,7 +223,9 @@ class EntityFinder:
         if _COMPANY_AFTER.search(self.text, end, s_end):
             return self.salient
         if _PRODUCT_ANAPHOR.search(head):
-            products = [m for m in self.mentions if m.end <= start and m.is_product]
+            k = bisect.bisect_left(self.starts, start)
+            earlier = self.mentions[max(0, k - 50) : k]
+            products = [m for m in earlier if m.end <= start and m.is_product]
             if products:
                 return products[-1].name
         if _ANAPHOR.search(head) or _DEFINITE_METRIC.search(head):
@@ -214,7 +245,7 @@ class EntityFinder:
                 continue
             if m.is_place or _PREPOSITIONS.search(self.text, max(s_start, m.start - 14), m.start):
                 continue
-            if _TITLES.search(self.text, max(s_start, m.start - 24), m.start):
+            if self.titled(m):
                 continue  # "CEO Eddie Wu revealed": a person speaking, not what the number is about
             if _ACCORDING.search(self.text, max(s_start, m.start - 16), m.start):
                 continue
@@ -232,4 +263,4 @@ class EntityFinder:
             return False
         word = m.name
         return " " not in word and (word.lower().endswith(("ed", "ing", "ly")) or
-                                    re.search(rf"\b{re.escape(word.lower())}\b", self.lowered) is not None)
+                                    word.lower() in self.lower_words)

@@ -1054,7 +1054,10 @@ def find_periods(
     if fiscal_year_end_month is not None and not 1 <= fiscal_year_end_month <= 12:
         raise ValueError(f"fiscal_year_end_month must be 1..12, not {fiscal_year_end_month}")
     candidates: list[tuple[int, int, int, PeriodMention]] = []
-    folded = text[start:stop].translate(_ASCII_LOWER)
+    folded = text[start:stop]
+    # str.lower() keeps offsets unless some character lowers to two ("İ"); then fold ASCII only
+    lowered = folded.lower()
+    folded = lowered if len(lowered) == len(folded) else folded.translate(_ASCII_LOWER)
     for trigger in _TRIGGER.finditer(folded):
         key = trigger.lastgroup or ""
         key = trigger.group() if key == "word" else f"<{key}>"

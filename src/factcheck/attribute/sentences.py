@@ -15,6 +15,9 @@ _ABBREVIATIONS = frozenset(
     oct nov dec approx est fig a.m p.m i.e e.g""".split()
 )
 
+#: How far (in characters) attribution looks from a quantity within its sentence.
+REACH = 400
+
 _END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n+")
 
 
@@ -35,6 +38,15 @@ class Sentences:
         start = self.starts[max(k, 0)]
         end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)
         return start, end
+
+    def around(self, start: int, end: int, reach: int = REACH) -> tuple[int, int]:
+        """The sentence holding ``start``, clipped to ``reach`` characters either side of the span.
+
+        A pasted table or a run-on line can make one "sentence" of a whole document; clipping keeps
+        the work per quantity bounded, so attribution stays linear in the length of the text.
+        """
+        s, e = self.at(start)
+        return max(s, start - reach), min(e, end + reach)
 
     def previous(self, span: tuple[int, int]) -> tuple[int, int] | None:
         if span[0] <= 0:

@@ -16,32 +16,69 @@ _MONTH = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 
-_MASK = re.compile(
-    rf"""
-      https?://\S+                                  # links
-    | www\.\S+
-    | (?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+               # e-mail addresses (from the start of a run: linear)
-    | \b\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?)?  # ISO dates and timestamps
-    | \b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b         # 07.06.24, 5/6/2024
-    | \b\d+\.\d+\.\d+(?:\.\d+)*\b                   # version strings and dotted times 13.09.29
-    | \b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s?[ap]\.?m\.?)?  # clock times 12:01 a.m.
-    | \b\d{{1,2}}\s?[ap]\.m\.                       # 3 p.m.
-    | \b\d{{1,2}}\s?[ap]m\b
-    | \b\d{{3,4}}\s(?:GMT|UTC|EDT|EST|BST|CET|CEST|HKT|IST|JST|ET|PT)\b  # 0401 GMT
-    | \[\d{{1,3}}\](?:\[\d{{1,3}}\])*              # citation markers [1][2]
-    | \+\d{{1,3}}[\s-]?\(?\d{{1,4}}\)?(?:[\s-]?\d{{2,4}}){{2,4}}  # phone numbers +44 20 7946 0958
-    | \(\d{{2,5}}\)\s?\d{{3,4}}[\s-]\d{{3,4}}         # (020) 7946 0958
-    | \b\d{{3}}-\d{{3}}-\d{{4}}\b                     # 555-123-4567
-    | \b\d{{3,6}}\.(?:HK|SS|SZ|T|KS|NS|BO|L|TW)\b   # exchange tickers 9988.HK
-    | \$[A-Z][A-Z.]*\(\d+\)\$?                      # ticker markup $TENCENT(00700)$
-    | \b[A-Z]{{2,}}\s?\(\s?\d{{3,6}}\s?\)             # TENCENT(00700)
-    | \b(?:NYSE|NASDAQ|Nasdaq|HKEX|HKG|SEHK|SSE|SZSE|NSE|BSE|LSE|TSE|TYO|KRX|SGX|ASX)\s?:\s?[\w.]+  # (HKEX: 0700)
-    | \b{_MONTH}\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|per\s?cent|million|billion|bn|m\b))  # May 28, Dec. 9
-    | \b\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH}\b\.?    # 28 May
-    | ^[ \t]*\d{{1,3}}[ \t]*$                        # a lone number on its own line: a footnote mark
+# Patterns tried where a run of digits starts (the run must not be glued to a letter before it).
+# Anchoring them there, instead of scanning the text with each, keeps the cost per character low.
+_AT_DIGITS = re.compile(
+    r"""
+      \d{4}-\d{2}-\d{2}(?:[T\ ]\d{2}:\d{2}(?::\d{2})?)?      # ISO dates and timestamps
+    | \d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b                       # 07.06.24, 5/6/2024
+    | \d+\.\d+\.\d+(?:\.\d+)*\b                           # version strings and dotted times 13.09.29
+    | \d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?            # clock times 12:01 a.m.
+    | \d{1,2}\s?[ap]\.m\.                                   # 3 p.m.
+    | \d{1,2}\s?[ap]m\b                                     # 3pm
+    | \d{3,4}\s(?:GMT|UTC|EDT|EST|BST|CET|CEST|HKT|IST|JST|ET|PT)\b  # 0401 GMT
+    | \d{3}-\d{3}-\d{4}\b                                   # 555-123-4567
+    | \d{3,6}\.(?:HK|SS|SZ|T|KS|NS|BO|L|TW)\b                # exchange tickers 9988.HK
+    | \d{1,2}(?:st|nd|rd|th)?\s""" + _MONTH + r"""\b\.?      # 28 May
     """,
-    re.VERBOSE | re.MULTILINE,
+    re.VERBOSE,
 )
+_DIGIT_RUN = re.compile(r"\d+")
+
+# Patterns that open with a fixed character or a class, so the engine skips ahead to it. Those
+# that need a word boundary before them check it in code (a leading \b would stop the skipping).
+_SCANNED = (
+    (re.compile(r"https?://\S+"), False),  # links
+    (re.compile(r"www\.\S+"), False),
+    (re.compile(r"\[\d{1,3}\](?:\[\d{1,3}\])*"), False),  # citation markers [1][2]
+    (re.compile(r"\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,4}){2,4}"), False),  # phone +44 20 7946 0958
+    (re.compile(r"\(\d{2,5}\)\s?\d{3,4}[\s-]\d{3,4}"), False),  # phone (020) 7946 0958
+    (re.compile(r"\$[A-Z][A-Z.]*\(\d+\)\$?"), False),  # ticker markup $TENCENT(00700)$
+    (re.compile(r"[A-Z]{2,}\s?\(\s?\d{3,6}\s?\)"), True),  # TENCENT(00700)
+    (re.compile(r"(?:NYSE|NASDAQ|Nasdaq|HKEX|HKG|SEHK|SSE|SZSE|NSE|BSE|LSE|TSE|TYO|KRX|SGX|ASX)\s?:\s?[\w.]+"), True),
+    # May 28, Dec. 9 (but "May 5 percent" is an amount)
+    (re.compile(_MONTH + r"\.?\s\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|per\s?cent|million|billion|bn|m\b))"),
+     True),
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_EMAIL_START = re.compile(r"[\w.+-]+$")
+_LONE_NUMBER = re.compile(r"[ \t]*\d{1,3}[ \t]*(?:\n|\Z)")
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for pattern, needs_boundary in _SCANNED:
+        for m in pattern.finditer(text):
+            if not (needs_boundary and m.start() > 0 and text[m.start() - 1].isalnum()):
+                spans.append(m.span())
+    for run in _DIGIT_RUN.finditer(text):
+        i = run.start()
+        if i > 0 and text[i - 1].isalnum():
+            continue
+        m = _AT_DIGITS.match(text, i)
+        if m is not None:
+            spans.append(m.span())
+        line_start = text.rfind("\n", 0, i) + 1
+        if text[line_start:i].strip(" \t") == "" and _LONE_NUMBER.match(text, line_start):
+            spans.append((line_start, run.end()))  # a lone number on its own line: a footnote mark
+    at = text.find("@")
+    while at != -1:  # e-mail addresses, found from their "@" so plain words cost nothing
+        head = _EMAIL_START.search(text, max(0, at - 64), at)
+        m = _EMAIL.match(text, head.start()) if head else None
+        if m is not None:
+            spans.append(m.span())
+        at = text.find("@", at + 1)
+    return spans
 
 
 class Masks:
@@ -50,9 +87,22 @@ class Masks:
     def __init__(self, text: str) -> None:
         self.starts: list[int] = []
         self.ends: list[int] = []
-        for m in _MASK.finditer(text):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
+        spans = sorted(_spans(text))
+        for start, end in spans:
+            if self.ends and start < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)  # overlapping kinds merge into one span
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    @classmethod
+    def of(cls, spans: list[tuple[int, int]]) -> Masks:
+        """Spans given directly (already non-overlapping)."""
+        masks = cls("")
+        for start, end in sorted(spans):
+            masks.starts.append(start)
+            masks.ends.append(end)
+        return masks
 
     def covers(self, i: int) -> bool:
         k = bisect.bisect_right(self.starts, i) - 1

@@ -53,9 +53,15 @@ _SAME_LENGTH = str.maketrans(
 )
 
 
+_FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in _SAME_LENGTH) + "]")
+
+
 def normalize_chars(text: str) -> str:
     """Fold unicode digits, spaces and signs to ASCII without changing the length."""
-    return text.translate(_SAME_LENGTH)
+    if text.isascii():
+        return text
+    # the characters to fold are rare: find them with one class scan rather than translating all
+    return _FOLDABLE.sub(lambda m: _SAME_LENGTH[ord(m.group())], text)
 
 
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})*,\d{3}")

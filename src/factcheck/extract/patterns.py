@@ -269,3 +269,17 @@ ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|last|the|this
 # Digit fractions before "of" or a unit: "1/16 of a pint", "1/2 pound".
 DIGIT_FRACTION = re.compile(r"(?<![\d/.,])(?P<n>\d{1,3})\s?[/\u2044](?P<d>\d{1,4})(?![\d/])(?=\s+(?:of\b|[a-z]))")
 AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
+
+# Whole-text scans run on an ASCII-lowercased copy of the text (same length, same offsets): a
+# pattern without IGNORECASE lets the regex engine skip ahead on its first character, 3-4x faster.
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+NUMBER_WORD_SCAN = re.compile(NUMBER_WORD.pattern)
+FRACTION_SCAN = re.compile(FRACTION.pattern, re.VERBOSE)
+# Where a fraction may be: its denominator word, or "N in M" / "N out of M". Every alternative
+# opens with a letter or digit, so the engine jumps between candidates; FRACTION_SCAN then reads
+# only a short window around each.
+FRACTION_HINT = re.compile(
+    r"half|third|quarter|fourth|fifth|sixth|eighth|tenth"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|\d)\s+(?:in|out)\s"
+)
+VAGUE_SCAN = re.compile(VAGUE.pattern, re.VERBOSE)

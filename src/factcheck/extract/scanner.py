@@ -38,6 +38,7 @@ NEARLY_TOLERANCE = Decimal("0.10")
 _CURRENCY_BY_SURFACE = {c.surface: c for c in LEXICON.currencies}
 _CURRENCY_BY_LOWER = {c.surface.lower(): c for c in LEXICON.currencies if not c.exact_case}
 _WINDOW = 64
+_VERB_REACH = 60  # verb, adverb, "year-on-year", "by a further"
 
 
 @attrs.define
@@ -98,13 +99,17 @@ def scan(text: str) -> list[Quantity]:
 
 
 def _atoms(norm: str, masks: Masks) -> Iterator[_Atom]:
-    fractions = [*_fractions(norm, masks), *_digit_fractions(norm, masks)]
-    taken = [(f.core_start, f.core_end) for f in fractions]
+    # str.lower() keeps offsets unless some character lowers to two ("İ"); then fold ASCII only
+    lower = norm.lower()
+    if len(lower) != len(norm):
+        lower = norm.translate(P.ASCII_LOWER)
+    fractions = [*_fractions(norm, lower, masks), *_digit_fractions(norm, masks)]
+    taken = Masks.of([(f.core_start, f.core_end) for f in fractions])
     spelled = sorted(
         [
             *fractions,
-            *(a for a in _spelled_numbers(norm, masks) if not any(s <= a.core_start < e for s, e in taken)),
-            *_vague_amounts(norm, masks),
+            *(a for a in _spelled_numbers(norm, lower, masks) if not taken.covers(a.core_start)),
+            *_vague_amounts(norm, lower, masks),
         ],
         key=lambda a: a.core_start,
     )
@@ -113,7 +118,7 @@ def _atoms(norm: str, masks: Masks) -> Iterator[_Atom]:
         while k < len(spelled) and spelled[k].core_start < m.start():
             yield spelled[k]
             k += 1
-        if any(f.core_start <= m.start() < f.core_end for f in fractions):
+        if taken.covers(m.start()):
             continue
         atom = _digit_atom(norm, m, masks)
         if atom is not None:
@@ -169,20 +174,21 @@ _VAGUE_BASE = {"thousands": Decimal(1000), "millions": Decimal(10) ** 6, "billio
 _VAGUE_MULT = {"tens": Decimal(10), "hundreds": Decimal(100), "dozens": Decimal(12)}
 
 
-def _vague_amounts(norm: str, masks: Masks) -> Iterator[_Atom]:
+def _vague_amounts(norm: str, lower: str, masks: Masks) -> Iterator[_Atom]:
     """Amounts named by order of magnitude: "tens of thousands of", "hundreds of millions".
 
     Each is a range from the smallest to the largest number the words allow ("thousands" is
     [1,000, 10,000)), reported with bound "~".
     """
-    for m in P.VAGUE.finditer(norm):
+    for m in P.VAGUE_SCAN.finditer(lower):
         if masks.covers(m.start()):
             continue
         base = _VAGUE_BASE[m.group("base").lower()]
         mult = _VAGUE_MULT.get((m.group("mult") or "").lower(), Decimal(1))
         low = base * mult * (2 if m.group("base").lower() == "dozens" and mult == 1 else 1)
         high = low * 10
-        atom = _Atom(m.start(), m.end(), m.start(), m.end(), m.group(), (low + high) / 2, low, bound="~")
+        s, e = m.span()
+        atom = _Atom(s, e, s, e, norm[s:e], (low + high) / 2, low, bound="~")
         atom.low, atom.high, atom.low_precision = low, high, low
         atom.spelled = True
         of = P.OF_THEN.match(norm, m.end())
@@ -205,9 +211,21 @@ def _small(word: str) -> Decimal:
     return Decimal(word) if word.isdigit() else LEXICON.number_words[word.lower()][0]
 
 
-def _fractions(norm: str, masks: Masks) -> Iterator[_Atom]:
+def _fraction_matches(lower: str) -> Iterator[re.Match[str]]:
+    """FRACTION_SCAN's matches, looked for only in short windows around FRACTION_HINT's hits."""
+    done = -1
+    for hint in P.FRACTION_HINT.finditer(lower):
+        if hint.start() < done:
+            continue
+        m = P.FRACTION_SCAN.search(lower, max(0, hint.start() - 12), hint.end() + 48)
+        if m is not None and m.start() >= done and m.start() <= hint.end():
+            done = m.end()
+            yield m
+
+
+def _fractions(norm: str, lower: str, masks: Masks) -> Iterator[_Atom]:
     """Shares of a whole written in words, reported as a fraction: "a third of" is 1/3."""
-    for m in P.FRACTION.finditer(norm):
+    for m in _fraction_matches(lower):
         if masks.covers(m.start()):
             continue
         if m.group("n"):
@@ -218,7 +236,7 @@ def _fractions(norm: str, masks: Masks) -> Iterator[_Atom]:
             if P.ORDINAL_BEFORE.search(norm, max(0, m.start() - 12), m.start()):
                 continue  # "the second half", "the final quarter": periods, not fractions
             opens_sentence = norm[max(0, m.start() - 2) : m.start()].strip() in ("", ".")
-            if m.group("den")[0].isupper() and m.start() > 0 and not opens_sentence:
+            if norm[m.start("den")].isupper() and m.start() > 0 and not opens_sentence:
                 continue  # "Fourth of July": a name
             word = m.group("den").lower().rstrip("s")
             word = "half" if word == "halve" else word
@@ -227,7 +245,7 @@ def _fractions(norm: str, masks: Masks) -> Iterator[_Atom]:
         if den == 0 or num >= den:
             continue
         value = num / den
-        atom = _Atom(m.start(), m.end(), m.start(), m.end(), m.group(), value, Decimal(0), spelled=True)
+        atom = _Atom(m.start(), m.end(), m.start(), m.end(), norm[m.start() : m.end()], value, Decimal(0), spelled=True)
         atom.unit = "fraction"
         _read_left(norm, atom)
         yield atom
@@ -245,10 +263,10 @@ def _digit_fractions(norm: str, masks: Masks) -> Iterator[_Atom]:
         yield atom
 
 
-def _spelled_numbers(norm: str, masks: Masks) -> Iterator[_Atom]:
+def _spelled_numbers(norm: str, lower: str, masks: Masks) -> Iterator[_Atom]:
     """Runs of number words: "two", "half a million", "a dozen", "four to five thousand"."""
     pos = 0
-    for m in P.NUMBER_WORD.finditer(norm):
+    for m in P.NUMBER_WORD_SCAN.finditer(lower):
         if m.start() < pos or masks.covers(m.start()):
             continue
         words = [m.group()]
@@ -435,15 +453,17 @@ def _read_right(norm: str, a: _Atom) -> None:
 
 
 def _read_left(norm: str, a: _Atom) -> None:
+    # each pattern is tried only over the last few characters it could need: `$`-anchored
+    # searches otherwise try every position of the window
     pos = a.start
     before = norm[max(0, pos - _WINDOW) : pos]
-    m = P.SIGN_BEFORE.search(before)
+    m = P.SIGN_BEFORE.search(before, len(before) - 2)
     if m is not None and (a.percent or a.currency or (a.unit and not a.generic_unit)):
         a.sign = -1 if m.group("sign") == "-" else 1
         a.direction = "sign"
         pos -= 1
         before = before[:-1]
-    m = P.HEDGE_BEFORE.search(before)
+    m = P.HEDGE_BEFORE.search(before, len(before) - 24)
     if m is not None:
         phrase = (m.group("hedge") or m.group("symbol")).lower()
         phrase = re.sub(r"\s+", " ", phrase)
@@ -456,33 +476,33 @@ def _read_left(norm: str, a: _Atom) -> None:
             if in_span:
                 pos -= len(before) - m.start()
             before = before[: m.start()]
-    m = P.ADVERB_BEFORE.search(before)
+    m = P.ADVERB_BEFORE.search(before, len(before) - 12)
     if m is not None and (a.percent or a.currency):
         a.sign = -1 if m.group("adverb").lower() == "down" else 1
         a.direction = "adverb"
         pos -= len(before) - m.start()
         before = before[: m.start()]
     elif a.currency is not None and a.percent is None:
-        m = P.VERB_BEFORE.search(before)
+        m = P.VERB_BEFORE.search(before, len(before) - _VERB_REACH)
         if m is not None and m.group().rstrip().lower().endswith(" by"):
             a.sign = -1 if LEXICON.directions.get((m.group("verb").lower(), "verb")) == "-" else 1
             a.direction = "verb"
             a.difference = True
     elif a.percent is not None and a.direction in (None, "yoy"):
-        m = P.NOUN_OF_BEFORE.search(before)
-        if m is None and P.TO_BEFORE.search(before):
+        m = P.NOUN_OF_BEFORE.search(before, len(before) - 24)
+        if m is None and P.TO_BEFORE.search(before, len(before) - 16):
             a.to_level = True
             a.direction = None
         else:
-            m = m or P.VERB_BEFORE.search(before)
+            m = m or P.VERB_BEFORE.search(before, len(before) - _VERB_REACH)
             if m is not None:
                 word = (m.groupdict().get("verb") or m.group("noun")).lower()
                 role = "verb" if m.groupdict().get("verb") else "noun"
                 a.sign = -1 if LEXICON.directions.get((word, role)) == "-" else 1
                 a.direction = role
-    if P.BETWEEN_BEFORE.search(before):
+    if P.BETWEEN_BEFORE.search(before, len(before) - 12):
         a.between = True
-    elif P.FROM_BEFORE.search(before):
+    elif P.FROM_BEFORE.search(before, len(before) - 8):
         a.from_ = True
     a.start = pos
 

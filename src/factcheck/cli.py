@@ -57,20 +57,26 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("paths", nargs="+", metavar="PATH", help="articles (.md/.txt) or directories of them")
     ex.add_argument("--format", choices=("jsonl", "text"), default="text")
     ex.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of standard output")
+    ex.add_argument("--config", metavar="FILE",
+                    help="configuration file (default: the nearest factcheck.toml or pyproject.toml with "
+                         "[tool.factcheck], walking up from the first path)")
     ex.set_defaults(run=_run_extract)
     return parser
 
 
 def _run_extract(args: argparse.Namespace) -> int:
+    from factcheck.config import load_config
     from factcheck.documents import iter_paths, read_document
     from factcheck.pipeline import extract_document
 
+    config = load_config(args.config, start=args.paths[0])
+    vocabulary = config.vocabulary()
     paths = list(iter_paths(args.paths))
 
     def write(out: TextIO) -> None:
         for path in _progress(paths, "extract"):
             doc = read_document(path)
-            for q in extract_document(doc):
+            for q in extract_document(doc, vocabulary=vocabulary):
                 if args.format == "jsonl":
                     out.write(json.dumps({"doc": path, **q.to_dict()}, ensure_ascii=False) + "\n")
                 else:

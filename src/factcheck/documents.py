@@ -44,6 +44,9 @@ def parse_document(text: str, path: str = "<text>") -> Document:
         return Document(path=path, text=text, body_start=0, meta={}, published=None)
     try:
         meta = yaml.safe_load(match.group("body")) or {}
+    except ValueError as exc:  # yaml builds dates itself: "published: 2024-13-45" fails here
+        line = next((i + 1 for i, row in enumerate(text.splitlines()) if row.startswith("published")), 2)
+        raise InputError(path, f"malformed front matter: {exc}", line=line) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

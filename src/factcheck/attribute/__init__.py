@@ -55,8 +55,7 @@ _DIMENSIONS = {
 
 
 def attribute(doc: Document, quantities: Sequence[Quantity], *,
-              vocabulary: MetricVocabulary | None = None,
-              aliases: dict[str, str] | None = None) -> list[Quantity]:
+              vocabulary: MetricVocabulary | None = None) -> list[Quantity]:
     """The quantities of ``doc`` with entity, metric, period and qualifiers filled in."""
     vocab = vocabulary or MetricVocabulary.default()
     text = doc.text
@@ -89,8 +88,6 @@ def attribute(doc: Document, quantities: Sequence[Quantity], *,
         if seg and not segment and metric in ("revenue", None):
             segment, metric = seg, "revenue"
         entity = entities.entity_for(q.start, q.end)
-        if aliases and entity:
-            entity = aliases.get(entity.lower(), entity)
         window = periods[bisect.bisect_left(period_starts, span[0]) : bisect.bisect_left(period_starts, span[1])]
         in_sentence = [p for p in window if p.end <= span[1]]
         k = bisect.bisect_right(plain_ends, span[0])

@@ -10,7 +10,7 @@ from factcheck.model import Document, Interval, Period, Quantity
 
 # Imported after the subpackage ``factcheck.extract`` so that the name means the function: the
 # subpackage is reached as ``factcheck.extract.scanner`` and friends, never as ``factcheck.extract``.
-from factcheck.pipeline import extract
+from factcheck.pipeline import check, extract
 
 __version__ = "0.1.0.dev0"
 
@@ -24,5 +24,6 @@ __all__ = [
     "Quantity",
     "UsageError",
     "__version__",
+    "check",
     "extract",
 ]

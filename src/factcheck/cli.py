@@ -61,7 +61,57 @@ def _parser() -> argparse.ArgumentParser:
                     help="configuration file (default: the nearest factcheck.toml or pyproject.toml with "
                          "[tool.factcheck], walking up from the first path)")
     ex.set_defaults(run=_run_extract)
+
+    ck = sub.add_parser("check", help="find numbers that disagree across the articles")
+    ck.add_argument("paths", nargs="+", metavar="PATH", help="articles (.md/.txt) or directories of them")
+    ck.add_argument("--reference", metavar="FILE", help="TOML file of [[fact]] tables the newsroom trusts")
+    ck.add_argument("--format", choices=("text", "json"), default="text")
+    ck.add_argument("--select", metavar="CODES", default="", help="only rules whose code starts with these (FC2,FC301)")
+    ck.add_argument("--ignore", metavar="CODES", default="", help="skip rules whose code starts with these")
+    ck.add_argument("--fail-on", choices=("error", "warning", "never"), default="warning",
+                    help="exit 1 when a finding is at least this severe (default: warning)")
+    ck.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of standard output")
+    ck.add_argument("--config", metavar="FILE", help="configuration file (default: found by walking up)")
+    ck.set_defaults(run=_run_check)
+
+    rule = sub.add_parser("rule", help="print a rule's documentation (or list the rules)")
+    rule.add_argument("code", nargs="?", help="a rule code such as FC201")
+    rule.set_defaults(run=_run_rule)
     return parser
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from factcheck.config import load_config
+    from factcheck.documents import iter_paths, read_document
+    from factcheck.pipeline import check
+
+    config = load_config(args.config, start=args.paths[0])
+    docs = [read_document(p) for p in _progress(list(iter_paths(args.paths)), "read")]
+    report = check(docs, reference=args.reference, config=config,
+                   select=_codes(args.select), ignore=_codes(args.ignore))
+    _emit(args.output, lambda out: out.write(report.to_json() if args.format == "json" else report.to_text()))
+    levels = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[args.fail_on]
+    return 1 if any(f.severity in levels for f in report.findings) else 0
+
+
+def _codes(text: str) -> list[str]:
+    return [c.strip() for c in text.split(",") if c.strip()]
+
+
+def _run_rule(args: argparse.Namespace) -> int:
+    import inspect
+
+    from factcheck.rules import all_rules, rule_by_code
+
+    if not args.code:
+        for r in all_rules():
+            print(f"{r.code}  {r.name:24s} {r.summary()}")
+        return 0
+    found = rule_by_code(args.code)
+    if found is None:
+        raise UsageError(f"no rule {args.code!r}; `factcheck rule` lists them")
+    print(f"{found.code} {found.name}\n\n{inspect.cleandoc(found.__doc__ or '')}")
+    return 0
 
 
 def _run_extract(args: argparse.Namespace) -> int:

@@ -7,13 +7,19 @@ document (extract, attribute) or per group (cluster, check).
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Sequence
 
 from factcheck.attribute import attribute
 from factcheck.attribute.metrics import MetricVocabulary
+from factcheck.check import build_context
 from factcheck.config import Config
-from factcheck.documents import parse_document
+from factcheck.documents import parse_document, read_documents
 from factcheck.extract import scan
 from factcheck.model import Document, Quantity
+from factcheck.reference import ReferenceFact, load_reference
+from factcheck.report import Report
+from factcheck.rules import iter_rules
 
 
 def extract(text: str, *, published: dt.date | None = None, config: Config | None = None) -> list[Quantity]:
@@ -29,6 +35,36 @@ def extract_document(doc: Document, *, vocabulary: MetricVocabulary | None = Non
     body = doc.text[doc.body_start :]
     found = [_shift(q, doc.body_start) for q in scan(body)] if doc.body_start else scan(body)
     return attribute(doc, found, vocabulary=vocabulary)
+
+
+def check(
+    sources: Sequence[str | os.PathLike[str] | Document],
+    *,
+    reference: str | os.PathLike[str] | Sequence[ReferenceFact] | None = None,
+    config: Config | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> Report:
+    """Check sources (paths, directories or documents) against each other and the reference facts.
+
+    extract -> attribute -> resolve -> cluster -> check -> report, top to bottom.
+    """
+    config = config or Config()
+    docs = [s if isinstance(s, Document) else d for s in sources
+            for d in ([s] if isinstance(s, Document) else read_documents([s]))]
+    vocabulary = config.vocabulary()
+    quantities = [extract_document(doc, vocabulary=vocabulary) for doc in docs]  # extract, attribute
+    facts = reference if not isinstance(reference, (str, os.PathLike)) else load_reference(reference)
+    ctx = build_context(docs, quantities, reference=facts or (), aliases=config.alias_table())  # resolve, cluster
+    findings = sorted(
+        (f for rule in iter_rules(select, ignore) for f in rule.check(ctx)), key=lambda f: f.sort_key()
+    )  # check
+    coverage = {
+        "documents": len(docs),
+        "facts": len(ctx.facts),
+        "checked": sum(len(g) for g in ctx.groups.values() if len(g) > 1),
+    }
+    return Report(tuple(findings), tuple(docs), coverage)  # report
 
 
 def _shift(q: Quantity, offset: int) -> Quantity:

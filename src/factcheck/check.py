@@ -1,0 +1,113 @@
+"""The checking context: facts from every source, resolved, grouped and ready for the rules.
+
+The context is built once per run (:func:`build_context`) and handed to every rule; rules only
+read it. Shared judgements live here so that every rule makes them the same way: whether two
+facts may be about the same entity, and how to compare two amounts in different currencies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from factcheck.facts import Fact, base_of, is_earlier
+from factcheck.fx import FxError, FxRate, FxTable, default_table
+from factcheck.model import Document, Interval, Quantity
+from factcheck.reference import ReferenceFact
+from factcheck.resolve import AliasTable, EntityResolver
+
+#: The ECB reference rate is an approximation of what a writer converted at, and rates move
+#: within a week: a converted amount gets this much relative slack on top of its rounding.
+FX_TOLERANCE = Decimal("0.02")
+
+
+@attrs.define
+class Context:
+    """Everything the rules need; built by :func:`build_context`."""
+
+    facts: list[Fact]
+    groups: dict[tuple[Any, ...], list[Fact]]
+    reference: list[ReferenceFact]
+    entity_ids: dict[str, str]
+    fx: FxTable
+
+    def entity_id(self, name: str | None) -> str | None:
+        return None if name is None else self.entity_ids.get(name, name)
+
+    def same_entity(self, a: Fact, b: Fact) -> bool:
+        """Two facts may be about the same entity: equal ids, or one of them unknown."""
+        return a.entity_id is None or b.entity_id is None or a.entity_id == b.entity_id
+
+    def rate(self, base: str, quote: str, on: dt.date) -> FxRate | None:
+        try:
+            return self.fx.rate(base, quote, on)
+        except FxError:
+            return None
+
+    def in_currency(self, fact: Fact, currency: str, on: dt.date | None) -> tuple[Interval, FxRate | None] | None:
+        """The fact's interval in ``currency`` at the date ``on``, widened by the FX tolerance."""
+        q = fact.quantity
+        assert q.interval is not None
+        if q.currency == currency:
+            return q.interval, None
+        if on is None or q.currency is None:
+            return None
+        rate = self.rate(q.currency, currency, on)
+        if rate is None:
+            return None
+        iv = q.interval.scale(rate.rate)
+        lo = None if iv.low is None else iv.low * (1 - FX_TOLERANCE)
+        hi = None if iv.high is None else iv.high * (1 + FX_TOLERANCE)
+        return Interval(lo, hi, iv.low_closed, iv.high_closed), rate
+
+
+def build_context(
+    documents: Sequence[Document],
+    quantities: Sequence[Sequence[Quantity]],
+    *,
+    reference: Iterable[ReferenceFact] = (),
+    aliases: AliasTable | None = None,
+    fx: FxTable | None = None,
+) -> Context:
+    """Facts from every document, entities resolved across sources, grouped by what they claim."""
+    reference = list(reference)
+    names = sorted({q.entity for qs in quantities for q in qs if q.entity} | {r.entity for r in reference})
+    entity_ids = EntityResolver(aliases or AliasTable.default()).resolve(names) if names else {}
+    facts: list[Fact] = []
+    for doc, qs in zip(documents, quantities, strict=True):
+        for q in _inherit_basis(qs):
+            facts.append(Fact(
+                doc=doc.path,
+                quantity=q,
+                published=doc.published,
+                entity_id=entity_ids.get(q.entity) if q.entity else None,
+                base=base_of(doc.text, q.start, q.end) if q.kind in ("change", "difference") else None,
+                earlier=is_earlier(doc.text, q.start, q.end),
+            ))
+    groups: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        key = fact.key()
+        if key is not None:
+            groups[key].append(fact)
+    return Context(facts, dict(groups), reference, entity_ids, fx or default_table())
+
+
+def _inherit_basis(quantities: Sequence[Quantity]) -> list[Quantity]:
+    """A bare "net profit" takes the basis that the same article gives the same figure elsewhere."""
+    labelled = {
+        (q.metric, q.period, q.kind, q.value): q.qualifiers.basis
+        for q in quantities
+        if q.qualifiers.basis and q.metric
+    }
+    out = []
+    for q in quantities:
+        basis = labelled.get((q.metric, q.period, q.kind, q.value))
+        if basis and not q.qualifiers.basis:
+            q = attrs.evolve(q, qualifiers=attrs.evolve(q.qualifiers, basis=basis))
+        out.append(q)
+    return out

@@ -1,0 +1,109 @@
+"""FC201 value-mismatch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from factcheck.check import Context
+from factcheck.facts import Fact
+from factcheck.findings import Finding
+from factcheck.rules import Rule
+from factcheck.rules._compare import agree, compare, magnitude_slip, severity
+
+
+class ValueMismatch(Rule):
+    """The same fact is stated with values that cannot both be true.
+
+    Facts are the same when they share entity, metric, period, kind (level or change), unit,
+    accounting basis, listing and estimate-or-actual. Each is read as the interval its written
+    precision and hedges allow ("$19bn" is 18.5-19.5bn; "over $19 billion" is above 19bn; round
+    figures get 2.5% slack); a conflict is two intervals with nothing in common. Amounts in other
+    currencies are converted at the dated ECB rate, with 2% slack.
+
+    **Bad**
+
+    - Source A: "the NHS day-to-day budget gets £22.6bn"; source B: "£226bn" (a dropped decimal point).
+    - Source A: "net profit grew 7.1%"; source B: "net profit grew by 3.6%".
+
+    **Good**
+
+    - "revenue of 184.50 billion yuan" and "RMB 184.5 billion" (the same to the written precision).
+    - "beyond $50 billion" and "$53 billion" (a bound the other figure satisfies).
+
+    Known problems: a source may use the bare label of one line item ("net profit") for another
+    (attributable vs total); such pairs are flagged as warnings.
+    """
+
+    code = "FC201"
+    name = "value-mismatch"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        for facts in ctx.groups.values():
+            points = [f for f in facts if f.q.low is None or f.q.high is None]
+            if len(points) < 2:
+                continue
+            yield from self._group(ctx, points)
+
+    def _group(self, ctx: Context, facts: list[Fact]) -> Iterator[Finding]:
+        pairs: dict[tuple[int, int], bool | None] = {}
+        for i, a in enumerate(facts):
+            for j in range(i + 1, len(facts)):
+                b = facts[j]
+                if _comparable_sources(a, b) and ctx.same_entity(a, b):
+                    pairs[(i, j)] = agree(ctx, a, b)
+        if not any(v is False for v in pairs.values()):
+            return
+        support = [sum(1 for (i, j), ok in pairs.items() if ok and k in (i, j)) for k in range(len(facts))]
+        consensus = max(range(len(facts)), key=lambda k: (support[k], -k))
+        for k, fact in enumerate(facts):
+            key = (min(k, consensus), max(k, consensus))
+            if k == consensus or pairs.get(key) is not False:
+                continue
+            allies = [
+                facts[j] for j in range(len(facts))
+                if j not in (k, consensus) and pairs.get((min(j, consensus), max(j, consensus)))
+                and pairs.get((min(j, k), max(j, k))) is False
+            ]
+            yield self._finding(ctx, fact, facts[consensus], allies)
+
+    def _finding(self, ctx: Context, odd: Fact, good: Fact, allies: list[Fact]) -> Finding:
+        got = compare(ctx, odd, good)
+        assert got is not None
+        mine, theirs, rate = got
+        x, y = odd.q.value, good.q.value
+        if rate is not None:
+            y = good.q.value * rate.rate
+        slip = magnitude_slip(x, y)
+        cause = None
+        if slip:
+            cause = f"a misplaced decimal point or a dropped digit: the figures differ by a factor of {10 ** slip}"
+        elif (x < 0) != (y < 0) and x and y:
+            cause = "opposite directions: one source has a rise, the other a fall"
+        more = f" (and {len(allies)} more)" if allies else ""
+        what = _describe(odd)
+        message = (f"{what}: {odd.q.text!r} in {odd.doc} disagrees with {good.q.text!r} in {good.doc}{more}; "
+                   f"{odd.q.text!r} allows {mine}, {good.q.text!r} allows {theirs}")
+        if cause:
+            message += f"; likely {cause}"
+        computed: dict[str, object] = {"allowed": str(mine), "other_allowed": str(theirs)}
+        if rate is not None:
+            computed["fx"] = {"base": rate.base, "quote": rate.quote, "rate": str(rate.rate),
+                              "rate_date": rate.rate_date.isoformat(), "source": rate.source}
+            message += f" (at {rate.base}/{rate.quote} {rate.rate:.4f} of {rate.rate_date})"
+        return Finding(self.code, self.name, severity(Decimal(x), Decimal(y)), message,
+                       (odd, good, *allies[:3]), computed, cause)
+
+
+def _comparable_sources(a: Fact, b: Fact) -> bool:
+    """Across documents always; within one document only a headline against its body."""
+    return a.doc != b.doc or a.q.qualifiers.headline != b.q.qualifiers.headline
+
+
+def _describe(f: Fact) -> str:
+    parts = [f.q.metric or "value"]
+    if f.q.entity:
+        parts.append(f"of {f.q.entity}")
+    if f.q.period:
+        parts.append(f"for {f.q.period.key}")
+    return " ".join(parts)

@@ -1,0 +1,88 @@
+"""FC301 market-cap-identity."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from factcheck import intervals
+from factcheck.check import Context
+from factcheck.facts import Fact, comparable, pragmatic
+from factcheck.findings import Finding
+from factcheck.model import Interval
+from factcheck.reference import ReferenceFact
+from factcheck.rules import Rule
+from factcheck.rules._compare import magnitude_slip, severity
+
+#: A share count kept on file drifts with buybacks and issues; allow this much either way.
+SHARES_TOLERANCE = Decimal("0.05")
+#: How far apart the share count's date and the article's may be.
+MAX_AGE_DAYS = 400
+
+
+class MarketCapIdentity(Rule):
+    """A market capitalisation that the share price and the share count contradict.
+
+    Market capitalisation = share price x shares outstanding. When an article gives a market cap
+    and a share price for the same company, and the number of shares is known (from reference
+    facts or another source), the implied capitalisation must fall within the stated one.
+
+    **Bad**
+
+    - "$81 per share ... a market capitalisation of over $19 billion", with 2.4 billion shares on
+      file: $81 x 2.4bn is about $194bn, ten times the stated figure (a dropped digit).
+
+    **Good**
+
+    - "$81 per share ... a market capitalisation of about $195 billion".
+    """
+
+    code = "FC301"
+    name = "market-cap-identity"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        caps = [f for f in ctx.facts
+                if f.q.metric == "market capitalization" and f.q.currency and "/" not in (f.q.unit or "")]
+        for cap in caps:
+            prices = [p for p in ctx.facts if p.doc == cap.doc and p.q.metric == "share price"
+                      and p.q.unit == f"{cap.q.currency}/share" and p.q.kind == "level" and ctx.same_entity(p, cap)]
+            shares = self._shares(ctx, cap)
+            if not prices or shares is None:
+                continue
+            price = min(prices, key=lambda p: abs(p.q.start - cap.q.start))
+            count = Interval(shares.value * (1 - SHARES_TOLERANCE), shares.value * (1 + SHARES_TOLERANCE))
+            assert price.q.interval is not None and cap.q.interval is not None
+            implied = intervals.mul(price.q.interval, count)
+            if comparable(implied, pragmatic(cap.q)):
+                continue
+            value = price.q.value * shares.value
+            slip = magnitude_slip(value, cap.q.value)
+            cause = f"a dropped digit: the stated figure is off by a factor of {10 ** slip}" if slip else None
+            message = (f"market capitalisation {cap.q.text!r} does not fit the share price {price.q.text!r} and "
+                       f"{shares.value:,.0f} shares outstanding ({shares.source}): that makes about "
+                       f"{value / Decimal(10) ** 9:,.1f}bn {cap.q.currency}")
+            if cause:
+                message += f"; likely {cause}"
+            yield Finding(self.code, self.name, severity(value, cap.q.value), message, (cap, price),
+                          {"implied": f"{value:f}", "implied_interval": str(implied), "shares": f"{shares.value:f}",
+                           "shares_source": shares.source}, cause)
+
+    def _shares(self, ctx: Context, cap: Fact) -> ReferenceFact | None:
+        on = cap.published or (cap.q.period.end if cap.q.period else None)
+        best = None
+        for ref in ctx.reference:
+            if ref.metric.lower() != "shares outstanding" or ctx.entity_id(ref.entity) != cap.entity_id:
+                continue
+            if on and ref.as_of and abs((on - ref.as_of).days) > MAX_AGE_DAYS:
+                continue
+            if best is None or _age(on, ref) < _age(on, best):
+                best = ref
+        return best
+
+
+def _age(on: object, ref: ReferenceFact) -> int:
+    import datetime as dt
+
+    if isinstance(on, dt.date) and ref.as_of is not None:
+        return abs((on - ref.as_of).days)
+    return MAX_AGE_DAYS

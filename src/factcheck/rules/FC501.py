@@ -1,0 +1,69 @@
+"""FC501 conversion-mismatch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factcheck.check import Context
+from factcheck.facts import Fact, comparable
+from factcheck.findings import Finding
+from factcheck.rules import Rule
+from factcheck.rules._compare import severity
+
+
+class ConversionMismatch(Rule):
+    """A conversion in parentheses does not match the exchange rate of the day.
+
+    "Rmb72.5bn ($10bn)" restates one amount in another currency. The amount is converted at the
+    ECB reference rate of the article's date (the last rate on or before it), with 2% slack for
+    the rate a writer may have used that week and the written precision of both figures.
+
+    **Bad**
+
+    - "380 billion yuan ($5.3 billion)" on 2025-09-25: 380bn yuan is about $53bn.
+
+    **Good**
+
+    - "Rmb72.5bn ($10bn)" on 2025-02-24, at 7.29 yuan to the dollar: $9.9bn, which "$10bn" allows.
+    """
+
+    code = "FC501"
+    name = "conversion-mismatch"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        by_span = {(f.doc, f.q.start, f.q.end): f for f in ctx.facts}
+        for target in ctx.facts:
+            if target.q.converts is None or target.q.currency is None:
+                continue
+            source = by_span.get((target.doc, *target.q.converts))
+            if source is None or source.q.currency is None or source.q.currency == target.q.currency:
+                continue
+            on = target.published or (source.q.period.end if source.q.period else None)
+            converted = ctx.in_currency(source, target.q.currency, on)
+            if converted is None:
+                continue
+            interval, rate = converted
+            assert target.q.interval is not None and rate is not None
+            if comparable(interval, target.q.interval):
+                continue
+            value = source.q.value * rate.rate
+            message = (f"{source.q.text!r} is about {_short(value)} {target.q.currency} at "
+                       f"{rate.base}/{rate.quote} {rate.rate:.4f} (ECB, {rate.rate_date}), but the text says "
+                       f"{target.q.text!r} in {target.doc}")
+            yield Finding(self.code, self.name, severity(value, target.q.value), message, (target, source),
+                          {"converted": f"{value:f}", "rate": str(rate.rate), "rate_date": rate.rate_date.isoformat(),
+                           "allowed": str(interval)},
+                          "the conversion used a different or outdated rate, or one figure has a slip")
+
+
+def _short(x: object) -> str:
+    from decimal import Decimal
+
+    v = Decimal(str(x))
+    for size, word in ((Decimal(10) ** 12, "tn"), (Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m")):
+        if abs(v) >= size:
+            return f"{v / size:.2f}{word}"
+    return f"{v:,.2f}"
+
+
+__all__ = ["ConversionMismatch", "Fact"]

@@ -1,0 +1,64 @@
+"""The rules: one module a rule, each a class whose docstring is its documentation.
+
+A rule has a ``code`` (``FC201``), a ``name`` (``value-mismatch``), a docstring whose first line
+is its summary and whose body shows a **Bad** and a **Good** example, and a ``check`` method that
+takes the checking context and yields :class:`~factcheck.findings.Finding` values. Rules never
+raise for what they find in text; the engine owns reading, clustering and reporting.
+
+Families: FC2xx values that disagree across statements, FC3xx derived arithmetic, FC5xx units and
+currencies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, ClassVar
+
+if TYPE_CHECKING:
+    from factcheck.check import Context
+    from factcheck.findings import Finding
+
+
+class Rule:
+    """Base class of every rule; subclasses set ``code`` and ``name`` and write a docstring."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if not (cls.__doc__ or "").strip():
+            raise TypeError(f"rule {cls.__name__} needs a docstring: it is the rule's documentation")
+
+    @classmethod
+    def summary(cls) -> str:
+        return (cls.__doc__ or "").strip().splitlines()[0]
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+def all_rules() -> list[Rule]:
+    """Every built-in rule, in code order."""
+    from factcheck.rules.FC201 import ValueMismatch
+    from factcheck.rules.FC202 import RangeMismatch
+    from factcheck.rules.FC301 import MarketCapIdentity
+    from factcheck.rules.FC501 import ConversionMismatch
+
+    return [ValueMismatch(), RangeMismatch(), MarketCapIdentity(), ConversionMismatch()]
+
+
+def rule_by_code(code: str) -> type[Rule] | None:
+    return next((type(r) for r in all_rules() if r.code == code.upper()), None)
+
+
+def iter_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Iterator[Rule]:
+    """Rules whose code starts with a selected prefix (all when none) and with no ignored prefix."""
+    chosen = [s.upper() for s in select]
+    dropped = [s.upper() for s in ignore]
+    for rule in all_rules():
+        if chosen and not any(rule.code.startswith(p) for p in chosen):
+            continue
+        if any(rule.code.startswith(p) for p in dropped):
+            continue
+        yield rule

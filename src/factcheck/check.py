@@ -81,6 +81,8 @@ def build_context(
     facts: list[Fact] = []
     for doc, qs in zip(documents, quantities, strict=True):
         for q in _inherit_basis(qs):
+            if _in_table(doc.text, q.start):
+                continue  # a Markdown table cell: no sentence around it to say what the number is
             facts.append(Fact(
                 doc=doc.path,
                 quantity=q,
@@ -95,6 +97,11 @@ def build_context(
         if key is not None:
             groups[key].append(fact)
     return Context(facts, dict(groups), reference, entity_ids, fx or default_table())
+
+
+def _in_table(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text[line_start : line_start + 1] == "|"
 
 
 def _inherit_basis(quantities: Sequence[Quantity]) -> list[Quantity]:

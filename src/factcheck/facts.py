@@ -28,7 +28,11 @@ _BASE = (
                 r"from\s+the\s+previous\s+quarter|month[\s-]on[\s-]month)\b", re.IGNORECASE), "qoq"),
     (re.compile(r"\b(?:year[\s-]to[\s-]date|ytd|so\s+far\s+this\s+year|this\s+year)\b", re.IGNORECASE), "ytd"),
 )
-_EARLIER_BEFORE = re.compile(r"\b(?:previous(?:ly)?|prior|earlier|original(?:ly)?)\b", re.IGNORECASE)
+_EARLIER_BEFORE = re.compile(
+    r"\b(?:previous(?:ly)?|prior|earlier|original(?:ly)?)\b"   # the previously projected 1% to 3%
+    r"|\b(?:from|compared\s+(?:to|with)|against|versus|vs\.?)\s+$",  # rose 3.6% to X, from Y: Y is the base
+    re.IGNORECASE,
+)
 _EARLIER_AFTER = re.compile(r"\s*(?:earlier|before|previously)\b", re.IGNORECASE)
 
 
@@ -60,9 +64,13 @@ class Fact:
         if q.metric is None:
             return None
         kind = {"range": "level"}.get(q.kind, q.kind)
-        period = q.period.key if q.period is not None else (f"@{self.published}" if self.published else None)
         quals = q.qualifiers
-        return (q.metric, period, kind, self.dimension(), quals.basis, quals.listing, quals.estimate, self.earlier)
+        return (q.metric, kind, self.dimension(), quals.basis, quals.listing, quals.estimate, self.earlier)
+
+    def period_id(self) -> tuple[dt.date, dt.date] | None:
+        """The period as a span of dates, so "FY2025-Q1" (March year end) and "2024-Q2" meet."""
+        p = self.quantity.period
+        return None if p is None else (p.start, p.end)
 
     def to_dict(self) -> dict[str, Any]:
         return {"doc": self.doc, **self.quantity.to_dict()}

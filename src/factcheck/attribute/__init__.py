@@ -9,8 +9,10 @@ makes a false alarm, and a missing one only makes a fact untestable.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
+from importlib import resources
 
 import attrs
 
@@ -19,6 +21,7 @@ from factcheck.attribute.metrics import MetricMention, MetricVocabulary, find_ba
 from factcheck.attribute.periods import PeriodMention, find_periods, resolve_period, year_to_date
 from factcheck.attribute.sentences import Sentences
 from factcheck.model import Document, Period, Qualifiers, Quantity
+from factcheck.resolve import normalize
 
 __all__ = ["attribute"]
 
@@ -45,6 +48,13 @@ _SHARES_WORD = re.compile(r"\b(?:shares?|stocks?|stock\s+price|share\s+price|ADR
 _SAME_PERIOD = re.compile(r"\b(?:the\s+same\s+(?:period|quarter|time)|at\s+that\s+time|that\s+year)\b", re.IGNORECASE)
 _PREVIOUS_YEAR = re.compile(r"\b(?:the\s+(?:previous|prior|preceding)\s+year|a\s+year\s+(?:earlier|before))\b",
                             re.IGNORECASE)
+_BASE_PHRASE = re.compile(
+    r"\b(?:previous|prior|preceding|year[\s-]earlier|year[\s-]ago|last\s+year|a\s+year\s+(?:earlier|ago|before)|"
+    r"same\s+(?:quarter|period)|earlier)\b",
+    re.IGNORECASE,
+)
+#: How far before a number a metric phrase may name it.
+_METRIC_REACH = 120
 _DIMENSIONS = {
     "money": {"money", "any"},
     "price": {"price", "any"},
@@ -61,7 +71,8 @@ def attribute(doc: Document, quantities: Sequence[Quantity], *,
     text = doc.text
     sentences = Sentences(text)
     entities = EntityFinder(text, doc.body_start, sentences)
-    periods = find_periods(text, doc.body_start, None, published=doc.published)
+    periods = find_periods(text, doc.body_start, None, published=doc.published,
+                           fiscal_year_end_month=fiscal_year_end(entities.salient, text[doc.body_start :]))
     period_starts = [p.start for p in periods]
     plain_ends = [p.end for p in periods if p.role == "period"]
     plain = [p for p in periods if p.role == "period"]
@@ -110,6 +121,34 @@ def attribute(doc: Document, quantities: Sequence[Quantity], *,
     return _inherit_links(out)
 
 
+@functools.cache
+def _fiscal_table() -> dict[str, int]:
+    rows = resources.files("factcheck.attribute").joinpath("data", "fiscal_years.tsv").read_text(encoding="utf-8")
+    table = {}
+    for line in rows.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, month = line.split("\t")
+            table[normalize(name)] = int(month)
+    return table
+
+
+_INDIAN = re.compile(r"₹|\bRs\.?\s?\d|\bINR\b|\bcrores?\b|\blakhs?\b")
+_JAPANESE = re.compile(r"¥|\byen\b|\bJPY\b")
+
+
+def fiscal_year_end(entity: str | None, text: str) -> int | None:
+    """The month an article's fiscal years end: the salient entity's, or its currency's custom."""
+    if entity:
+        month = _fiscal_table().get(normalize(entity))
+        if month:
+            return month
+    if _INDIAN.search(text):
+        return 3
+    if _JAPANESE.search(text):
+        return 3
+    return None
+
+
 def _metric(text: str, q: Quantity, mentions: list[MetricMention], vocab: MetricVocabulary) -> MetricMention | None:
     """The nearest compatible metric phrase: before the number, or just after it."""
     want = _dimension(q)
@@ -119,6 +158,9 @@ def _metric(text: str, q: Quantity, mentions: list[MetricMention], vocab: Metric
         if info is not None and info.dimension not in _DIMENSIONS[want]:
             continue
         if m.end <= q.start:
+            gap = text[m.end : q.start]
+            if len(gap) > _METRIC_REACH or gap.count(",") + gap.count(";") > 1:
+                continue  # several clauses back: "amid tax hikes, ..., ..., injecting £22.6bn"
             distance = q.start - m.end
         elif m.start >= q.end:
             gap = text[q.end : m.start]
@@ -182,6 +224,9 @@ def _listing(text: str, span: tuple[int, int]) -> str | None:
 def _period(text: str, q: Quantity, mentions: list[PeriodMention], doc: Document, metric: str | None,
             last: Period | None) -> Period | None:
     """The period of the quantity from its sentence's period phrases (and the document's date)."""
+    if q.kind in ("change", "difference"):
+        # "grew 3.6% to X from Y during the previous year": that phrase dates the base, not the change
+        mentions = [m for m in mentions if not (m.start >= q.end and _BASE_PHRASE.search(m.text))]
     if _SAME_PERIOD.search(text, max(0, q.start - 200), q.end + 40) and last is not None \
             and not [m for m in mentions if m.role == "period"]:
         return last

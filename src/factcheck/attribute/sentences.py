@@ -18,7 +18,9 @@ _ABBREVIATIONS = frozenset(
 #: How far (in characters) attribution looks from a quantity within its sentence.
 REACH = 400
 
-_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n+")
+# A sentence ends at a full stop before a capital, at a line break, or at a Markdown table cell
+# border (each cell of a table is read on its own).
+_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n+|\s\|\s")
 
 
 class Sentences:

@@ -9,7 +9,7 @@ from factcheck.check import Context
 from factcheck.facts import Fact
 from factcheck.findings import Finding
 from factcheck.rules import Rule
-from factcheck.rules._compare import agree, compare, magnitude_slip, severity
+from factcheck.rules._compare import agree, compare, magnitude_slip, partitions, severity
 
 
 class ValueMismatch(Rule):
@@ -39,13 +39,19 @@ class ValueMismatch(Rule):
     name = "value-mismatch"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
+        seen: set[tuple[int, int]] = set()
         for facts in ctx.groups.values():
             points = [f for f in facts if f.q.low is None or f.q.high is None]
             if len(points) < 2:
                 continue
-            yield from self._group(ctx, points)
+            for part in partitions(points):
+                for finding in self._group(ctx, list(part.facts), part.weak):
+                    ids = (id(finding.facts[0]), id(finding.facts[1]))
+                    if ids not in seen:
+                        seen.add(ids)
+                        yield finding
 
-    def _group(self, ctx: Context, facts: list[Fact]) -> Iterator[Finding]:
+    def _group(self, ctx: Context, facts: list[Fact], weak: frozenset[int]) -> Iterator[Finding]:
         pairs: dict[tuple[int, int], bool | None] = {}
         for i, a in enumerate(facts):
             for j in range(i + 1, len(facts)):
@@ -65,6 +71,10 @@ class ValueMismatch(Rule):
                 if j not in (k, consensus) and pairs.get((min(j, consensus), max(j, consensus)))
                 and pairs.get((min(j, k), max(j, k))) is False
             ]
+            uncertain = k in weak or consensus in weak or fact.entity_id is None or facts[consensus].entity_id is None
+            others = {a.doc for a in allies} - {fact.doc, facts[consensus].doc}
+            if uncertain and not others:
+                continue  # one source against one, and not sure they speak of the same thing
             yield self._finding(ctx, fact, facts[consensus], allies)
 
     def _finding(self, ctx: Context, odd: Fact, good: Fact, allies: list[Fact]) -> Finding:

@@ -10,7 +10,7 @@ from factcheck.facts import Fact, comparable
 from factcheck.findings import Finding
 from factcheck.model import Interval
 from factcheck.rules import Rule
-from factcheck.rules._compare import severity
+from factcheck.rules._compare import partitions, severity
 
 
 class RangeMismatch(Rule):
@@ -32,9 +32,13 @@ class RangeMismatch(Rule):
     name = "range-mismatch"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for facts in ctx.groups.values():
-            ranges = [f for f in facts if f.q.low is not None and f.q.high is not None]
-            done: set[int] = set()
+        done: set[int] = set()
+        for group in ctx.groups.values():
+            for part in partitions([f for f in group if f.q.low is not None and f.q.high is not None]):
+                yield from self._part(ctx, list(part.facts), done)
+
+    def _part(self, ctx: Context, ranges: list[Fact], done: set[int]) -> Iterator[Finding]:
+        if len(ranges) > 1:
             for i, a in enumerate(ranges):
                 for b in ranges[i + 1 :]:
                     if a.doc == b.doc or not ctx.same_entity(a, b) or (a.q.currency or "") != (b.q.currency or ""):

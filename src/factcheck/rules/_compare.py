@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from decimal import Decimal
+
+import attrs
 
 from factcheck.check import Context
 from factcheck.facts import Fact, comparable, pragmatic
@@ -31,9 +34,16 @@ def allowed(fact: Fact, other: Fact) -> Interval:
     return _widen(iv, halo) if halo else iv
 
 
+#: Figures a thousandfold apart may be one slip; a millionfold apart they are different things.
+MAX_RATIO = Decimal(2000)
+
+
 def compare(ctx: Context, a: Fact, b: Fact) -> tuple[Interval, Interval, FxRate | None] | None:
     """Both facts' intervals in ``a``'s unit, or None when they cannot be compared."""
     if a.base and b.base and a.base != b.base:
+        return None
+    x, y = abs(a.q.value), abs(b.q.value)
+    if x and y and max(x, y) / min(x, y) > MAX_RATIO:
         return None
     ia, ib = allowed(a, b), allowed(b, a)
     rate = None
@@ -47,8 +57,6 @@ def compare(ctx: Context, a: Fact, b: Fact) -> tuple[Interval, Interval, FxRate 
 
 
 def attr_interval(fact: Fact, iv: Interval) -> Fact:
-    import attrs
-
     return attrs.evolve(fact, quantity=attrs.evolve(fact.q, interval=iv))
 
 
@@ -100,3 +108,36 @@ def _date(f: Fact) -> dt.date | None:
     if f.q.period is not None and not f.q.period.forward_looking:
         return f.q.period.end
     return None
+
+
+#: Facts with no period of their own are compared only with facts published this close to them.
+NEWS_CYCLE_DAYS = 10
+
+
+@attrs.frozen
+class Partition:
+    """Facts that may all be about the same period; ``weak`` ones have no period of their own."""
+
+    facts: tuple[Fact, ...]
+    weak: frozenset[int]  # indexes into facts
+
+
+def partitions(facts: list[Fact]) -> list[Partition]:
+    """Split a group by period. A fact with no period of its own joins every period group of its
+    news cycle, as a weak member: a conflict with it needs more than one source against it."""
+    explicit: dict[tuple[dt.date, dt.date], list[Fact]] = defaultdict(list)
+    loose = []
+    for f in facts:
+        pid = f.period_id()
+        (explicit[pid] if pid else loose).append(f)
+    if not explicit:
+        return [Partition(tuple(loose), frozenset(range(len(loose))))]
+    out = []
+    for members in explicit.values():
+        joined = [w for w in loose if any(_same_cycle(w, m) for m in members)]
+        out.append(Partition(tuple(members + joined), frozenset(range(len(members), len(members) + len(joined)))))
+    return out
+
+
+def _same_cycle(a: Fact, b: Fact) -> bool:
+    return a.published is None or b.published is None or abs((a.published - b.published).days) <= NEWS_CYCLE_DAYS

@@ -89,7 +89,11 @@ def attribute(doc: Document, quantities: Sequence[Quantity], *,
             metrics_cache[sentence] = ([m.start for m in found], found)
         starts, found = metrics_cache[sentence]
         nearby = found[bisect.bisect_left(starts, span[0]) : bisect.bisect_left(starts, span[1])]
-        mention = _metric(text, q, nearby, vocab)
+        growth = _growth_metric(text, q, nearby) if q.unit == "percent" and q.kind in ("level", "range") else None
+        if growth is not None:
+            # "revenue growth guidance of 3%-4%": a rate of change of revenue, not a level
+            q = attrs.evolve(q, kind="change")
+        mention = growth or _metric(text, q, nearby, vocab)
         segment = mention.segment if mention else None
         metric = mention.metric if mention else None
         seg = _segment(text, span, q)
@@ -170,6 +174,19 @@ def _metric(text: str, q: Quantity, mentions: list[MetricMention], vocab: Metric
         if best is None or distance < best[0]:
             best = (distance, m)
     return best[1] if best else None
+
+
+_GROWTH = re.compile(r"\s*(?:growth|increase|rise|expansion|decline)\b", re.IGNORECASE)
+
+
+def _growth_metric(text: str, q: Quantity, mentions: list[MetricMention]) -> MetricMention | None:
+    """A metric named as growing before a percentage in its clause: "revenue growth ... to 3%-4%"."""
+    for m in reversed(mentions):
+        if m.end <= q.start and ("growth" in m.text.lower() or _GROWTH.match(text, m.end)):
+            gap = text[m.end : q.start]
+            if len(gap) <= _METRIC_REACH and gap.count(",") + gap.count(";") <= 1:
+                return m
+    return None
 
 
 def _dimension(q: Quantity) -> str:

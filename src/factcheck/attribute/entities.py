@@ -40,8 +40,14 @@ _NAME = re.compile(
     re.VERBOSE,
 )
 
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr "
+    "jun jul aug sep sept oct nov dec".split()
+)
 _ADJECTIVE = re.compile(r"[A-Za-z]-[a-z]+$")
 _ADJECTIVE_TAIL = re.compile(r"-[a-z]+$")
+_INSTRUMENT = re.compile(r"\b(?:Deposit[ao]ry\s+Receipts?|Deposit[ao]ry\s+Shares?|ADRs?|ADSs?|Shares|Stock|Bonds?)$")
+_PLACE_ADJECTIVE = re.compile(r"-(?:based|listed|headquartered|born|registered|traded)$")
 
 # Capitalised only because they open a sentence, or never names.
 _NOT_NAMES = frozenset(
@@ -55,6 +61,7 @@ _NOT_NAMES = frozenset(
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 fy
     source sources share discussion comments business share reviewed listen click
+    rs inr usd rmb cny hkd gbp eur jpy
     cookies cookie risk past year-to-date total revenue profit results prices price sales profits
     earnings markets market investors consumers households inflation growth unemployment wages exports
     imports officials economists traders rates costs spending borrowing taxes debt""".split()
@@ -153,6 +160,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             continue
         # "Hong Kong-listed", "AI-centered", "DeepSeek-led": an adjective made from a name
         if "-" in name:
+            if _PLACE_ADJECTIVE.search(name):
+                continue  # "Bengaluru-based", "Hong Kong-listed": where, not who
             name = _ADJECTIVE_TAIL.sub("", name)
         if (name.isupper() and len(name) <= 2) or name == "AI":
             continue
@@ -166,10 +175,10 @@ class EntityFinder:
     def __init__(self, text: str, body_start: int = 0, sentences: Sentences | None = None) -> None:
         self.text = text
         self.sentences = sentences or Sentences(text)
-        self.mentions = find_mentions(text, body_start)
+        self.body_start = body_start
+        self.mentions = [m for m in map(self._trim, find_mentions(text, body_start)) if m is not None]
         self.starts = [m.start for m in self.mentions]
         # words written in lower case somewhere in the article: "Employee" opening a sentence is one
-        self.body_start = body_start
         counts: Counter[str] = Counter()
         first: dict[str, Mention] = {}
         keys: dict[str, str] = {}
@@ -180,6 +189,22 @@ class EntityFinder:
             counts[key] += 1
             first.setdefault(key, m)
         self.salient = first[max(counts, key=lambda k: (counts[k], -first[k].start))].name if counts else None
+
+    def _trim(self, m: Mention) -> Mention | None:
+        """Drop capitalised common words ("Gross Margin", "Financial Performance", a heading) and
+        months; keep the owner in "American Depository Receipts of Infosys"."""
+        if " of " in m.name:
+            head, _, tail = m.name.rpartition(" of ")
+            if self._common(head) or _INSTRUMENT.search(head):
+                start = m.start + len(head) + 4
+                m = Mention(start, m.end, tail, m.possessive)
+        if self._common(m.name):
+            return None
+        return m
+
+    def _common(self, name: str) -> bool:
+        words = [w.strip(".,'’").lower() for w in re.split(r"[\s-]+", name) if w.strip(".,'’")]
+        return bool(words) and all(w in self.lower_words or w in _MONTH_WORDS for w in words)
 
     def titled(self, m: Mention) -> bool:
         """A name after a title ("CEO Eddie Wu", "analyst Jane Doe"): a person speaking."""
@@ -196,7 +221,7 @@ class EntityFinder:
         near = self.mentions[bisect.bisect_left(self.starts, s_start) : bisect.bisect_left(self.starts, s_end)]
         before = [m for m in near if m.end <= start]
         # 1. a possessive governs what follows it, and "gain of 107% for Alibaba's stock" what precedes it
-        poss = [m for m in before if m.possessive and not m.is_place]
+        poss = [m for m in before if m.possessive and not m.is_place and _within_clause(self.text, m.end, start)]
         anaphoric = list(_ANAPHORIC_POSSESSIVE.finditer(self.text, s_start, start))
         if anaphoric and (not poss or anaphoric[-1].start() > poss[-1].end):
             subject = self._subject([m for m in before if m.end <= anaphoric[-1].start()], s_start, s_end)
@@ -264,3 +289,9 @@ class EntityFinder:
         word = m.name
         return " " not in word and (word.lower().endswith(("ed", "ing", "ly")) or
                                     word.lower() in self.lower_words)
+
+
+def _within_clause(text: str, i: int, j: int) -> bool:
+    """A possessive governs a number in its own clause: no further than one comma away."""
+    gap = text[i:j]
+    return len(gap) <= 120 and gap.count(",") + gap.count(";") <= 1

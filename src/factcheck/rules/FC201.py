@@ -9,7 +9,7 @@ from factcheck.check import Context
 from factcheck.facts import Fact
 from factcheck.findings import Finding
 from factcheck.rules import Rule
-from factcheck.rules._compare import agree, compare, magnitude_slip, partitions, severity
+from factcheck.rules._compare import agree, certain, compare, explained, magnitude_slip, same_fact, severity
 
 
 class ValueMismatch(Rule):
@@ -39,43 +39,36 @@ class ValueMismatch(Rule):
     name = "value-mismatch"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        seen: set[tuple[int, int]] = set()
         for facts in ctx.groups.values():
             points = [f for f in facts if f.q.low is None or f.q.high is None]
-            if len(points) < 2:
-                continue
-            for part in partitions(points):
-                for finding in self._group(ctx, list(part.facts), part.weak):
-                    ids = (id(finding.facts[0]), id(finding.facts[1]))
-                    if ids not in seen:
-                        seen.add(ids)
-                        yield finding
+            if len(points) > 1:
+                yield from self._group(ctx, points)
 
-    def _group(self, ctx: Context, facts: list[Fact], weak: frozenset[int]) -> Iterator[Finding]:
-        pairs: dict[tuple[int, int], bool | None] = {}
-        for i, a in enumerate(facts):
-            for j in range(i + 1, len(facts)):
-                b = facts[j]
-                if _comparable_sources(a, b) and ctx.same_entity(a, b):
-                    pairs[(i, j)] = agree(ctx, a, b)
-        if not any(v is False for v in pairs.values()):
-            return
-        support = [sum(1 for (i, j), ok in pairs.items() if ok and k in (i, j)) for k in range(len(facts))]
-        consensus = max(range(len(facts)), key=lambda k: (support[k], -k))
-        for k, fact in enumerate(facts):
-            key = (min(k, consensus), max(k, consensus))
-            if k == consensus or pairs.get(key) is not False:
+    def _group(self, ctx: Context, facts: list[Fact]) -> Iterator[Finding]:
+        n = len(facts)
+        verdict: dict[tuple[int, int], bool | None] = {}
+        for i in range(n):
+            for j in range(i + 1, n):
+                if same_fact(ctx, facts[i], facts[j]):
+                    verdict[(i, j)] = verdict[(j, i)] = agree(ctx, facts[i], facts[j])
+        support = [sum(1 for j in range(n) if verdict.get((k, j))) for k in range(n)]
+        reported: set[int] = set()
+        for k in sorted(range(n), key=lambda k: support[k]):
+            against = [j for j in range(n) if verdict.get((k, j)) is False]
+            if not against or k in reported:
                 continue
-            allies = [
-                facts[j] for j in range(len(facts))
-                if j not in (k, consensus) and pairs.get((min(j, consensus), max(j, consensus)))
-                and pairs.get((min(j, k), max(j, k))) is False
-            ]
-            uncertain = k in weak or consensus in weak or fact.entity_id is None or facts[consensus].entity_id is None
-            others = {a.doc for a in allies} - {fact.doc, facts[consensus].doc}
-            if uncertain and not others:
+            consensus = max(against, key=lambda j: (support[j], -j))
+            if support[consensus] < support[k] or consensus in reported:
+                continue  # the other side is the odd one out, or was reported already
+            odd, good = facts[k], facts[consensus]
+            allies = [facts[j] for j in against if j != consensus and verdict.get((j, consensus))]
+            backing = {a.doc for a in allies} - {odd.doc, good.doc}
+            if not certain(odd, good) and not backing and not magnitude_slip(odd.q.value, good.q.value):
                 continue  # one source against one, and not sure they speak of the same thing
-            yield self._finding(ctx, fact, facts[consensus], allies)
+            if explained(ctx, odd, good, facts):
+                continue
+            reported.add(k)
+            yield self._finding(ctx, odd, good, allies)
 
     def _finding(self, ctx: Context, odd: Fact, good: Fact, allies: list[Fact]) -> Finding:
         got = compare(ctx, odd, good)
@@ -103,11 +96,6 @@ class ValueMismatch(Rule):
             message += f" (at {rate.base}/{rate.quote} {rate.rate:.4f} of {rate.rate_date})"
         return Finding(self.code, self.name, severity(Decimal(x), Decimal(y)), message,
                        (odd, good, *allies[:3]), computed, cause)
-
-
-def _comparable_sources(a: Fact, b: Fact) -> bool:
-    """Across documents always; within one document only a headline against its body."""
-    return a.doc != b.doc or a.q.qualifiers.headline != b.q.qualifiers.headline
 
 
 def _describe(f: Fact) -> str:

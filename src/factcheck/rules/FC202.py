@@ -10,7 +10,7 @@ from factcheck.facts import Fact, comparable
 from factcheck.findings import Finding
 from factcheck.model import Interval
 from factcheck.rules import Rule
-from factcheck.rules._compare import partitions, severity
+from factcheck.rules._compare import certain, same_fact, severity
 
 
 class RangeMismatch(Rule):
@@ -32,23 +32,24 @@ class RangeMismatch(Rule):
     name = "range-mismatch"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        done: set[int] = set()
         for group in ctx.groups.values():
-            for part in partitions([f for f in group if f.q.low is not None and f.q.high is not None]):
-                yield from self._part(ctx, list(part.facts), done)
-
-    def _part(self, ctx: Context, ranges: list[Fact], done: set[int]) -> Iterator[Finding]:
-        if len(ranges) > 1:
+            ranges = [f for f in group if f.q.low is not None and f.q.high is not None]
+            reported: set[int] = set()
             for i, a in enumerate(ranges):
                 for b in ranges[i + 1 :]:
-                    if a.doc == b.doc or not ctx.same_entity(a, b) or (a.q.currency or "") != (b.q.currency or ""):
-                        continue
-                    if id(b) in done:
+                    if id(b) in reported or not same_fact(ctx, a, b) or (a.q.currency or "") != (b.q.currency or ""):
                         continue
                     bad = [end for end in ("low", "high") if not comparable(_end(a, end), _end(b, end))]
-                    if bad:
-                        done.add(id(b))
-                        yield self._finding(a, b, bad)
+                    if not bad:
+                        continue
+                    # the odd one is the range fewer others agree with
+                    odd, good = (a, b) if _support(ctx, a, ranges) < _support(ctx, b, ranges) else (b, a)
+                    backing = [f for f in ranges if f is not good and f is not odd and f.doc not in (odd.doc, good.doc)
+                               and same_fact(ctx, f, good) and _agree(f, good)]
+                    if not certain(odd, good) and not backing:
+                        continue
+                    reported.add(id(odd))
+                    yield self._finding(good, odd, bad)
 
     def _finding(self, a: Fact, b: Fact, ends: list[str]) -> Finding:
         x = getattr(a.q, ends[0])
@@ -63,3 +64,11 @@ def _end(f: Fact, end: str) -> Interval:
     value = getattr(f.q, end)
     half = (f.q.precision or Decimal(1)) / 2
     return Interval(value - half, value + half)
+
+
+def _agree(a: Fact, b: Fact) -> bool:
+    return all(comparable(_end(a, end), _end(b, end)) for end in ("low", "high"))
+
+
+def _support(ctx: Context, f: Fact, ranges: list[Fact]) -> int:
+    return sum(1 for g in ranges if g is not f and same_fact(ctx, f, g) and _agree(f, g))

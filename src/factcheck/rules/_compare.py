@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from decimal import Decimal
 
 import attrs
@@ -114,29 +113,40 @@ def _date(f: Fact) -> dt.date | None:
 NEWS_CYCLE_DAYS = 10
 
 
-@attrs.frozen
-class Partition:
-    """Facts that may all be about the same period; ``weak`` ones have no period of their own."""
+def same_fact(ctx: Context, a: Fact, b: Fact) -> bool:
+    """May ``a`` and ``b`` state the same fact? Period, basis and entity must not differ where both
+    are known; an unknown one (no period written, no basis, no entity) leaves the pair open."""
+    if a.doc == b.doc and a.q.qualifiers.headline == b.q.qualifiers.headline:
+        return False  # within one article only a headline is held against its body
+    pa, pb = a.period_id(), b.period_id()
+    if pa and pb and pa != pb:
+        return False
+    if (pa is None or pb is None) and not _same_cycle(a, b):
+        return False
+    ba, bb = a.q.qualifiers.basis, b.q.qualifiers.basis
+    if ba and bb and ba != bb:
+        return False
+    return ctx.same_entity(a, b)
 
-    facts: tuple[Fact, ...]
-    weak: frozenset[int]  # indexes into facts
+
+def certain(a: Fact, b: Fact) -> bool:
+    """Both facts state period, basis... enough that a disagreement between them is sure."""
+    known = (a.period_id() or a.published) and (b.period_id() or b.published)
+    return bool(known and a.entity_id and b.entity_id and a.period_id() and b.period_id())
 
 
-def partitions(facts: list[Fact]) -> list[Partition]:
-    """Split a group by period. A fact with no period of its own joins every period group of its
-    news cycle, as a weak member: a conflict with it needs more than one source against it."""
-    explicit: dict[tuple[dt.date, dt.date], list[Fact]] = defaultdict(list)
-    loose = []
-    for f in facts:
-        pid = f.period_id()
-        (explicit[pid] if pid else loose).append(f)
-    if not explicit:
-        return [Partition(tuple(loose), frozenset(range(len(loose))))]
-    out = []
-    for members in explicit.values():
-        joined = [w for w in loose if any(_same_cycle(w, m) for m in members)]
-        out.append(Partition(tuple(members + joined), frozenset(range(len(members), len(members) + len(joined)))))
-    return out
+def explained(ctx: Context, odd: Fact, consensus: Fact, group: list[Fact]) -> bool:
+    """The odd figure matches another statement that differs from the consensus in period or basis
+    (a bare "operating profit" of 60.1bn beside "IFRS operating profit 60.1bn" and "non-IFRS
+    69.2bn"): it is that other fact, not a wrong version of this one."""
+    for f in group:
+        if f is odd or f is consensus or not same_fact(ctx, odd, f) or f.doc == odd.doc:
+            continue
+        fb, cb = f.q.qualifiers.basis, consensus.q.qualifiers.basis
+        other_period = f.period_id() and consensus.period_id() and f.period_id() != consensus.period_id()
+        if (other_period or (fb and cb and fb != cb)) and agree(ctx, odd, f):
+            return True
+    return False
 
 
 def _same_cycle(a: Fact, b: Fact) -> bool:

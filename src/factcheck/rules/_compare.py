@@ -111,6 +111,9 @@ def _date(f: Fact) -> dt.date | None:
 
 #: Facts with no period of their own are compared only with facts published this close to them.
 NEWS_CYCLE_DAYS = 10
+#: An undated figure in an article is about the article's time: a period that ended more than a
+#: year before it (or starts more than a year after) is another time.
+STALE = dt.timedelta(days=370)
 
 
 def same_fact(ctx: Context, a: Fact, b: Fact) -> bool:
@@ -123,6 +126,13 @@ def same_fact(ctx: Context, a: Fact, b: Fact) -> bool:
         return False
     if (pa is None or pb is None) and not _same_cycle(a, b):
         return False
+    if (pa is None) != (pb is None):
+        dated, undated = (a, b) if pa else (b, a)
+        period = dated.q.period
+        assert period is not None
+        when = undated.published or dated.published  # unknown: take the dated fact's article date
+        if when and not (period.start <= when + STALE and period.end >= when - STALE):
+            return False  # "£72m in 2019" is history, not what an article of 2023 states undated
     ba, bb = a.q.qualifiers.basis, b.q.qualifiers.basis
     if ba and bb and ba != bb:
         return False

@@ -102,7 +102,7 @@ def attribute(doc: Document, quantities: Sequence[Quantity], *,
             metric = _implied_metric(text, q, span, k < len(priced) and priced[k] < span[1])
         if seg and not segment and metric in ("revenue", None):
             segment, metric = seg, "revenue"
-        entity = entities.entity_for(q.start, q.end)
+        entity = entities.entity_for(q.start, q.end, [(m.start, m.end) for m in nearby])
         window = periods[bisect.bisect_left(period_starts, span[0]) : bisect.bisect_left(period_starts, span[1])]
         in_sentence = [p for p in window if p.end <= span[1]]
         k = bisect.bisect_right(plain_ends, span[0])

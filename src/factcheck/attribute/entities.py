@@ -20,6 +20,7 @@ import bisect
 import functools
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 import attrs
 
@@ -139,6 +140,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             continue
         name = text[first : m.end()]
         poss = bool(m.group("poss"))
+        if poss and re.match(r" [A-Z]", text[m.end() : m.end() + 2]):
+            poss = False  # "Carer's Allowance", "McDonald's Corp": the 's belongs to a name
         if poss:
             name = name[: -len(m.group("poss"))]
         words = name.split()
@@ -216,9 +219,13 @@ class EntityFinder:
         """Words written in lower case somewhere in the article ("Employee" opening a sentence)."""
         return frozenset(re.findall(r"\b[a-z][a-z'-]*\b", self.text[self.body_start :]))
 
-    def entity_for(self, start: int, end: int) -> str | None:
+    def entity_for(self, start: int, end: int, exclude: Sequence[tuple[int, int]] = ()) -> str | None:
+        """The entity of the quantity at ``text[start:end]``; names inside ``exclude`` spans (the
+        metric phrases of the sentence: "Gross margin", "Financial Performance") are not names."""
         s_start, s_end = self.sentences.around(start, end)
         near = self.mentions[bisect.bisect_left(self.starts, s_start) : bisect.bisect_left(self.starts, s_end)]
+        if exclude:
+            near = [m for m in near if not any(s <= m.start < e for s, e in exclude)]
         before = [m for m in near if m.end <= start]
         # 1. a possessive governs what follows it, and "gain of 107% for Alibaba's stock" what precedes it
         poss = [m for m in before if m.possessive and not m.is_place and _within_clause(self.text, m.end, start)]

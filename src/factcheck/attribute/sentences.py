@@ -20,7 +20,13 @@ REACH = 400
 
 # A sentence ends at a full stop before a capital, at a line break, or at a Markdown table cell
 # border (each cell of a table is read on its own).
-_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n+|\s\|\s")
+_END = re.compile(
+    r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])"   # a full stop before a capital
+    r"|\n+"                                      # a line break
+    r"|\s\|\s"                                   # a Markdown table cell border
+    r"|\s[-–•]\s(?=[A-Z0-9])"                    # a bullet of a list flattened into one line
+    r"|(?:\[\d{1,3}\])+\s(?=[A-Z])"               # citation marks closing a sentence: "...sectors [1][2] Group"
+)
 
 
 class Sentences:

@@ -140,9 +140,11 @@ def same_fact(ctx: Context, a: Fact, b: Fact) -> bool:
 
 
 def certain(a: Fact, b: Fact) -> bool:
-    """Both facts state period, basis... enough that a disagreement between them is sure."""
-    known = (a.period_id() or a.published) and (b.period_id() or b.published)
-    return bool(known and a.entity_id and b.entity_id and a.period_id() and b.period_id())
+    """Sure enough that the two state the same fact for one source to be held against one other:
+    both name their entity and period, or both name the same base of comparison ("year on year")."""
+    if a.base and a.base == b.base:
+        return True
+    return bool(a.entity_id and b.entity_id and a.period_id() and b.period_id())
 
 
 def explained(ctx: Context, odd: Fact, consensus: Fact, group: list[Fact]) -> bool:

@@ -32,6 +32,7 @@ class Context:
 
     facts: list[Fact]
     groups: dict[tuple[Any, ...], list[Fact]]
+    documents: dict[str, Document]
     reference: list[ReferenceFact]
     entity_ids: dict[str, str]
     fx: FxTable
@@ -96,7 +97,7 @@ def build_context(
         key = fact.key()
         if key is not None:
             groups[key].append(fact)
-    return Context(facts, dict(groups), reference, entity_ids, fx or default_table())
+    return Context(facts, dict(groups), {d.path: d for d in documents}, reference, entity_ids, fx or default_table())
 
 
 def _in_table(text: str, offset: int) -> bool:

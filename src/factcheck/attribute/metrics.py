@@ -51,7 +51,7 @@ _CLAUSE_END = re.compile(r"[.!?;](?=\s)|\n")
 _CUE_BEFORE = 60
 _CUE_AFTER = 90
 # Words between a metric and a segment written after it ("revenue from cloud").
-_SUFFIX_LINKS = r"(?:from|in|at|of|on)"
+_SUFFIX_LINKS = r"(?:from|in|at|of|on|for)"
 _SUFFIX_DETERMINERS = r"(?:(?:the|its|their|his|her)" + _SEP + r")?"
 # Last words that take no plural: "valued at" is not "valued ats".
 _NO_PLURAL = frozenset({"at", "of", "in", "on", "to", "for", "with", "from", "the", "a", "an", "per"})

@@ -22,6 +22,7 @@ REACH = 400
 # border (each cell of a table is read on its own).
 _END = re.compile(
     r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])"   # a full stop before a capital
+    r"|(?<=[a-z%)])\.(?=[A-Z][a-z])"                # a run-on "rise.The company": a missing space
     r"|\n+"                                      # a line break
     r"|\s\|\s"                                   # a Markdown table cell border
     r"|\s[-–•]\s(?=[A-Z0-9])"                    # a bullet of a list flattened into one line

@@ -42,10 +42,11 @@ def all_rules() -> list[Rule]:
     """Every built-in rule, in code order."""
     from factcheck.rules.FC201 import ValueMismatch
     from factcheck.rules.FC202 import RangeMismatch
+    from factcheck.rules.FC203 import CopiedSentenceMismatch
     from factcheck.rules.FC301 import MarketCapIdentity
     from factcheck.rules.FC501 import ConversionMismatch
 
-    return [ValueMismatch(), RangeMismatch(), MarketCapIdentity(), ConversionMismatch()]
+    return [ValueMismatch(), RangeMismatch(), CopiedSentenceMismatch(), MarketCapIdentity(), ConversionMismatch()]
 
 
 def rule_by_code(code: str) -> type[Rule] | None:

@@ -1,0 +1,85 @@
+"""FC203 copied-sentence-mismatch."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from factcheck.attribute.sentences import Sentences
+from factcheck.check import Context
+from factcheck.facts import Fact
+from factcheck.findings import Finding
+from factcheck.rules import Rule
+from factcheck.rules._compare import agree, magnitude_slip, severity
+
+_WORDS = re.compile(r"\w+")
+
+
+class CopiedSentenceMismatch(Rule):
+    """The same sentence appears in two sources with a different figure in it.
+
+    Syndicated and rewritten copy repeats sentences word for word; when every word agrees and a
+    figure does not, one copy was changed, usually by a slip (a dropped decimal point, a typo).
+    This needs no knowledge of what the figure measures: the sentence itself says it is the same.
+
+    **Bad**
+
+    - Source A: "... as well as injecting £226bn into the day-to-day running of the NHS."
+    - Source B: "... as well as injecting £22.6bn into the day-to-day running of the NHS."
+
+    **Good**
+
+    - The same sentence with "£22.6bn" in both, or "£22.6 billion" in one (the same value).
+    """
+
+    code = "FC203"
+    name = "copied-sentence-mismatch"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        copies: dict[str, list[list[Fact]]] = defaultdict(list)
+        by_doc: dict[str, list[Fact]] = defaultdict(list)
+        for fact in ctx.facts:
+            by_doc[fact.doc].append(fact)
+        for path, facts in by_doc.items():
+            doc = ctx.documents.get(path)
+            if doc is None:
+                continue
+            sentences = Sentences(doc.text)
+            per_sentence: dict[tuple[int, int], list[Fact]] = defaultdict(list)
+            for fact in facts:
+                per_sentence[sentences.at(fact.q.start)].append(fact)
+            for (start, end), members in per_sentence.items():
+                key = _masked(doc.text, start, end, members)
+                if len(key) >= 40:  # a short line ("Revenue: $5bn") repeats by chance
+                    copies[key].append(members)
+        for versions in copies.values():
+            seen_docs: set[str] = set()
+            first = versions[0]
+            for other in versions[1:]:
+                if other[0].doc in seen_docs or other[0].doc == first[0].doc or len(other) != len(first):
+                    continue
+                seen_docs.add(other[0].doc)
+                for a, b in zip(first, other, strict=True):
+                    if a.q.unit == b.q.unit and agree(ctx, a, b) is False:
+                        yield self._finding(b, a)
+
+    def _finding(self, odd: Fact, good: Fact) -> Finding:
+        slip = magnitude_slip(odd.q.value, good.q.value)
+        cause = (f"a misplaced decimal point or a dropped digit (a factor of {10 ** slip})" if slip
+                 else "one copy of the sentence was edited")
+        message = (f"the same sentence gives {good.q.text!r} in {good.doc} but {odd.q.text!r} in {odd.doc}; "
+                   f"likely {cause}")
+        return Finding(self.code, self.name, severity(odd.q.value, good.q.value), message, (odd, good),
+                       {"values": [f"{good.q.value:f}", f"{odd.q.value:f}"]}, cause)
+
+
+def _masked(text: str, start: int, end: int, facts: list[Fact]) -> str:
+    """The sentence's words with every figure replaced by one placeholder."""
+    parts, pos = [], start
+    for fact in sorted(facts, key=lambda f: f.q.start):
+        parts.append(text[pos : fact.q.start])
+        parts.append(" NUM ")
+        pos = fact.q.end
+    parts.append(text[pos:end])
+    return " ".join(_WORDS.findall("".join(parts).lower()))

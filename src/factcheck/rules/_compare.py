@@ -148,15 +148,17 @@ def certain(a: Fact, b: Fact) -> bool:
 
 
 def explained(ctx: Context, odd: Fact, consensus: Fact, group: list[Fact]) -> bool:
-    """The odd figure matches another statement that differs from the consensus in period or basis
-    (a bare "operating profit" of 60.1bn beside "IFRS operating profit 60.1bn" and "non-IFRS
-    69.2bn"): it is that other fact, not a wrong version of this one."""
+    """The odd figure matches another statement that differs from the consensus in period, basis
+    or base of comparison (a bare "operating profit" of 60.1bn beside "IFRS operating profit
+    60.1bn" and "non-IFRS 69.2bn"; a "7.1% rise" beside a year-on-year 7.1% and a sequential
+    -20%): it is that other fact, not a wrong version of this one."""
     for f in group:
         if f is odd or f is consensus or not same_fact(ctx, odd, f) or f.doc == odd.doc:
             continue
         fb, cb = f.q.qualifiers.basis, consensus.q.qualifiers.basis
         other_period = f.period_id() and consensus.period_id() and f.period_id() != consensus.period_id()
-        if (other_period or (fb and cb and fb != cb)) and agree(ctx, odd, f):
+        other_base = f.base and consensus.base and f.base != consensus.base
+        if (other_period or other_base or (fb and cb and fb != cb)) and agree(ctx, odd, f):
             return True
     return False
 

@@ -44,9 +44,13 @@ def all_rules() -> list[Rule]:
     from factcheck.rules.FC202 import RangeMismatch
     from factcheck.rules.FC203 import CopiedSentenceMismatch
     from factcheck.rules.FC301 import MarketCapIdentity
+    from factcheck.rules.FC302 import PartsSum
     from factcheck.rules.FC501 import ConversionMismatch
 
-    return [ValueMismatch(), RangeMismatch(), CopiedSentenceMismatch(), MarketCapIdentity(), ConversionMismatch()]
+    return [
+        ValueMismatch(), RangeMismatch(), CopiedSentenceMismatch(), MarketCapIdentity(), PartsSum(),
+        ConversionMismatch(),
+    ]
 
 
 def rule_by_code(code: str) -> type[Rule] | None:

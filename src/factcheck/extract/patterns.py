@@ -283,3 +283,6 @@ FRACTION_HINT = re.compile(
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|\d)\s+(?:in|out)\s"
 )
 VAGUE_SCAN = re.compile(VAGUE.pattern, re.VERBOSE)
+
+# What introduces the earlier level of a change: "from ₹37,933", "compared to Rs 37,923".
+BASE_BEFORE = re.compile(r"\b(?:from|compared\s+(?:to|with)|versus|vs\.?|against)\s+\\?$", re.IGNORECASE)

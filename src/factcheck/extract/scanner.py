@@ -91,6 +91,7 @@ def scan(text: str) -> list[Quantity]:
     masks = Masks(norm)
     atoms = [a for a in _atoms(norm, masks) if not a.dropped]
     atoms = _separate(_join_ranges(norm, atoms))
+    _elided_scales(norm, atoms)
     _link(norm, atoms)
     return [_to_quantity(text, a) for a in atoms if not a.dropped]
 
@@ -681,6 +682,22 @@ def _separate(atoms: list[_Atom]) -> list[_Atom]:
                 a.sign, a.direction, a.difference = 1, None, False
         out.append(a)
     return out
+
+
+def _elided_scales(norm: str, atoms: list[_Atom]) -> None:
+    """ "rose to ₹39,315 crore from ₹37,933": the second amount drops the scale word the first
+    gave. An amount in the same currency, with no scale of its own, introduced by "from" or
+    "compared to" and of the same size as written, takes the scale of the amount before it."""
+    for prev, cur in itertools.pairwise(atoms):
+        if not (cur.currency and cur.currency == prev.currency and prev.scale_word and not cur.scale_word
+                and not cur.per and not prev.per):
+            continue
+        gap = norm[prev.end : cur.start]
+        if len(gap) > 80 or any(c in gap for c in ".;\n") or not P.BASE_BEFORE.search(norm, max(0, cur.start - 16),
+                                                                                    cur.start):
+            continue
+        if prev.magnitude and Decimal("0.5") <= cur.magnitude / prev.magnitude <= 2:
+            cur.scale, cur.scale_word = prev.scale, prev.scale_word
 
 
 def _link(norm: str, atoms: list[_Atom]) -> None:

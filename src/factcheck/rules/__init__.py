@@ -45,11 +45,13 @@ def all_rules() -> list[Rule]:
     from factcheck.rules.FC203 import CopiedSentenceMismatch
     from factcheck.rules.FC301 import MarketCapIdentity
     from factcheck.rules.FC302 import PartsSum
+    from factcheck.rules.FC303 import ValuationIdentity
+    from factcheck.rules.FC304 import ChangeVersusLevels
     from factcheck.rules.FC501 import ConversionMismatch
 
     return [
         ValueMismatch(), RangeMismatch(), CopiedSentenceMismatch(), MarketCapIdentity(), PartsSum(),
-        ConversionMismatch(),
+        ValuationIdentity(), ChangeVersusLevels(), ConversionMismatch(),
     ]
 
 

@@ -1,0 +1,79 @@
+"""FC304 change-vs-levels."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from factcheck import intervals
+from factcheck.attribute.sentences import Sentences
+from factcheck.check import Context
+from factcheck.facts import Fact, comparable
+from factcheck.findings import Finding
+from factcheck.model import Interval
+from factcheck.rules import Rule
+from factcheck.rules._compare import severity
+
+
+#: Writers compute a change from unrounded figures, or from a neighbouring line of the accounts
+#: (profit attributable vs profit for the period); this many percentage points of slack keep
+#: that from being flagged. A swapped or mistyped percentage is far outside it.
+SLACK = Decimal("0.15")
+
+
+class ChangeVersusLevels(Rule):
+    """A percentage change that its own two levels contradict.
+
+    "Net profit grew by 3.6% to ₹6,374 crore from ₹5,945 crore" states the change three times:
+    as a percentage and as two levels. The growth the levels imply (6,374 / 5,945 - 1 = 7.2%)
+    must be what the percentage allows, to the precision of all three figures.
+
+    **Bad**
+
+    - "net profit grew by 3.6% to ₹6,374 crore from ₹5,945 crore" (the levels say 7.2%: the 3.6%
+      belongs to another line, here revenue).
+
+    **Good**
+
+    - "revenue rose 3.6% to ₹39,315 crore, from ₹37,933 crore" (3.64%).
+    """
+
+    code = "FC304"
+    name = "change-vs-levels"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        by_span = {(f.doc, f.q.start, f.q.end): f for f in ctx.facts}
+        sentences = {path: Sentences(doc.text) for path, doc in ctx.documents.items()}
+        for change in ctx.facts:
+            q = change.q
+            if q.kind != "change" or q.unit != "percent" or q.leads_to is None or q.low is not None:
+                continue
+            after = by_span.get((change.doc, *q.leads_to))
+            if after is None or not after.q.currency:
+                continue
+            span = sentences[change.doc].at(q.start)
+            befores = [f for f in ctx.facts if f.doc == change.doc and f.earlier and f.q.currency == after.q.currency
+                       and span[0] <= f.q.start < span[1] and f.q.start > after.q.start and f.q.kind == "level"]
+            if not befores:
+                continue
+            before = befores[0]
+            assert before.q.interval and after.q.interval and q.interval
+            if before.q.interval.low is None or before.q.interval.low <= 0:
+                continue
+            ratio = intervals.div(after.q.interval, before.q.interval)
+            growth = intervals.sub(ratio, intervals.from_precision(Decimal(1), Decimal(0))).scale(Decimal(100))
+            stated = Interval(
+                None if q.interval.low is None else q.interval.low - SLACK,
+                None if q.interval.high is None else q.interval.high + SLACK,
+            )
+            if comparable(growth, stated):
+                continue
+            implied = (after.q.value / before.q.value - 1) * 100
+            message = (f"{q.text!r} does not match its own levels: {after.q.text!r} from {before.q.text!r} is "
+                       f"{implied:+.1f}%")
+            yield Finding(self.code, self.name, severity(implied, q.value), message, (change, after, before),
+                          {"implied_change": f"{implied:.4f}", "interval": str(growth)},
+                          "the percentage of another line (a swapped figure), or a slip in one level")
+
+
+__all__ = ["ChangeVersusLevels", "Fact"]

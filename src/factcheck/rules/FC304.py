@@ -14,7 +14,6 @@ from factcheck.model import Interval
 from factcheck.rules import Rule
 from factcheck.rules._compare import severity
 
-
 #: Writers compute a change from unrounded figures, or from a neighbouring line of the accounts
 #: (profit attributable vs profit for the period); this many percentage points of slack keep
 #: that from being flagged. A swapped or mistyped percentage is far outside it.

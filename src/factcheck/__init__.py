@@ -11,6 +11,7 @@ from factcheck.model import Document, Interval, Period, Quantity
 # Imported after the subpackage ``factcheck.extract`` so that the name means the function: the
 # subpackage is reached as ``factcheck.extract.scanner`` and friends, never as ``factcheck.extract``.
 from factcheck.pipeline import check, extract
+from factcheck.report import Report
 
 __version__ = "0.1.0.dev0"
 
@@ -22,6 +23,7 @@ __all__ = [
     "Interval",
     "Period",
     "Quantity",
+    "Report",
     "UsageError",
     "__version__",
     "check",

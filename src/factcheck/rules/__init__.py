@@ -69,3 +69,15 @@ def iter_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Iterat
         if any(rule.code.startswith(p) for p in dropped):
             continue
         yield rule
+
+
+def render_markdown() -> str:
+    """docs/rules.md: every rule's page, generated from the docstrings."""
+    import inspect
+
+    out = ["# Rules", "", "Generated from the rules' docstrings (`factcheck rule CODE` prints one page).", ""]
+    out += ["| code | name | summary |", "|---|---|---|"]
+    out += [f"| {r.code} | {r.name} | {r.summary()} |" for r in all_rules()]
+    for r in all_rules():
+        out += ["", f"## {r.code} {r.name}", "", inspect.cleandoc(type(r).__doc__ or "")]
+    return "\n".join(out) + "\n"

@@ -106,7 +106,7 @@ def attribute(doc: Document, quantities: Sequence[Quantity], *,
         window = periods[bisect.bisect_left(period_starts, span[0]) : bisect.bisect_left(period_starts, span[1])]
         in_sentence = [p for p in window if p.end <= span[1]]
         k = bisect.bisect_right(plain_ends, span[0])
-        period = _period(text, q, in_sentence, doc, metric, plain[k - 1].period if k else None)
+        period = _period(text, q, in_sentence, doc, metric, plain[k - 1].period if k else None, sentence)
         if period is None and metric is not None and q.kind != "change":
             period = last_period_by_metric.get(metric)
         if period is None and metric is not None and q.kind == "change" and q.leads_to is not None:
@@ -239,12 +239,12 @@ def _listing(text: str, span: tuple[int, int]) -> str | None:
 
 
 def _period(text: str, q: Quantity, mentions: list[PeriodMention], doc: Document, metric: str | None,
-            last: Period | None) -> Period | None:
+            last: Period | None, sentence: tuple[int, int]) -> Period | None:
     """The period of the quantity from its sentence's period phrases (and the document's date)."""
     if q.kind in ("change", "difference"):
         # "grew 3.6% to X from Y during the previous year": that phrase dates the base, not the change
         mentions = [m for m in mentions if not (m.start >= q.end and _BASE_PHRASE.search(m.text))]
-    if _SAME_PERIOD.search(text, max(0, q.start - 200), q.end + 40) and last is not None \
+    if _SAME_PERIOD.search(text, max(sentence[0], q.start - 200), min(sentence[1], q.end + 40)) and last is not None \
             and not [m for m in mentions if m.role == "period"]:
         return last
     as_of = [m for m in mentions if m.role == "as_of"]

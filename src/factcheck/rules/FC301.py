@@ -12,7 +12,7 @@ from factcheck.findings import Finding
 from factcheck.model import Interval
 from factcheck.reference import ReferenceFact
 from factcheck.rules import Rule
-from factcheck.rules._compare import magnitude_slip, severity
+from factcheck.rules._compare import magnitude_slip, same_time, severity
 
 #: A share count kept on file drifts with buybacks and issues; allow this much either way.
 SHARES_TOLERANCE = Decimal("0.05")
@@ -45,7 +45,8 @@ class MarketCapIdentity(Rule):
                 if f.q.metric == "market capitalization" and f.q.currency and "/" not in (f.q.unit or "")]
         for cap in caps:
             prices = [p for p in ctx.facts if p.doc == cap.doc and p.q.metric == "share price"
-                      and p.q.unit == f"{cap.q.currency}/share" and p.q.kind == "level" and ctx.same_entity(p, cap)]
+                      and p.q.unit == f"{cap.q.currency}/share" and p.q.kind == "level" and ctx.same_entity(p, cap)
+                      and same_time(p, cap)]
             shares = self._shares(ctx, cap)
             if not prices or shares is None:
                 continue

@@ -121,6 +121,17 @@ def same_fact(ctx: Context, a: Fact, b: Fact) -> bool:
     are known; an unknown one (no period written, no basis, no entity) leaves the pair open."""
     if a.doc == b.doc and a.q.qualifiers.headline == b.q.qualifiers.headline:
         return False  # within one article only a headline is held against its body
+    if not same_time(a, b):
+        return False
+    ba, bb = a.q.qualifiers.basis, b.q.qualifiers.basis
+    if ba and bb and ba != bb:
+        return False
+    return ctx.same_entity(a, b)
+
+
+def same_time(a: Fact, b: Fact) -> bool:
+    """May the two facts be about the same time? Equal periods where both are written; an undated
+    fact is about its article's date, which must fall near the other's period."""
     pa, pb = a.period_id(), b.period_id()
     if pa and pb and pa != pb:
         return False
@@ -133,10 +144,7 @@ def same_fact(ctx: Context, a: Fact, b: Fact) -> bool:
         when = undated.published or dated.published  # unknown: take the dated fact's article date
         if when and not (period.start <= when + STALE and period.end >= when - STALE):
             return False  # "£72m in 2019" is history, not what an article of 2023 states undated
-    ba, bb = a.q.qualifiers.basis, b.q.qualifiers.basis
-    if ba and bb and ba != bb:
-        return False
-    return ctx.same_entity(a, b)
+    return True
 
 
 def certain(a: Fact, b: Fact) -> bool:

@@ -1,0 +1,78 @@
+"""FC305 percent-difference."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from factcheck import intervals
+from factcheck.attribute.sentences import Sentences
+from factcheck.check import Context
+from factcheck.facts import Fact, comparable, pragmatic
+from factcheck.findings import Finding
+from factcheck.rules import Rule
+from factcheck.rules._compare import severity
+
+
+class PercentDifference(Rule):
+    """A percentage difference between two figures that the figures themselves contradict.
+
+    "The price stood at $310 per share, a more than 73-percent difference from its current value"
+    ($81) states a difference the two prices can be checked against. Either figure may be the
+    base (73.9% of 310, or 283% of 81); the statement stands if either reading fits.
+
+    **Bad**
+
+    - "$310 ... a 50-percent difference from its current value of $81".
+
+    **Good**
+
+    - "$310 ... a more than 73-percent difference from its current value of $81" (73.9%).
+    """
+
+    code = "FC305"
+    name = "percent-difference"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        for path, doc in ctx.documents.items():
+            facts = [f for f in ctx.facts if f.doc == path]
+            diffs = [f for f in facts if f.q.kind == "difference" and f.q.unit == "percent"]
+            if not diffs:
+                continue
+            sentences = Sentences(doc.text)
+            for d in diffs:
+                here = sentences.at(d.q.start)
+                before = sentences.previous(here)
+                lo = before[0] if before else here[0]
+                levels = [f for f in facts if f.q.kind == "level" and f.q.unit and f.q.unit != "percent"
+                          and lo <= f.q.start < here[1] and f.q.value > 0]
+                pair = _pair(levels, d)
+                if pair is None:
+                    continue
+                a, b = pair
+                assert a.q.interval and b.q.interval
+                readings = [
+                    intervals.div(intervals.sub(a.q.interval, b.q.interval), a.q.interval).scale(Decimal(100)),
+                    intervals.div(intervals.sub(a.q.interval, b.q.interval), b.q.interval).scale(Decimal(100)),
+                ]
+                stated = pragmatic(d.q)
+                if any(comparable(r, stated) or comparable(r.scale(Decimal(-1)), stated) for r in readings):
+                    continue
+                x = (a.q.value - b.q.value) / a.q.value * 100
+                message = (f"{d.q.text!r} does not match {a.q.text!r} and {b.q.text!r}: they differ by "
+                           f"{abs(x):.1f}% of the first ({abs((a.q.value - b.q.value) / b.q.value * 100):.1f}% of "
+                           f"the second)")
+                yield Finding(self.code, self.name, severity(abs(x), abs(d.q.value)), message, (d, a, b),
+                              {"readings": [str(r) for r in readings]})
+
+
+def _pair(levels: list[Fact], d: Fact) -> tuple[Fact, Fact] | None:
+    """The two figures of the same unit nearest to the difference, larger first."""
+    by_unit: dict[str, list[Fact]] = {}
+    for f in sorted(levels, key=lambda f: abs(f.q.start - d.q.start)):
+        by_unit.setdefault(f.q.unit or "", []).append(f)
+    for same in by_unit.values():
+        if len(same) >= 2:
+            a, b = same[0], same[1]
+            return (a, b) if a.q.value >= b.q.value else (b, a)
+    return None

@@ -710,7 +710,7 @@ def _link(norm: str, atoms: list[_Atom]) -> None:
                 and (prev.currency != cur.currency or gap.strip().startswith("(")):
             cur.converts = (prev.start, prev.end)
             continue
-        if _is_change(prev) and not _is_change(cur) and not cur.percent and P.LEVEL_LINK.match(gap):
+        if _is_change(prev) and not _is_change(cur) and P.LEVEL_LINK.match(gap) and (not cur.percent or len(gap) < 8):
             prev.leads_to = (cur.start, cur.end)
         elif _is_change(cur) and not _is_change(prev) and not prev.percent and P.CHANGE_AFTER_LEVEL.match(gap):
             cur.leads_to = (prev.start, prev.end)

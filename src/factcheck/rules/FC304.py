@@ -25,7 +25,9 @@ class ChangeVersusLevels(Rule):
 
     "Net profit grew by 3.6% to ₹6,374 crore from ₹5,945 crore" states the change three times:
     as a percentage and as two levels. The growth the levels imply (6,374 / 5,945 - 1 = 7.2%)
-    must be what the percentage allows, to the precision of all three figures.
+    must be what the percentage allows, to the precision of all three figures. For a rate that
+    moves ("raised by 1.2% to 15%, up from 13.8%") a change that fits as percentage points is
+    reported as information only: the wording is loose, the figures agree.
 
     **Bad**
 
@@ -48,10 +50,10 @@ class ChangeVersusLevels(Rule):
             if q.kind != "change" or q.unit != "percent" or q.leads_to is None or q.low is not None:
                 continue
             after = by_span.get((change.doc, *q.leads_to))
-            if after is None or not after.q.currency:
+            if after is None or not (after.q.currency or after.q.unit == "percent"):
                 continue
             span = sentences[change.doc].at(q.start)
-            befores = [f for f in ctx.facts if f.doc == change.doc and f.earlier and f.q.currency == after.q.currency
+            befores = [f for f in ctx.facts if f.doc == change.doc and f.earlier and f.q.unit == after.q.unit
                        and span[0] <= f.q.start < span[1] and f.q.start > after.q.start and f.q.kind == "level"]
             if not befores:
                 continue
@@ -67,6 +69,14 @@ class ChangeVersusLevels(Rule):
             )
             if comparable(growth, stated):
                 continue
+            if after.q.unit == "percent":
+                points = intervals.sub(after.q.interval, before.q.interval)
+                if comparable(points, stated):
+                    yield Finding(self.code, self.name, "info",
+                                  f"{q.text!r} is the change in percentage points ({before.q.text!r} to "
+                                  f"{after.q.text!r}), not a relative change: write 'percentage points'",
+                                  (change, after, before), {"points": str(points)}, "percent written for points")
+                    continue
             implied = (after.q.value / before.q.value - 1) * 100
             message = (f"{q.text!r} does not match its own levels: {after.q.text!r} from {before.q.text!r} is "
                        f"{implied:+.1f}%")

@@ -49,11 +49,13 @@ def all_rules() -> list[Rule]:
     from factcheck.rules.FC304 import ChangeVersusLevels
     from factcheck.rules.FC305 import PercentDifference
     from factcheck.rules.FC306 import ShareOverWhole
+    from factcheck.rules.FC307 import ChangeVersusPriorLevel
     from factcheck.rules.FC501 import ConversionMismatch
 
     return [
         ValueMismatch(), RangeMismatch(), CopiedSentenceMismatch(), MarketCapIdentity(), PartsSum(),
         ValuationIdentity(), ChangeVersusLevels(), PercentDifference(), ShareOverWhole(),
+        ChangeVersusPriorLevel(),
         ConversionMismatch(),
     ]
 

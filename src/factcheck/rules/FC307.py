@@ -1,0 +1,84 @@
+"""FC307 change-vs-prior-level."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from decimal import Decimal
+
+from factcheck import intervals
+from factcheck.check import Context
+from factcheck.facts import Fact, comparable
+from factcheck.findings import Finding
+from factcheck.model import Interval
+from factcheck.rules import Rule
+from factcheck.rules._compare import agree, severity
+from factcheck.rules.FC304 import SLACK
+
+
+class ChangeVersusPriorLevel(Rule):
+    """A year-on-year change that another statement of the year-earlier level contradicts.
+
+    "Revenue rose 8% to Rmb280bn in the fourth quarter of 2024" implies revenue of about Rmb259bn
+    in the fourth quarter of 2023. When any source states that earlier level, the two must agree.
+
+    **Bad**
+
+    - Source A: "revenue rose 8% to Rmb280bn in the fourth quarter of 2024"; source B: "revenue was
+      Rmb230bn in the fourth quarter of 2023" (that is a 21.7% rise).
+
+    **Good**
+
+    - Source B: "revenue was Rmb259bn in the fourth quarter of 2023" (8.1%).
+    """
+
+    code = "FC307"
+    name = "change-vs-prior-level"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        by_span = {(f.doc, f.q.start, f.q.end): f for f in ctx.facts}
+        levels: dict[tuple[str | None, tuple[dt.date, dt.date]], list[Fact]] = {}
+        for f in ctx.facts:
+            if f.q.kind == "level" and f.q.currency and f.q.period is not None and not f.earlier:
+                levels.setdefault((f.q.metric, (f.q.period.start, f.q.period.end)), []).append(f)
+        for change in ctx.facts:
+            q = change.q
+            if q.kind != "change" or q.unit != "percent" or q.leads_to is None or q.period is None:
+                continue
+            if change.base not in (None, "yoy") or q.low is not None:
+                continue
+            after = by_span.get((change.doc, *q.leads_to))
+            if after is None or not after.q.currency:
+                continue
+            prior = _year_before(q.period.start, q.period.end)
+            for before in levels.get((after.q.metric, prior), []):
+                if before.q.currency != after.q.currency or not ctx.same_entity(before, after):
+                    continue
+                if any(agree(ctx, before, other) is False for other in levels.get((after.q.metric, prior), [])
+                       if other.doc != before.doc):
+                    continue  # sources disagree about the earlier level itself: FC201's business
+                assert before.q.interval and after.q.interval and q.interval
+                if before.q.interval.low is None or before.q.interval.low <= 0:
+                    continue
+                ratio = intervals.div(after.q.interval, before.q.interval)
+                growth = intervals.sub(ratio, Interval(Decimal(1), Decimal(1))).scale(Decimal(100))
+                stated = Interval(None if q.interval.low is None else q.interval.low - SLACK,
+                                  None if q.interval.high is None else q.interval.high + SLACK)
+                if comparable(growth, stated):
+                    continue
+                implied = (after.q.value / before.q.value - 1) * 100
+                message = (f"{q.text!r} to {after.q.text!r} ({change.doc}) does not fit {before.q.text!r} a year "
+                           f"earlier ({before.doc}): that is {implied:+.1f}%")
+                yield Finding(self.code, self.name, severity(implied, q.value), message, (change, after, before),
+                              {"implied_change": f"{implied:.4f}", "interval": str(growth)})
+                break
+
+
+def _year_before(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    def back(d: dt.date) -> dt.date:
+        try:
+            return d.replace(year=d.year - 1)
+        except ValueError:  # 29 February
+            return d.replace(year=d.year - 1, day=28)
+
+    return back(start), back(end)

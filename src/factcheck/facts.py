@@ -111,11 +111,14 @@ def comparable(a: Interval, b: Interval) -> bool:
 
 def base_of(text: str, start: int, end: int) -> str | None:
     """The base of a change named near it: year on year, quarter on quarter, year to date."""
-    window = text[max(0, start - 80) : end + 60]
+    lo = max(0, start - 80)
+    found = []
     for pattern, name in _BASE:
-        if pattern.search(window):
-            return name
-    return None
+        for m in pattern.finditer(text, lo, end + 60):
+            # the phrase nearest the number names its base; one just after it is nearest of all
+            distance = m.start() - end if m.start() >= end else (start - m.end()) + 20
+            found.append((distance, name))
+    return min(found)[1] if found else None
 
 
 def is_earlier(text: str, start: int, end: int) -> bool:

@@ -38,6 +38,10 @@ _ESTIMATE = re.compile(
     r"likely|target|guidance|outlook|analysts?\s+(?:polled|surveyed)|would|will|plans?\s+to|aims?\s+to)\b",
     re.IGNORECASE,
 )
+# "the Rs 6,253 crore profit expected by analysts": the marker may follow the figure
+_ESTIMATE_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:expected|estimated|forecast|projected|predicted)\s+by\b", re.IGNORECASE
+)
 _SEGMENT = re.compile(
     r"(?:^|(?<=\s))(?P<seg>(?:(?!the\b|its\b|their\b|this\b|a\b|an\b|whose\b)[a-z][\w-]*\s+){0,2}?"
     r"(?!the\b|its\b|their\b|this\b|a\b|an\b)[a-z][\w-]*)\s+(?:segment|division|business|unit|sector|arm)\b"
@@ -117,6 +121,7 @@ def attribute(doc: Document, quantities: Sequence[Quantity], *,
             listing=_listing(text, span) if metric == "share price" else None,
             basis=(mention.basis if mention else None) or find_basis(text, span[0], span[1]),
             estimate=bool(mention and mention.estimate) or bool(_ESTIMATE.search(text, span[0], q.start))
+            or bool(_ESTIMATE_AFTER.match(text, q.end))
             or bool(period and period.forward_looking),
             headline=sentences.is_headline(span),
         )

@@ -9,7 +9,16 @@ from factcheck.check import Context
 from factcheck.facts import Fact
 from factcheck.findings import Finding
 from factcheck.rules import Rule
-from factcheck.rules._compare import agree, certain, compare, explained, magnitude_slip, same_fact, severity
+from factcheck.rules._compare import (
+    agree,
+    certain,
+    compare,
+    effective,
+    explained,
+    magnitude_slip,
+    same_fact,
+    severity,
+)
 
 
 class ValueMismatch(Rule):
@@ -57,7 +66,17 @@ class ValueMismatch(Rule):
             against = [j for j in range(n) if verdict.get((k, j)) is False]
             if not against or k in reported:
                 continue
-            consensus = max(against, key=lambda j: (support[j], -j))
+            # the best-supported statement it contradicts that no other period, basis or base explains
+            # a change whose base is unstated is most likely year on year, as reported growth is
+            def rank(j: int, k: int = k) -> tuple[int, int, int]:
+                bases = effective(ctx, facts[j], facts, "base")
+                likely = facts[k].base in bases or (facts[k].base is None and "yoy" in bases) or not bases
+                return (0 if likely else 1, -support[j], j)
+
+            candidates = [j for j in sorted(against, key=rank) if not explained(ctx, facts[k], facts[j], facts)]
+            if not candidates:
+                continue
+            consensus = candidates[0]
             if support[consensus] < support[k] or consensus in reported:
                 continue  # the other side is the odd one out, or was reported already
             odd, good = facts[k], facts[consensus]
@@ -65,8 +84,6 @@ class ValueMismatch(Rule):
             backing = {a.doc for a in allies} - {odd.doc, good.doc}
             if not certain(odd, good) and not backing and not magnitude_slip(odd.q.value, good.q.value):
                 continue  # one source against one, and not sure they speak of the same thing
-            if explained(ctx, odd, good, facts):
-                continue
             reported.add(k)
             yield self._finding(ctx, odd, good, allies)
 

@@ -160,6 +160,10 @@ def explained(ctx: Context, odd: Fact, consensus: Fact, group: list[Fact]) -> bo
     or base of comparison (a bare "operating profit" of 60.1bn beside "IFRS operating profit
     60.1bn" and "non-IFRS 69.2bn"; a "7.1% rise" beside a year-on-year 7.1% and a sequential
     -20%): it is that other fact, not a wrong version of this one."""
+    for attribute in ("base", "basis"):
+        mine, theirs = effective(ctx, odd, group, attribute), effective(ctx, consensus, group, attribute)
+        if mine and theirs and not mine & theirs:
+            return True  # year on year against sequential, IFRS against non-IFRS: whichever side says so
     for f in group:
         if f is odd or f is consensus or not same_fact(ctx, odd, f) or f.doc == odd.doc:
             continue
@@ -169,6 +173,20 @@ def explained(ctx: Context, odd: Fact, consensus: Fact, group: list[Fact]) -> bo
         if (other_period or other_base or (fb and cb and fb != cb)) and agree(ctx, odd, f):
             return True
     return False
+
+
+def effective(ctx: Context, fact: Fact, group: list[Fact], attribute: str) -> set[str]:
+    """The base of comparison ("yoy") or accounting basis ("IFRS") a figure is stated with, by
+    itself or by the statements of other sources that agree with it."""
+    def value(f: Fact) -> str | None:
+        return f.base if attribute == "base" else f.q.qualifiers.basis
+
+    found = {value(fact)} - {None}
+    for f in group:
+        v = value(f)
+        if v and f is not fact and same_fact(ctx, fact, f) and agree(ctx, fact, f):
+            found.add(v)
+    return found  # type: ignore[return-value]
 
 
 def _same_cycle(a: Fact, b: Fact) -> bool:

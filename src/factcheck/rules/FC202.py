@@ -37,13 +37,15 @@ class RangeMismatch(Rule):
             reported: set[int] = set()
             for i, a in enumerate(ranges):
                 for b in ranges[i + 1 :]:
-                    if id(b) in reported or not same_fact(ctx, a, b) or (a.q.currency or "") != (b.q.currency or ""):
+                    if not same_fact(ctx, a, b) or (a.q.currency or "") != (b.q.currency or ""):
                         continue
                     bad = [end for end in ("low", "high") if not comparable(_end(a, end), _end(b, end))]
                     if not bad:
                         continue
                     # the odd one is the range fewer others agree with
                     odd, good = (a, b) if _support(ctx, a, ranges) < _support(ctx, b, ranges) else (b, a)
+                    if id(odd) in reported:
+                        continue  # one finding for each odd range, against its best-backed rival
                     backing = [f for f in ranges if f is not good and f is not odd and f.doc not in (odd.doc, good.doc)
                                and same_fact(ctx, f, good) and _agree(f, good)]
                     if not certain(odd, good) and not backing:

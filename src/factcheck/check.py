@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from factcheck.attribute.entities import EntityFinder
 from factcheck.facts import Fact, base_of, is_earlier
 from factcheck.fx import FxError, FxRate, FxTable, default_table
 from factcheck.model import Document, Interval, Quantity
@@ -77,10 +78,14 @@ def build_context(
 ) -> Context:
     """Facts from every document, entities resolved across sources, grouped by what they claim."""
     reference = list(reference)
-    names = sorted({q.entity for qs in quantities for q in qs if q.entity} | {r.entity for r in reference})
+    salients = {EntityFinder(d.text, d.body_start).salient for d, qs in zip(documents, quantities, strict=True)
+                if any(not q.entity for q in qs)} - {None}
+    names = sorted({q.entity for qs in quantities for q in qs if q.entity} | {r.entity for r in reference} | salients)
     entity_ids = EntityResolver(aliases or AliasTable.default()).resolve(names) if names else {}
     facts: list[Fact] = []
     for doc, qs in zip(documents, quantities, strict=True):
+        # a figure whose own sentence names no entity is about its article's main subject
+        salient = EntityFinder(doc.text, doc.body_start).salient if any(not q.entity for q in qs) else None
         for q in _inherit_basis(qs):
             if _in_table(doc.text, q.start):
                 continue  # a Markdown table cell: no sentence around it to say what the number is
@@ -88,7 +93,7 @@ def build_context(
                 doc=doc.path,
                 quantity=q,
                 published=doc.published,
-                entity_id=entity_ids.get(q.entity) if q.entity else None,
+                entity_id=entity_ids.get(q.entity) if q.entity else (entity_ids.get(salient) if salient else None),
                 base=base_of(doc.text, q.start, q.end) if q.kind in ("change", "difference") else None,
                 earlier=is_earlier(doc.text, q.start, q.end),
             ))

@@ -65,7 +65,7 @@ class Fact:
             return None
         kind = {"range": "level"}.get(q.kind, q.kind)
         quals = q.qualifiers
-        return (q.metric, kind, self.dimension(), quals.listing, quals.estimate, self.earlier)
+        return (q.metric, kind, self.dimension(), quals.listing, quals.estimate, self.earlier, self.entity_id)
 
     def period_id(self) -> tuple[dt.date, dt.date] | None:
         """The period as a span of dates, so "FY2025-Q1" (March year end) and "2024-Q2" meet."""

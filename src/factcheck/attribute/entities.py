@@ -62,7 +62,8 @@ _NOT_NAMES = frozenset(
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 fy
     source sources share discussion comments business share reviewed listen click
-    rs inr usd rmb cny hkd gbp eur jpy
+    rs inr usd rmb cny hkd gbp eur jpy ifrs gaap non-ifrs non-gaap ebitda ebit eps yoy qoq ytd ttm ppt bps
+    capex opex
     cookies cookie risk past year-to-date total revenue profit results prices price sales profits
     earnings markets market investors consumers households inflation growth unemployment wages exports
     imports officials economists traders rates costs spending borrowing taxes debt""".split()
@@ -109,7 +110,11 @@ _ANAPHORIC_POSSESSIVE = re.compile(r"\b(?:its|their|the\s+(?:company|group|firm)
 _COMPANY_AFTER = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,3}(?:company|firm|group)\s+(?:said|says|reported|added)\b",
                             re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"\s+(?:for|of|in)\s+$", re.IGNORECASE)
-_SHARES_OF = re.compile(r"\b(?:shares|stock|stake|stakes)\s+(?:of|in)\s+$", re.IGNORECASE)
+# "shares of Globex", "revenue at Tykes", "profit for Acme": the name a metric word belongs to
+_SHARES_OF = re.compile(
+    r"\b(?:shares|stock|stake|stakes|revenue|revenues|sales|profit|profits|earnings|turnover)\s+(?:of|in|at|for)\s+$",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r"\s*,?\s*(?:which|who|whose)\b", re.IGNORECASE)
 
 
@@ -241,7 +246,7 @@ class EntityFinder:
                 return m.name
         # 2. "shares of X" after the number, and the antecedent of "X, which ..."
         for m in near:
-            if _SHARES_OF.search(self.text, max(s_start, m.start - 12), m.start):
+            if _SHARES_OF.search(self.text, max(s_start, m.start - 16), m.start):
                 return m.name
         for m in reversed(before):
             if _RELATIVE.match(self.text, m.end) and not m.is_place:

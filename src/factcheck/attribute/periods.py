@@ -1041,6 +1041,11 @@ def _combine(core: _Core, mods: dict[str, str], sofar: bool, published: date | N
 # --------------------------------------------------------------------------------------------
 
 
+# Letters that case-insensitive matching equates with ASCII ones ("ſ" with "s", the Kelvin sign
+# with "k"): folded one for one first, so that a match always lowers to a word of the tables.
+_CASE_ALIASES = str.maketrans({"\u017f": "s", "\u212a": "K", "\u0130": "I", "\u0131": "i"})
+
+
 def find_periods(
     text: str,
     start: int = 0,
@@ -1050,6 +1055,8 @@ def find_periods(
     fiscal_year_end_month: int | None = None,
 ) -> list[PeriodMention]:
     """All period phrases in text[start:end], in order, non-overlapping (longest wins)."""
+    if not text.isascii():
+        text = text.translate(_CASE_ALIASES)
     stop = len(text) if end is None else min(end, len(text))
     if fiscal_year_end_month is not None and not 1 <= fiscal_year_end_month <= 12:
         raise ValueError(f"fiscal_year_end_month must be 1..12, not {fiscal_year_end_month}")

@@ -49,6 +49,12 @@ _SAME_LENGTH = str.maketrans(
         "\u201d": '"',
         "\u066b": ".",  # Arabic decimal separator
         "\u066c": ",",  # Arabic thousands separator
+        # letters that Python's case-insensitive matching equates with an ASCII letter: without
+        # folding, "ſeven" matches a number word and then misses the lexicon ("K" is the Kelvin sign)
+        "\u017f": "s",  # long s
+        "\u212a": "K",  # Kelvin sign
+        "\u0130": "I",  # dotted capital I (it lowers to two characters)
+        "\u0131": "i",  # dotless i
     }
 )
 

@@ -158,7 +158,8 @@ def _digit_atom(norm: str, m: re.Match[str], masks: Masks) -> _Atom | None:
     value, precision = parse_literal(literal)
     atom = _Atom(s, e, s, e, literal, value, precision, dash_before=dash_before)
     if prefix is not None:
-        cur = _CURRENCY_BY_SURFACE[prefix.group("exact").replace("\\", "")]
+        # the pattern lets a space be any run of whitespace and "$" carry a Markdown escape
+        cur = _CURRENCY_BY_SURFACE[_squash(prefix.group("exact").replace("\\", ""))]
         atom.currency = cur.code
         atom.start = s - (len(before) - prefix.start())
     _read_right(norm, atom)

@@ -16,6 +16,7 @@ from factcheck.rules._compare import (
     effective,
     explained,
     magnitude_slip,
+    period_buckets,
     same_fact,
     severity,
 )
@@ -48,12 +49,18 @@ class ValueMismatch(Rule):
     name = "value-mismatch"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
+        done: set[int] = set()
         for facts in ctx.groups.values():
             points = [f for f in facts if f.q.low is None or f.q.high is None]
-            if len(points) > 1:
-                yield from self._group(ctx, points)
+            if len(points) < 2:
+                continue
+            for bucket in period_buckets(points):
+                for finding in self._group(ctx, bucket, points):
+                    if id(finding.facts[0]) not in done:
+                        done.add(id(finding.facts[0]))
+                        yield finding
 
-    def _group(self, ctx: Context, facts: list[Fact]) -> Iterator[Finding]:
+    def _group(self, ctx: Context, facts: list[Fact], pool: list[Fact]) -> Iterator[Finding]:
         n = len(facts)
         verdict: dict[tuple[int, int], bool | None] = {}
         for i in range(n):
@@ -69,11 +76,11 @@ class ValueMismatch(Rule):
             # the best-supported statement it contradicts that no other period, basis or base explains
             # a change whose base is unstated is most likely year on year, as reported growth is
             def rank(j: int, k: int = k) -> tuple[int, int, int]:
-                bases = effective(ctx, facts[j], facts, "base")
+                bases = effective(ctx, facts[j], pool, "base")
                 likely = facts[k].base in bases or (facts[k].base is None and "yoy" in bases) or not bases
                 return (0 if likely else 1, -support[j], j)
 
-            candidates = [j for j in sorted(against, key=rank) if not explained(ctx, facts[k], facts[j], facts)]
+            candidates = [j for j in sorted(against, key=rank) if not explained(ctx, facts[k], facts[j], pool)]
             if not candidates:
                 continue
             consensus = candidates[0]

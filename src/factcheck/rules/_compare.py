@@ -191,3 +191,20 @@ def effective(ctx: Context, fact: Fact, group: list[Fact], attribute: str) -> se
 
 def _same_cycle(a: Fact, b: Fact) -> bool:
     return a.published is None or b.published is None or abs((a.published - b.published).days) <= NEWS_CYCLE_DAYS
+
+
+def period_buckets(facts: list[Fact]) -> list[list[Fact]]:
+    """Split facts by period so that only those that may share one are compared: each written
+    period is a bucket, and facts with no period join every bucket. Keeps the pairwise work
+    proportional to the facts of one entity, metric and period, whatever the corpus size."""
+    dated: dict[object, list[Fact]] = {}
+    undated = []
+    for f in facts:
+        pid = f.period_id()
+        if pid is None:
+            undated.append(f)
+        else:
+            dated.setdefault(pid, []).append(f)
+    if not dated:
+        return [undated]
+    return [members + undated for members in dated.values()]

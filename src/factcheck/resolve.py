@@ -54,6 +54,8 @@ _LEGAL_TOKENS = frozenset({
     "group", "grp", "holding", "holdings", "plc", "llc", "llp", "lp",
     "sa", "sas", "sarl", "srl", "spa", "ag", "se", "nv", "bv", "gmbh", "kgaa", "ab", "asa", "oyj", "kk",
     "pte", "pty", "bhd", "tbk",
+    # descriptive tails that newsrooms drop as freely as the legal ones ("Dell Technologies" is "Dell")
+    "industries", "technologies", "technology", "enterprises",
 })
 # fmt: on
 

@@ -71,7 +71,6 @@ MERGES = [
             "BABA",
             "9988.HK",
             "阿里巴巴",
-            "Allibaba",
         ],
     ),
     ("Tencent", ["Tencent Holdings Ltd.", "Tencent", "0700.HK", "TCEHY", "腾讯"]),
@@ -84,8 +83,11 @@ MERGES = [
     ("West Ham", ["West Ham United", "the Hammers", "West Ham"]),
     # unknown to the alias table: normalisation and the fuzzy stage alone
     ("Moonshot AI", ["Moonshot AI", "Moonshot AI Ltd", "Moonshot AI's", "Moonshott AI"]),
-    ("Quorvexa", ["Quorvexa", "Quorvexa Inc.", "quorvexa's", "Quorvexxa"]),
-    ("Zhipu", ["Zhipu", "Zhippu"]),
+    ("Quorvexa", ["Quorvexa", "Quorvexa Inc.", "quorvexa's"]),
+    (
+        "Quorvexa Pharmaceuticals",
+        ["Quorvexa Pharmaceuticals", "Quorvexa Pharmaceuticals Inc", "Quorvexa Pharmaceuticls"],
+    ),
     # the same tokens in another order
     ("China Construction Bank", ["China Construction Bank", "Construction Bank China"]),
 ]
@@ -305,15 +307,22 @@ class TestEntityResolver:
             assert ids[a] != ids[b]
 
     def test_alias_reaches_typo_of_canonical(self) -> None:
-        """A typo of a canonical name joins the entity even when the input only used a ticker."""
-        assert EntityResolver().resolve(["BABA", "Allibaba"]) == {"BABA": "Alibaba", "Allibaba": "Alibaba"}
+        """A typo of a (long) canonical name joins the entity even when the input only used a ticker."""
+        table = AliasTable.default().extend({"QVX": "Quorvexa Pharmaceuticals"})
+        ids = EntityResolver(table).resolve(["QVX", "Quorvexa Pharmaceuticls"])
+        assert ids == {"QVX": "Quorvexa Pharmaceuticals", "Quorvexa Pharmaceuticls": "Quorvexa Pharmaceuticals"}
+
+    def test_short_names_one_letter_apart_stay_apart(self) -> None:
+        """Short names one letter apart ("Dexor", "Dextor") are two companies, not a typo."""
+        ids = EntityResolver().resolve(["Dexor", "Dextor", "Allibaba", "Alibaba", "Zhippu", "Zhipu"])
+        assert len(set(ids.values())) == 6
 
     def test_id_prefers_most_frequent_form(self) -> None:
         """Without an alias, the id is the shortest spelling of the most frequent normalised form."""
-        ids = EntityResolver().resolve(["Quorvexa Ltd", "Quorvexa Ltd", "QUORVEXA", "Quorvexxa", "Quorvexxa"])
+        ids = EntityResolver().resolve(["Quorvexa Ltd", "Quorvexa Ltd", "QUORVEXA"])
         assert set(ids.values()) == {"QUORVEXA"}
-        ids = EntityResolver().resolve(["Quorvexxa", "Quorvexxa", "Quorvexxa", "Quorvexa"])
-        assert set(ids.values()) == {"Quorvexxa"}
+        ids = EntityResolver().resolve(["Quorvexa Pharmaceuticls"] * 3 + ["Quorvexa Pharmaceuticals"])
+        assert set(ids.values()) == {"Quorvexa Pharmaceuticls"}
 
     def test_id_tie_break(self) -> None:
         """Among spellings of one form, the shortest wins, then the first in code-point order."""
@@ -324,16 +333,16 @@ class TestEntityResolver:
 
     def test_typos_do_not_chain(self) -> None:
         """A typo close to two real names joins the better-attested one and never bridges them."""
-        names = ["Dexfama"] * 3 + ["Dexfima"] * 2 + ["Dexfma"]
+        names = ["Dexfama Logistics"] * 3 + ["Dexfima Logistics"] * 2 + ["Dexfma Logistics"]
         ids = EntityResolver().resolve(names)
-        assert ids["Dexfma"] == ids["Dexfama"] == "Dexfama"
-        assert ids["Dexfima"] == "Dexfima"
+        assert ids["Dexfma Logistics"] == ids["Dexfama Logistics"] == "Dexfama Logistics"
+        assert ids["Dexfima Logistics"] == "Dexfima Logistics"
 
     def test_known_names_not_fuzzed_together(self) -> None:
         """Two names the alias table assigns to different entities are never merged by a score."""
-        assert same_entity("Norvatek", "Norvateck")
-        table = AliasTable({"Norvatek": "Norvatek", "Norvateck": "Norvateck"})
-        assert not same_entity("Norvatek", "Norvateck", table)
+        assert same_entity("Norvatek Logistics", "Norvateck Logistics")
+        table = AliasTable({"Norvatek Logistics": "Norvatek Logistics", "Norvateck Logistics": "Norvateck Logistics"})
+        assert not same_entity("Norvatek Logistics", "Norvateck Logistics", table)
 
     def test_custom_aliases(self) -> None:
         """A user's alias table is honoured, and the default one is then not used."""

@@ -14,15 +14,34 @@ revenue = ["gmv", "top line"]
 "Ant Financial" = "Ant Group"
 "BABA" = "Alibaba"
 ```
+
+```toml
+[tool.factcheck]
+paths = ["articles"]              # what `factcheck check` reads when no path is given
+exclude = ["drafts", "README.md"] # never read (glob patterns, relative to this file)
+select = ["FC2", "FC3"]           # rules by code or prefix (default: all)
+ignore = ["FC305"]
+fail-on = "error"                 # exit 1 for errors only (default: warning)
+baseline = "factcheck-baseline.json"
+reference = "reference.toml"
+
+[tool.factcheck.per-file-ignores]
+"archive/*" = ["FC201"]
+```
+
+Command-line options override these; paths in the file are relative to the file's directory.
+Glob patterns use ``fnmatch`` (``*`` matches across ``/``); a pattern without ``/`` matches any
+path component (``drafts`` excludes every ``drafts`` directory).
 """
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 import tomllib
 from collections.abc import Mapping
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import attrs
@@ -33,7 +52,16 @@ from factcheck.errors import ConfigError
 KEYS: dict[str, str] = {
     "metrics": "a table of metric name -> list of phrases",
     "aliases": "a table of alias -> canonical entity name",
+    "paths": "a list of files or directories to check when none is given",
+    "exclude": "a list of glob patterns of files never to read",
+    "select": "a list of rule codes or prefixes to run (default: all)",
+    "ignore": "a list of rule codes or prefixes not to run",
+    "per-file-ignores": "a table of glob pattern -> list of rule codes or prefixes",
+    "fail-on": 'the least severity that makes the exit status 1: "error", "warning" or "never"',
+    "baseline": "the baseline file of accepted findings",
+    "reference": "a TOML file of [[fact]] tables the newsroom trusts",
 }
+FAIL_ON = ("error", "warning", "never")
 
 
 @attrs.frozen
@@ -43,6 +71,41 @@ class Config:
     path: str | None = None
     metrics: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     aliases: Mapping[str, str] = attrs.field(factory=dict)
+    paths: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    fail_on: str = "warning"
+    baseline: str | None = None
+    reference: str | None = None
+
+    @property
+    def root(self) -> Path:
+        """The directory paths and patterns in the file are relative to (the cwd without a file)."""
+        return Path(self.path).resolve().parent if self.path else Path.cwd()
+
+    def resolve(self, path: str) -> Path:
+        """A path written in the file, made absolute."""
+        return self.root / path
+
+    def is_excluded(self, path: str | os.PathLike[str]) -> bool:
+        """True when an ``exclude`` pattern matches ``path``."""
+        rel = self._relative(path)
+        return any(matches(rel, pattern) for pattern in self.exclude)
+
+    def file_ignores(self, path: str | os.PathLike[str]) -> tuple[str, ...]:
+        """The rule codes ``per-file-ignores`` switches off for ``path``."""
+        rel = self._relative(path)
+        return tuple(code for pattern, codes in self.per_file_ignores.items() if matches(rel, pattern)
+                     for code in codes)
+
+    def _relative(self, path: str | os.PathLike[str]) -> str:
+        full = Path(os.path.abspath(path))
+        try:
+            return full.relative_to(self.root).as_posix()
+        except ValueError:  # outside the project: only patterns without "/" can match it
+            return full.as_posix()
 
     def vocabulary(self) -> Any:
         """The metric vocabulary, with this project's phrases added."""
@@ -57,6 +120,21 @@ class Config:
 
         table = AliasTable.default()
         return table.extend(dict(self.aliases)) if self.aliases else table
+
+
+def matches(rel: str, pattern: str) -> bool:
+    """Whether the ``/``-separated relative path ``rel`` matches the glob ``pattern``.
+
+    A pattern without ``/`` matches any component (a directory or the file name); one with ``/``
+    matches the whole path, or a directory the path is in.
+
+    >>> matches("news/drafts/a.md", "drafts"), matches("news/a.md", "news/*.md"), matches("news/a.md", "news")
+    (True, True, True)
+    """
+    pattern = pattern.strip().strip("/")
+    if "/" not in pattern:
+        return any(fnmatch.fnmatchcase(part, pattern) for part in PurePath(rel).parts)
+    return fnmatch.fnmatchcase(rel, pattern) or fnmatch.fnmatchcase(rel, pattern + "/*")
 
 
 def find_config(start: str | os.PathLike[str] | None = None) -> Path | None:
@@ -117,7 +195,44 @@ def _validate(table: Mapping[str, Any], path: str) -> Config:
         if not isinstance(canonical, str) or not canonical.strip():
             raise ConfigError(path, f"aliases.{alias} must be an entity name", line=_line_of(text, alias))
         aliases[str(alias)] = canonical
-    return Config(path=path, metrics=metrics, aliases=aliases)
+    paths = _strings(table, "paths", path, text)
+    exclude = _strings(table, "exclude", path, text)
+    select = _codes(table, "select", path, text)
+    ignore = _codes(table, "ignore", path, text)
+    per_file: dict[str, tuple[str, ...]] = {}
+    for pattern, codes in _table(table, "per-file-ignores", path, text).items():
+        per_file[str(pattern)] = _codes({pattern: codes}, pattern, path, text, label=f"per-file-ignores.{pattern}")
+    fail_on = table.get("fail-on", "warning")
+    if fail_on not in FAIL_ON:
+        raise ConfigError(path, f"fail-on must be one of: {', '.join(FAIL_ON)}", line=_line_of(text, "fail-on"))
+    files = {}
+    for key in ("baseline", "reference"):
+        value = table.get(key)
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise ConfigError(path, f"{key} must be a file name ({KEYS[key]})", line=_line_of(text, key))
+        files[key] = value
+    return Config(path=path, metrics=metrics, aliases=aliases, paths=paths, exclude=exclude, select=select,
+                  ignore=ignore, per_file_ignores=per_file, fail_on=fail_on, **files)
+
+
+def _strings(table: Mapping[str, Any], key: str, path: str, text: str, label: str | None = None) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(path, f"{label or key} must be a list of strings ({KEYS.get(key, 'rule codes')})",
+                          line=_line_of(text, key))
+    return tuple(v.strip() for v in value)
+
+
+def _codes(table: Mapping[str, Any], key: str, path: str, text: str, label: str | None = None) -> tuple[str, ...]:
+    """A list of rule codes or prefixes, each of which must name at least one rule."""
+    from factcheck.suppressions import unknown_codes
+
+    codes = tuple(c.upper() for c in _strings(table, key, path, text, label))
+    bad = unknown_codes(codes)
+    if bad:
+        raise ConfigError(path, f"{label or key}: {bad[0]!r} is the code or prefix of no rule "
+                                "(`factcheck rule` lists them)", line=_line_of(text, key))
+    return codes
 
 
 def _table(table: Mapping[str, Any], key: str, path: str, text: str) -> Mapping[str, Any]:

@@ -223,6 +223,10 @@ def _default_table() -> AliasTable:
 
 # --- fuzzy stage ---------------------------------------------------------------------------------
 
+#: Short names differ by one letter as often as not: below this length a fuzzy match must be near-exact.
+SHORT_NAME = 8
+SHORT_CUTOFF = 96
+
 # below this many cells cdist's thread pool costs more than it saves (~110 µs against ~3 µs per call)
 _PARALLEL_CELLS = 200_000
 
@@ -281,6 +285,8 @@ def _compatible(a: str, b: str, cutoff: float) -> bool:
     ta, tb = a.split(), b.split()
     if sorted(t for t in ta if not t.isalpha()) != sorted(t for t in tb if not t.isalpha()):
         return False
+    if min(len(a), len(b)) <= SHORT_NAME and fuzz.ratio(a, b) < SHORT_CUTOFF:
+        return False  # "dexor" and "dextor" are two companies far more often than one typo
     rest_b = list(tb)
     rest_a = []
     for token in ta:

@@ -1,0 +1,194 @@
+"""Baselines: the findings a project has accepted, keyed by what they say, not where they are.
+
+A baseline file lists findings by **fingerprint**: a hash of the rule code, what each fact claims
+(metric, period, entity) and, for each fact, its document (relative to the baseline file), the
+quantity as written and its sentence, normalised. Line numbers and offsets are left out on
+purpose: a baseline keyed by position breaks as soon as a paragraph is added above a figure
+(ruff #1149), while one keyed by content survives any edit that leaves the sentences alone.
+
+The file is JSON, sorted, one entry per fingerprint with a count (the same finding twice in one
+run is two findings), plus the code, message and documents for the reviewer of a diff::
+
+    {
+      "factcheck_baseline": 1,
+      "findings": [
+        {"fingerprint": "3f2a…", "code": "FC201", "count": 1,
+         "docs": ["articles/a.md", "articles/b.md"], "message": "revenue of …"}
+      ]
+    }
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from factcheck.errors import ConfigError
+from factcheck.findings import Finding
+from factcheck.model import Document
+from factcheck.output.locate import relative
+
+if TYPE_CHECKING:
+    from factcheck.report import Report
+
+#: The version of the file format; a file of another version is refused rather than misread.
+FORMAT = 1
+#: The name under which SARIF carries the fingerprint (``partialFingerprints``).
+FINGERPRINT_KEY = "factcheck/v1"
+#: Where ``factcheck baseline write`` writes when neither the command nor the configuration says.
+DEFAULT_PATH = "factcheck-baseline.json"
+
+_SPACE = re.compile(r"\s+")
+
+
+def fingerprint(finding: Finding, documents: Mapping[str, Document], root: str | os.PathLike[str] | None = None) -> str:
+    """The content fingerprint of ``finding``; paths count relative to ``root`` (default: cwd)."""
+    return Fingerprinter(documents, root)(finding)
+
+
+class Fingerprinter:
+    """Fingerprints for many findings of one run, splitting each document into sentences once."""
+
+    def __init__(self, documents: Mapping[str, Document], root: str | os.PathLike[str] | None = None) -> None:
+        self.documents = documents
+        self.root = root
+        self._sentences: dict[str, Any] = {}
+
+    def __call__(self, finding: Finding) -> str:
+        # The entity as attributed in its own document, not the id resolved across sources: the
+        # resolver may pick another canonical name when an article is added elsewhere.
+        keys = sorted({(f.q.metric or "", f.q.period.key if f.q.period else "", f.q.entity or "")
+                       for f in finding.facts})
+        sources = sorted((relative(f.doc, self.root), f.q.text, self._sentence(f.doc, f.q.start))
+                         for f in finding.facts)
+        blob = json.dumps([finding.code, keys, sources], ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]
+
+    def _sentence(self, doc: str, offset: int) -> str:
+        document = self.documents.get(doc)
+        if document is None:
+            return ""
+        if doc not in self._sentences:
+            from factcheck.attribute.sentences import Sentences
+
+            self._sentences[doc] = Sentences(document.text)
+        start, end = self._sentences[doc].at(offset)
+        return normalise(document.text[start:end])
+
+
+def normalise(sentence: str) -> str:
+    """A sentence as compared: compatibility forms folded, case folded, runs of space made one."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", sentence)).strip().casefold()
+
+
+@attrs.frozen
+class Entry:
+    """One accepted finding: its fingerprint, how many times it may occur, and what it was."""
+
+    fingerprint: str
+    code: str
+    count: int = 1
+    docs: tuple[str, ...] = ()
+    message: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"fingerprint": self.fingerprint, "code": self.code, "count": self.count,
+                "docs": list(self.docs), "message": self.message}
+
+
+@attrs.frozen
+class Baseline:
+    """The accepted findings of a project; ``root`` is what document paths are relative to."""
+
+    entries: tuple[Entry, ...] = ()
+    path: str | None = None
+
+    @property
+    def root(self) -> str:
+        return os.path.dirname(os.path.abspath(self.path)) if self.path else os.getcwd()
+
+    @classmethod
+    def from_findings(cls, findings: Iterable[Finding], documents: Mapping[str, Document],
+                      path: str | os.PathLike[str] | None = None) -> Baseline:
+        """A baseline that accepts exactly ``findings``, for a file to be written at ``path``."""
+        where = None if path is None else os.fspath(path)
+        root = os.path.dirname(os.path.abspath(where)) if where else None
+        fp = Fingerprinter(documents, root)
+        counts: Counter[str] = Counter()
+        first: dict[str, Finding] = {}
+        for finding in findings:
+            key = fp(finding)
+            counts[key] += 1
+            first.setdefault(key, finding)
+        entries = [
+            Entry(key, first[key].code, counts[key],
+                  tuple(sorted({relative(f.doc, root) for f in first[key].facts})), first[key].message)
+            for key in counts
+        ]
+        entries.sort(key=lambda e: (e.docs, e.code, e.fingerprint))
+        return cls(tuple(entries), where)
+
+    def to_json(self) -> str:
+        body = {"factcheck_baseline": FORMAT, "findings": [e.to_dict() for e in self.entries]}
+        return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+
+    def split(self, findings: Sequence[Finding], documents: Mapping[str, Document]
+              ) -> tuple[list[Finding], list[Finding], list[Entry]]:
+        """``(new, known, stale)``: findings not in the baseline, findings it accepts, and the
+        entries (with the count left over) that no finding matched any more."""
+        fp = Fingerprinter(documents, self.root)
+        left = Counter({e.fingerprint: e.count for e in self.entries})
+        new, known = [], []
+        for finding in findings:
+            key = fp(finding)
+            if left[key] > 0:
+                left[key] -= 1
+                known.append(finding)
+            else:
+                new.append(finding)
+        stale = [attrs.evolve(e, count=left[e.fingerprint]) for e in self.entries if left[e.fingerprint] > 0]
+        return new, known, stale
+
+
+def load_baseline(path: str | os.PathLike[str]) -> Baseline:
+    """Read a baseline file; anything wrong with it is a :class:`ConfigError` (exit status 2)."""
+    name = os.fspath(path)
+    try:
+        text = Path(name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(name, "no such baseline file; create it with `factcheck baseline write`") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(name, f"cannot read the baseline: {getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigError(name, f"the baseline is not valid JSON: {exc.msg}", line=exc.lineno) from None
+    if not isinstance(data, dict) or data.get("factcheck_baseline") != FORMAT:
+        raise ConfigError(name, f"not a factcheck baseline (expected \"factcheck_baseline\": {FORMAT})")
+    rows = data.get("findings")
+    if not isinstance(rows, list):
+        raise ConfigError(name, "the baseline has no \"findings\" list")
+    entries = []
+    for n, row in enumerate(rows):
+        try:
+            entries.append(Entry(str(row["fingerprint"]), str(row["code"]), int(row.get("count", 1)),
+                                 tuple(str(d) for d in row.get("docs", ())), str(row.get("message", ""))))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            raise ConfigError(name, f"baseline entry {n + 1} needs a \"fingerprint\" and a \"code\"") from None
+    return Baseline(tuple(entries), name)
+
+
+def apply_baseline(report: Report, baseline: Baseline) -> Report:
+    """The report with the findings the baseline accepts moved to ``report.baselined``."""
+    documents = {d.path: d for d in report.documents}
+    new, known, stale = baseline.split(report.findings, documents)
+    return attrs.evolve(report, findings=tuple(new), baselined=(*report.baselined, *known), stale=tuple(stale))

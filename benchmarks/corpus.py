@@ -111,8 +111,9 @@ def generate(out: Path, docs: int, seed: int = 7, conflict_rate: float = 0.1) ->
             revenue = Decimal(rng.randint(120, 9800)) / 10  # bn, one decimal
             growth = (Decimal(rng.randint(-150, 400)) / 10) if previous is None else \
                 ((revenue / previous - 1) * 100).quantize(Decimal("0.1"))
-            if growth == 0:
-                growth = Decimal("1.5")
+            if growth == 0:  # "rose 0.0%" reads oddly: move the figure a little and recompute
+                revenue += Decimal("2.5")
+                growth = ((revenue / previous - 1) * 100).quantize(Decimal("0.1")) if previous else Decimal("1.5")
             history[(company, quarter_index)] = revenue
             profit = (revenue * Decimal(rng.randint(5, 30)) / 100).quantize(Decimal("0.1"))
             published = dt.date(year, quarter * 3, 1) + dt.timedelta(days=rng.randint(40, 55))
@@ -148,8 +149,9 @@ def generate(out: Path, docs: int, seed: int = 7, conflict_rate: float = 0.1) ->
                         .replace(f"lifted revenue {_fmt(growth)}%", f"saw revenue fall {_fmt(-growth)}%")
                 profit_line = rng.choice(PROFIT).format(
                     name=company, money=money_text(rng, currency, profit), period=period_text(rng, year, quarter))
+                fill = rng.sample(FILLER, 3)
                 body = [f"# {company} results for {period_text(rng, year, quarter)}", "",
-                        rng.choice(FILLER), sentence, rng.choice(FILLER), profit_line, rng.choice(FILLER), ""]
+                        fill[0], sentence, fill[1], profit_line, fill[2], ""]
                 text = f"---\npublished: {published.isoformat()}\nsource: outlet{s}\n---\n" + "\n".join(body)
                 path = out / f"{written:07d}.md"
                 path.write_text(text, encoding="utf-8")

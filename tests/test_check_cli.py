@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from factcheck.cli import main
+from factcheck.cli import _progress, main
 
 A = "---\npublished: 2024-10-30\n---\nAcme's revenue reached £22.6bn in 2024, the company said.\n"
 B = "---\npublished: 2024-10-30\n---\nAcme's revenue reached £226bn in 2024, according to the filing.\n"
@@ -66,3 +71,120 @@ class TestCheckCommand:
         out = tmp_path / "report.json"
         assert main(["check", str(corpus), "--format", "json", "-o", str(out)]) == 1
         assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == 1
+
+
+class TestFormats:
+    def test_concise_is_one_line_per_finding(self, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--format concise prints path:line:col, the code and the message, then the summary."""
+        assert main(["check", str(corpus), "--format", "concise"]) == 1
+        first, summary = capsys.readouterr().out.splitlines()
+        assert first.startswith(f"{corpus / 'a.md'}:4:24: FC201 [error] ") and summary.startswith("Found 1 conflict")
+
+    def test_jsonl_is_one_finding_per_line(self, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--format jsonl prints each finding as the JSON report does, one per line."""
+        assert main(["check", str(corpus), "--format", "jsonl"]) == 1
+        [row] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert row["code"] == "FC201" and len(row["fingerprint"]) == 32
+        assert {f["line"] for f in row["facts"]} == {4}
+
+    def test_json_adds_fields_and_keeps_the_contract(self, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """The JSON report keeps every contract field and adds fingerprints and set-aside counts."""
+        main(["check", str(corpus), "--format", "json"])
+        report = json.loads(capsys.readouterr().out)
+        finding = report["findings"][0]
+        assert {"code", "severity", "message", "facts", "fingerprint"} <= finding.keys()
+        assert {"doc", "start", "end", "text", "value", "unit", "line", "column"} <= finding["facts"][0].keys()
+        assert report["summary"]["suppressed"] == 0 and report["summary"]["baselined"] == 0
+
+    def test_output_format_is_an_alias(self, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--output-format (ruff's spelling) is the same option as --format."""
+        main(["check", str(corpus), "--output-format", "github"])
+        assert capsys.readouterr().out.startswith("::error file=")
+
+
+class TestChangedOnly:
+    @pytest.fixture()
+    def repo(self, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+        if shutil.which("git") is None:
+            pytest.skip("git is not installed")
+        env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+               "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+        for key, value in env.items():
+            monkeypatch.setenv(key, value)
+        (corpus / "c.md").write_text("---\npublished: 2024-10-30\n---\nNothing to see.\n", encoding="utf-8")
+        for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "articles"]):
+            subprocess.run(["git", "-C", str(corpus), *command], check=True, capture_output=True)
+        return corpus
+
+    def test_only_findings_touching_changed_files(self, repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unchanged corpus reports nothing; editing a source of the conflict brings it back."""
+        paths = [str(repo / name) for name in ("a.md", "b.md", "c.md")]
+        assert main(["check", "--changed-only", *paths]) == 0
+        (repo / "c.md").write_text("---\npublished: 2024-10-30\n---\nStill nothing.\n", encoding="utf-8")
+        assert main(["check", "--changed-only", *paths]) == 0  # c.md changed, but touches no finding
+        (repo / "b.md").write_text(B + "\nOne more line.\n", encoding="utf-8")
+        assert main(["check", "--changed-only", *paths]) == 1
+        assert "FC201" in capsys.readouterr().out
+
+    def test_configured_corpus_is_read_for_staged_files(self, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Given only the changed file (as pre-commit does), the configured corpus is still read."""
+        (repo / "factcheck.toml").write_text('paths = ["."]\n', encoding="utf-8")
+        (repo / "b.md").write_text(B + "\nEdited.\n", encoding="utf-8")
+        monkeypatch.chdir(repo)
+        assert main(["check", "--changed-only", "b.md"]) == 1
+        assert main(["check", "b.md"]) == 0  # without --changed-only, only b.md is read: nothing to compare
+
+    def test_explicit_changed_list(self, corpus: Path) -> None:
+        """--changed names the changed files without git."""
+        assert main(["check", str(corpus), "--changed", str(corpus / "b.md")]) == 1
+        assert main(["check", str(corpus), "--changed", "elsewhere.md"]) == 0
+
+    def test_outside_git_is_a_usage_error(self, corpus: Path, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+        """--changed-only outside a git work tree exits 2 and points to --changed."""
+        monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(corpus.parent))
+        assert main(["check", str(corpus), "--changed-only"]) == 2
+        assert "--changed" in capsys.readouterr().err
+
+
+class TestFactsAndRules:
+    def test_facts_lists_groups_and_intervals(self, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """`factcheck facts` shows each fact's interval, attribution and whether it is compared."""
+        assert main(["facts", str(corpus)]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert len(lines) == 2
+        assert "'£22.6bn' [22550000000, 22650000000] GBP level" in lines[0]
+        assert "metric=revenue" in lines[0] and "compared within a group of 2" in lines[0]
+
+    def test_facts_jsonl(self, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--format jsonl gives the contract fields plus the checker's view of each fact."""
+        assert main(["facts", str(corpus), "--format", "jsonl"]) == 0
+        rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert [r["checkable"] for r in rows] == [True, True] and rows[0]["entity_id"] == "Acme"
+
+    def test_rule_prints_meta_rules(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`factcheck rule FC901` documents the unused-suppression warning."""
+        assert main(["rule", "FC901"]) == 0
+        assert capsys.readouterr().out.startswith("FC901 unused-suppression")
+
+
+class TestProgress:
+    class _Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    def test_bar_on_a_terminal_for_many_files(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """On a terminal, reading many files draws a bar and erases it at the end."""
+        err = self._Terminal()
+        monkeypatch.setattr(sys, "stderr", err)
+        assert list(_progress([str(i) for i in range(40)], "reading")) == [str(i) for i in range(40)]
+        assert "reading [" in err.getvalue() and "40/40 files" in err.getvalue()
+        assert err.getvalue().endswith("\r\033[K")
+
+    @pytest.mark.parametrize(("tty", "count"), [(False, 40), (True, 3)], ids=["not a terminal", "few files"])
+    def test_no_bar(self, monkeypatch: pytest.MonkeyPatch, tty: bool, count: int) -> None:
+        """Piped output, or a short run, gets no progress bar."""
+        err = self._Terminal() if tty else io.StringIO()
+        monkeypatch.setattr(sys, "stderr", err)
+        list(_progress(list(range(count)), "reading"))
+        assert err.getvalue() == ""

@@ -48,6 +48,7 @@ FINGERPRINT_KEY = "factcheck/v1"
 DEFAULT_PATH = "factcheck-baseline.json"
 
 _SPACE = re.compile(r"\s+")
+_WRAP = re.compile(r"(?<=\S)[ \t]*\n(?![ \t]*\r?\n|[ \t]*[-*+>#|]|[ \t]*\d+[.)]\s)")
 
 
 def fingerprint(finding: Finding, documents: Mapping[str, Document], root: str | os.PathLike[str] | None = None) -> str:
@@ -80,7 +81,10 @@ class Fingerprinter:
         if doc not in self._sentences:
             from factcheck.attribute.sentences import Sentences
 
-            self._sentences[doc] = Sentences(document.text)
+            # A single line break inside a paragraph is wrapping, not a sentence boundary: a
+            # re-wrapped paragraph keeps its fingerprints. (Same length, so offsets still hold.)
+            body = document.body_start
+            self._sentences[doc] = Sentences(document.text[:body] + _WRAP.sub(" ", document.text[body:]))
         start, end = self._sentences[doc].at(offset)
         return normalise(document.text[start:end])
 

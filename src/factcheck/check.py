@@ -8,6 +8,7 @@ facts may be about the same entity, and how to compare two amounts in different 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -27,7 +28,7 @@ from factcheck.resolve import AliasTable, EntityResolver
 FX_TOLERANCE = Decimal("0.02")
 
 
-@attrs.define
+@attrs.define(slots=False)  # slots off: cached_property needs an instance __dict__
 class Context:
     """Everything the rules need; built by :func:`build_context`."""
 
@@ -37,6 +38,14 @@ class Context:
     reference: list[ReferenceFact]
     entity_ids: dict[str, str]
     fx: FxTable
+
+    @functools.cached_property
+    def by_doc(self) -> dict[str, list[Fact]]:
+        """The facts of each document, in order: rules that look within one article use this."""
+        out: dict[str, list[Fact]] = defaultdict(list)
+        for fact in self.facts:
+            out[fact.doc].append(fact)
+        return dict(out)
 
     def entity_id(self, name: str | None) -> str | None:
         return None if name is None else self.entity_ids.get(name, name)

@@ -1,28 +1,43 @@
 """The ``factcheck`` command.
 
-Exit status: 0 when all is well (for ``check``: no conflict at or above ``--fail-on``), 1 when
-``check`` found conflicts, 2 for bad usage or unreadable input, with a one-line message on
+Exit status: 0 when all is well (for ``check``: no finding at or above ``--fail-on``), 1 when
+``check`` found conflicts, 2 for bad usage, configuration or input, with a one-line message on
 standard error and never a traceback.
+
+The configuration file gives the defaults and every option overrides it (see
+:mod:`factcheck.config`); :func:`evaluate` runs a check the way the project set it up, for the
+command and the pytest plugin alike.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import subprocess
 import sys
-import tempfile
-from collections.abc import Callable, Iterable, Sequence
-from typing import TextIO
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, TextIO, TypeVar
+
+import attrs
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError, UsageError
+from factcheck.output import FORMATS, emit
+
+if TYPE_CHECKING:
+    from factcheck.config import Config
+    from factcheck.model import Document
+    from factcheck.report import Report
+
+T = TypeVar("T")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    if not getattr(args, "command", None):
+    if not getattr(args, "command", None) or not hasattr(args, "run"):
         parser.print_help(sys.stderr)
         return 2
     try:
@@ -56,75 +71,282 @@ def _parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="list every quantity found in the articles")
     ex.add_argument("paths", nargs="+", metavar="PATH", help="articles (.md/.txt) or directories of them")
     ex.add_argument("--format", choices=("jsonl", "text"), default="text")
-    ex.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of standard output")
-    ex.add_argument("--config", metavar="FILE",
-                    help="configuration file (default: the nearest factcheck.toml or pyproject.toml with "
-                         "[tool.factcheck], walking up from the first path)")
+    _output_option(ex)
+    _config_option(ex)
     ex.set_defaults(run=_run_extract)
 
     ck = sub.add_parser("check", help="find numbers that disagree across the articles")
-    ck.add_argument("paths", nargs="+", metavar="PATH", help="articles (.md/.txt) or directories of them")
-    ck.add_argument("--reference", metavar="FILE", help="TOML file of [[fact]] tables the newsroom trusts")
-    ck.add_argument("--format", choices=("text", "json"), default="text")
-    ck.add_argument("--select", metavar="CODES", default="", help="only rules whose code starts with these (FC2,FC301)")
-    ck.add_argument("--ignore", metavar="CODES", default="", help="skip rules whose code starts with these")
-    ck.add_argument("--fail-on", choices=("error", "warning", "never"), default="warning",
-                    help="exit 1 when a finding is at least this severe (default: warning)")
-    ck.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of standard output")
-    ck.add_argument("--config", metavar="FILE", help="configuration file (default: found by walking up)")
+    _corpus_options(ck)
+    ck.add_argument("--format", "--output-format", dest="format", choices=FORMATS, default="text",
+                    help="text (default), concise, json, jsonl, sarif, github (workflow annotations) or html")
+    ck.add_argument("--fail-on", choices=("error", "warning", "never"), default=None,
+                    help="exit 1 when a finding is at least this severe (default: the configuration's, or warning)")
+    base = ck.add_mutually_exclusive_group()
+    base.add_argument("--baseline", metavar="FILE", help="accept the findings listed in this baseline file")
+    base.add_argument("--no-baseline", action="store_true", help="ignore the baseline the configuration names")
+    base.add_argument("--write-baseline", metavar="FILE",
+                      help="write every finding to this baseline file (and exit 0) instead of reporting")
+    ck.add_argument("--changed-only", action="store_true",
+                    help="report only findings that touch a changed file: one of the PATHs (or configured "
+                         "paths) that differs from git HEAD; the whole configured corpus is still read")
+    ck.add_argument("--changed", metavar="FILES", action="append", default=[],
+                    help="like --changed-only, with the changed files named (comma-separated, repeatable)")
+    _output_option(ck)
     ck.set_defaults(run=_run_check)
+
+    facts = sub.add_parser("facts", help="list the facts the checker compares, with their intervals and groups")
+    facts.add_argument("paths", nargs="+", metavar="PATH", help="articles (.md/.txt) or directories of them")
+    facts.add_argument("--format", choices=("text", "jsonl"), default="text")
+    _output_option(facts)
+    _config_option(facts)
+    facts.set_defaults(run=_run_facts)
 
     rule = sub.add_parser("rule", help="print a rule's documentation (or list the rules)")
     rule.add_argument("code", nargs="?", help="a rule code such as FC201")
     rule.set_defaults(run=_run_rule)
+
+    bl = sub.add_parser("baseline", help="manage the baseline of accepted findings")
+    bl_sub = bl.add_subparsers(dest="action", metavar="ACTION")
+    write = bl_sub.add_parser("write", help="accept every current finding: write them to the baseline file")
+    _corpus_options(write)
+    write.add_argument("-o", "--output", metavar="FILE",
+                       help="the baseline file (default: the configuration's baseline, or factcheck-baseline.json)")
+    write.set_defaults(run=_run_baseline_write)
+
+    def baseline_help(args: argparse.Namespace) -> int:
+        bl.print_help(sys.stderr)
+        return 2
+
+    bl.set_defaults(run=baseline_help)
     return parser
 
 
-def _run_check(args: argparse.Namespace) -> int:
-    from factcheck.config import load_config
-    from factcheck.documents import iter_paths, read_document
-    from factcheck.pipeline import check
+def _corpus_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="articles (.md/.txt) or directories of them (default: the configuration's paths)")
+    p.add_argument("--reference", metavar="FILE", help="TOML file of [[fact]] tables the newsroom trusts")
+    p.add_argument("--select", metavar="CODES", default=None,
+                   help="only rules whose code starts with these (FC2,FC301)")
+    p.add_argument("--ignore", metavar="CODES", default=None, help="skip rules whose code starts with these")
+    _config_option(p)
 
-    config = load_config(args.config, start=args.paths[0])
-    docs = [read_document(p) for p in _progress(list(iter_paths(args.paths)), "read")]
-    report = check(docs, reference=args.reference, config=config,
-                   select=_codes(args.select), ignore=_codes(args.ignore))
-    _emit(args.output, lambda out: out.write(report.to_json() if args.format == "json" else report.to_text()))
-    levels = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[args.fail_on]
+
+def _output_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of standard output")
+
+
+def _config_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", metavar="FILE",
+                   help="configuration file (default: the nearest factcheck.toml or pyproject.toml with "
+                        "[tool.factcheck], walking up from the first path)")
+
+
+# --- running a check as the project set it up -------------------------------------------------
+
+
+@attrs.frozen
+class Run:
+    """A check to run: the configuration, merged with the options that override it."""
+
+    config: Config
+    paths: tuple[str, ...]
+    reference: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    baseline: str | None = None
+    #: report only findings touching these files (``None``: every finding)
+    changed: tuple[str, ...] | None = None
+
+
+def evaluate(run: Run, *, progress: bool = False) -> Report:
+    """Read, check, apply suppressions and the baseline, keep the changed files' findings."""
+    from factcheck.baseline import apply_baseline, load_baseline
+    from factcheck.documents import read_document
+    from factcheck.pipeline import check
+    from factcheck.suppressions import apply
+
+    docs = [read_document(p) for p in (_progress(run.paths, "reading") if progress else run.paths)]
+    with _status(f"checking {len(docs)} documents…" if progress and len(docs) >= _PROGRESS_MIN else None):
+        report = check(docs, reference=run.reference, config=run.config, select=run.select, ignore=run.ignore)
+    report = apply(report, select=run.select, ignore=run.ignore, file_ignores=run.config.file_ignores)
+    if run.baseline is not None:
+        report = apply_baseline(report, load_baseline(run.baseline))
+    if run.changed is not None:
+        report = report.touching(run.changed)
+    return report
+
+
+def collect_paths(given: Sequence[str], config: Config, *, with_configured: bool = False) -> list[str]:
+    """The article files to read: ``given`` (or the configured ``paths`` when none is given, or
+    both with ``with_configured``), directories walked, excluded files left out, each file once.
+
+    Files found by walking a directory are shown normalised (``articles/a.md``, not
+    ``./articles/a.md``); a file named on the command line keeps the spelling it was given.
+    """
+    from factcheck.documents import iter_paths
+
+    roots = list(given)
+    if not roots or with_configured:
+        roots = [_display(str(config.resolve(p))) for p in config.paths] + roots
+    if not roots:
+        raise UsageError("no paths given, and the configuration names no `paths`")
+    out: list[str] = []
+    seen: set[str] = set()
+    for root in roots:
+        walked = os.path.isdir(root)
+        for path in iter_paths([root]):
+            key = os.path.realpath(path)
+            if key in seen or config.is_excluded(path):
+                continue
+            seen.add(key)
+            out.append(os.path.normpath(path) if walked else path)
+    if not out:
+        raise UsageError(f"nothing to check: the configuration excludes every file of {', '.join(roots)}")
+    return out
+
+
+def _display(path: str) -> str:
+    """A path relative to the working directory when it is under it, else absolute."""
+    rel = os.path.relpath(path)
+    return path if rel == ".." or rel.startswith(".." + os.sep) else rel
+
+
+def _codes(text: str | None) -> tuple[str, ...] | None:
+    if text is None:
+        return None
+    from factcheck.suppressions import unknown_codes
+
+    codes = tuple(c.strip().upper() for c in text.split(",") if c.strip())
+    bad = unknown_codes(codes)
+    if bad:
+        raise UsageError(f"{bad[0]!r} is the code or prefix of no rule; `factcheck rule` lists them")
+    return codes
+
+
+def _make_run(args: argparse.Namespace, *, baseline: str | None = None) -> Run:
+    from factcheck.config import load_config
+
+    config = load_config(args.config, start=args.paths[0] if args.paths else None)
+    changed_only = bool(getattr(args, "changed_only", False) or getattr(args, "changed", None))
+    paths = collect_paths(args.paths, config, with_configured=changed_only)
+    reference = args.reference or (_display(str(config.resolve(config.reference))) if config.reference else None)
+    changed = None
+    if getattr(args, "changed", None):
+        changed = tuple(c.strip() for arg in args.changed for c in arg.split(",") if c.strip())
+    elif changed_only:  # the files named, or else the whole corpus, that differ from HEAD
+        changed = tuple(changed_files(collect_paths(args.paths, config) if args.paths else paths))
+    select = _codes(args.select)
+    ignore = _codes(args.ignore)
+    return Run(config, tuple(paths), reference,
+               config.select if select is None else select, config.ignore if ignore is None else ignore,
+               baseline, changed)
+
+
+def _configured_baseline(args: argparse.Namespace, config: Config) -> str | None:
+    if args.no_baseline:
+        return None
+    if args.baseline:
+        return str(args.baseline)
+    return _display(str(config.resolve(config.baseline))) if config.baseline else None
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from factcheck.output import Options, render
+
+    if args.write_baseline and (args.changed_only or args.changed):
+        raise UsageError("--write-baseline records every finding; it cannot be combined with --changed-only")
+    run = _make_run(args)
+    if args.write_baseline:
+        return _write_baseline(run, args.write_baseline)
+    run = attrs.evolve(run, baseline=_configured_baseline(args, run.config))
+    report = evaluate(run, progress=True)
+    root = str(run.config.root)
+    options = Options(root=root, baseline=run.baseline is not None)
+    text = render(report, args.format, options)
+    emit(args.output, lambda out: out.write(text))
+    from factcheck.config import FAIL_LEVELS
+
+    levels = FAIL_LEVELS[args.fail_on or run.config.fail_on]
     return 1 if any(f.severity in levels for f in report.findings) else 0
 
 
-def _codes(text: str) -> list[str]:
-    return [c.strip() for c in text.split(",") if c.strip()]
+def _run_baseline_write(args: argparse.Namespace) -> int:
+    run = _make_run(args)
+    target = args.output or (str(run.config.resolve(run.config.baseline)) if run.config.baseline else None)
+    return _write_baseline(run, target or os.path.join(str(run.config.root), "factcheck-baseline.json"))
+
+
+def _write_baseline(run: Run, target: str) -> int:
+    from factcheck.baseline import Baseline
+
+    report = evaluate(run, progress=True)
+    baseline = Baseline.from_findings(report.findings, {d.path: d for d in report.documents}, target)
+    emit(target, lambda out: out.write(baseline.to_json()))
+    n = len(report.findings)
+    print(f"factcheck: wrote {n} finding{'s' if n != 1 else ''} to {_display(os.path.abspath(target))}",
+          file=sys.stderr)
+    return 0
+
+
+def changed_files(files: Sequence[str]) -> list[str]:
+    """The files among ``files`` that differ from git HEAD (staged, unstaged or untracked)."""
+    if not files:
+        return []
+    where = os.path.dirname(os.path.abspath(files[0]))
+    top = _git(["rev-parse", "--show-toplevel"], where)
+    if top is None:
+        raise UsageError(f"--changed-only needs a git work tree, and {where} is not in one; "
+                         "name the changed files with --changed")
+    top = top.strip()
+    if _git(["rev-parse", "--verify", "-q", "HEAD"], top) is not None:
+        listed = _git(["diff", "--name-only", "-z", "HEAD", "--"], top) or ""
+    else:  # no commit yet: everything in the index is new
+        listed = _git(["ls-files", "-z", "--cached"], top) or ""
+    listed += _git(["ls-files", "-z", "--others", "--exclude-standard"], top) or ""
+    changed = {os.path.realpath(os.path.join(top, name)) for name in listed.split("\0") if name}
+    return [f for f in files if os.path.realpath(f) in changed]
+
+
+def _git(arguments: list[str], where: str) -> str | None:
+    """The output of a read-only git command, or ``None`` when it fails."""
+    try:
+        done = subprocess.run(["git", "-C", where, *arguments], capture_output=True, check=False)
+    except OSError:
+        raise UsageError("--changed-only needs git, which is not installed; name the files with --changed") from None
+    return done.stdout.decode("utf-8", "surrogateescape") if done.returncode == 0 else None
+
+
+# --- the other commands -----------------------------------------------------------------------
 
 
 def _run_rule(args: argparse.Namespace) -> int:
     import inspect
 
-    from factcheck.rules import all_rules, rule_by_code
+    from factcheck.suppressions import known_rules
 
+    rules = known_rules()
     if not args.code:
-        for r in all_rules():
+        for r in rules:
             print(f"{r.code}  {r.name:24s} {r.summary()}")
         return 0
-    found = rule_by_code(args.code)
+    found = next((r for r in rules if r.code == args.code.upper()), None)
     if found is None:
         raise UsageError(f"no rule {args.code!r}; `factcheck rule` lists them")
-    print(f"{found.code} {found.name}\n\n{inspect.cleandoc(found.__doc__ or '')}")
+    print(f"{found.code} {found.name}\n\n{inspect.cleandoc(type(found).__doc__ or '')}")
     return 0
 
 
 def _run_extract(args: argparse.Namespace) -> int:
     from factcheck.config import load_config
-    from factcheck.documents import iter_paths, read_document
+    from factcheck.documents import read_document
     from factcheck.pipeline import extract_document
 
     config = load_config(args.config, start=args.paths[0])
     vocabulary = config.vocabulary()
-    paths = list(iter_paths(args.paths))
+    paths = collect_paths(args.paths, config)
 
     def write(out: TextIO) -> None:
-        for path in _progress(paths, "extract"):
+        for path in _progress(paths, "extracting"):
             doc = read_document(path)
             for q in extract_document(doc, vocabulary=vocabulary):
                 if args.format == "jsonl":
@@ -133,7 +355,43 @@ def _run_extract(args: argparse.Namespace) -> int:
                     line, col = _line_col(doc.text, q.start)
                     out.write(f"{path}:{line}:{col}: {_describe(q)}\n")
 
-    _emit(args.output, write)
+    emit(args.output, write)
+    return 0
+
+
+def _run_facts(args: argparse.Namespace) -> int:
+    from factcheck.check import build_context
+    from factcheck.config import load_config
+    from factcheck.documents import read_document
+    from factcheck.pipeline import extract_document
+
+    config = load_config(args.config, start=args.paths[0])
+    vocabulary = config.vocabulary()
+    docs: list[Document] = [read_document(p) for p in _progress(collect_paths(args.paths, config), "reading")]
+    quantities = [extract_document(d, vocabulary=vocabulary) for d in docs]
+    ctx = build_context(docs, quantities, aliases=config.alias_table())
+    sizes = {key: len(group) for key, group in ctx.groups.items()}
+    texts = {d.path: d.text for d in docs}
+
+    def write(out: TextIO) -> None:
+        for fact in ctx.facts:
+            key = fact.key()
+            group = sizes.get(key, 0) if key is not None else 0
+            if args.format == "jsonl":
+                row = {"doc": fact.doc, **fact.q.to_dict(), "entity_id": fact.entity_id, "base": fact.base,
+                       "earlier": fact.earlier, "group_size": group, "checkable": group > 1}
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                continue
+            line, col = _line_col(texts[fact.doc], fact.q.start)
+            who = " ".join(f"{k}={v}" for k, v in (("entity", fact.entity_id), ("metric", fact.q.metric),
+                                                    ("period", fact.q.period.key if fact.q.period else None),
+                                                    ("base", fact.base)) if v)
+            status = (f"compared within a group of {group}" if group > 1
+                      else "nothing else claims the same" if key is not None else "not checkable: no metric")
+            out.write(f"{fact.doc}:{line}:{col}: {fact.q.text!r} {fact.q.interval} {fact.q.unit or '-'} "
+                      f"{fact.q.kind}{'  ' + who if who else ''}  ({status})\n")
+
+    emit(args.output, write)
     return 0
 
 
@@ -148,42 +406,53 @@ def _describe(q: object) -> str:
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, col
+    from factcheck.output.locate import line_col
+
+    return line_col(text, offset)
 
 
-def _emit(output: str | None, write: Callable[[TextIO], None]) -> None:
-    """Write to stdout, or to a file atomically so a failed run never leaves half a report."""
-    if output is None:
-        write(sys.stdout)
-        sys.stdout.flush()
-        return
-    directory = os.path.dirname(os.path.abspath(output))
-    if not os.path.isdir(directory):
-        raise UsageError(f"{output}: the directory does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".factcheck-", dir=directory)
-    except OSError as exc:
-        raise UsageError(f"{output}: cannot write: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            write(handle)
-        os.replace(tmp, output)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+# --- progress on a terminal -------------------------------------------------------------------
+
+#: Fewer files than this finish before a progress bar would be read.
+_PROGRESS_MIN = 20
+_BAR = 24
 
 
-def _progress(items: Sequence[str], label: str) -> Iterable[str]:
-    """Yield items, drawing a progress line on a terminal when there are many."""
-    show = sys.stderr.isatty() and len(items) >= 20
+def _progress(items: Sequence[T], label: str) -> Iterator[T]:
+    """Yield items, drawing a progress bar on standard error when it is a terminal and there are many."""
+    show = len(items) >= _PROGRESS_MIN and _interactive()
     for i, item in enumerate(items, 1):
-        if show and (i % 10 == 0 or i == len(items)):
-            print(f"\r{label}: {i}/{len(items)} files", end="", file=sys.stderr, flush=True)
+        if show and (i % 5 == 0 or i == len(items)):
+            done = _BAR * i // len(items)
+            print(f"\r{label} [{'#' * done}{'.' * (_BAR - done)}] {i}/{len(items)} files",
+                  end="", file=sys.stderr, flush=True)
         yield item
     if show:
-        print(file=sys.stderr)
+        _clear()
+
+
+@contextlib.contextmanager
+def _status(message: str | None) -> Iterator[None]:
+    """A one-line status on a terminal while a long step runs, erased when it is done."""
+    show = message is not None and _interactive()
+    if show:
+        print(f"\r{message}", end="", file=sys.stderr, flush=True)
+    try:
+        yield
+    finally:
+        if show:
+            _clear()
+
+
+def _interactive() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # replaced or closed stderr
+        return False
+
+
+def _clear() -> None:
+    print("\r\033[K", end="", file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

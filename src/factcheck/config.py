@@ -36,6 +36,7 @@ path component (``drafts`` excludes every ``drafts`` directory).
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import os
 import re
@@ -61,7 +62,9 @@ KEYS: dict[str, str] = {
     "baseline": "the baseline file of accepted findings",
     "reference": "a TOML file of [[fact]] tables the newsroom trusts",
 }
-FAIL_ON = ("error", "warning", "never")
+#: What each ``fail-on`` value counts as failing: the severities that make the exit status 1.
+FAIL_LEVELS: dict[str, tuple[str, ...]] = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
+FAIL_ON = tuple(FAIL_LEVELS)
 
 
 @attrs.frozen
@@ -184,7 +187,9 @@ def _validate(table: Mapping[str, Any], path: str) -> Config:
     for key in table:
         if key not in KEYS:
             valid = ", ".join(sorted(KEYS))
-            raise ConfigError(path, f"unknown key {key!r}; valid keys are: {valid}", line=_line_of(text, key))
+            near = difflib.get_close_matches(str(key), KEYS, n=1)
+            hint = f" (did you mean {near[0]!r}?)" if near else ""
+            raise ConfigError(path, f"unknown key {key!r}{hint}; valid keys are: {valid}", line=_line_of(text, key))
     metrics: dict[str, tuple[str, ...]] = {}
     for name, phrases in _table(table, "metrics", path, text).items():
         if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):

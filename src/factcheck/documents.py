@@ -26,6 +26,9 @@ from factcheck.model import Document
 #: File endings read when a directory is walked.
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 
+# libyaml's loader when PyYAML was built with it (the wheels are): ten times faster, same results
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _FRONT_MATTER = re.compile(
     r"""\A(?:\ufeff)?---[ \t]*\r?\n   # opening fence on the first line (a BOM may precede it)
         (?P<body>.*?)                 # the YAML, shortest run
@@ -43,7 +46,7 @@ def parse_document(text: str, path: str = "<text>") -> Document:
             raise InputError(path, "front matter opened with '---' but never closed", line=1)
         return Document(path=path, text=text, body_start=0, meta={}, published=None)
     try:
-        meta = yaml.safe_load(match.group("body")) or {}
+        meta = yaml.load(match.group("body"), Loader=_LOADER) or {}
     except ValueError as exc:  # yaml builds dates itself: "published: 2024-13-45" fails here
         line = next((i + 1 for i, row in enumerate(text.splitlines()) if row.startswith("published")), 2)
         raise InputError(path, f"malformed front matter: {exc}", line=line) from None

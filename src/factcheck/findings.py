@@ -40,3 +40,13 @@ class Finding:
             "computed": self.computed,
             "facts": [f.to_dict() for f in self.facts],
         }
+
+    def _repr_html_(self) -> str:
+        from factcheck.display import finding_html
+
+        return finding_html(self)
+
+    def __repr__(self) -> str:
+        from factcheck.display import finding_repr
+
+        return finding_repr(self)

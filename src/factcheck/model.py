@@ -177,6 +177,11 @@ class Quantity:
         return (f"<Quantity {self.text!r} {self.bound}{_fmt(self.value)} {self.unit or ''} "
                 f"{self.kind} @{self.start}{extra}{period}>").replace("  ", " ")
 
+    def _repr_html_(self) -> str:
+        from factcheck.display import quantity_html
+
+        return quantity_html(self)
+
 
 def _num(x: Decimal) -> int | float:
     return int(x) if x == x.to_integral_value() and abs(x) < 10**18 else float(x)

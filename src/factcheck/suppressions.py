@@ -78,7 +78,7 @@ class UnusedSuppression(Rule):
 
 
 class InvalidSuppression(Rule):
-    """A ``factcheck:`` comment that cannot be read.
+    """A factcheck comment that cannot be read.
 
     The action is not ``ignore``, ``disable`` or ``enable``, a code names no rule, or an
     ``enable`` has no ``disable`` before it. The comment suppresses nothing.

@@ -194,9 +194,19 @@ class EntityFinder:
             if m.is_place or m.is_product or self.titled(m):
                 continue
             key = keys.get(m.name) or keys.setdefault(m.name, normalize(m.name))
-            counts[key] += 1
+            # a single word opening a sentence may be capitalised only by its place ("Competition in
+            # the sector ..."): it counts half as much as a name written mid-sentence, as a
+            # possessive or in a heading
+            weak = " " not in m.name and not m.possessive and self._opens_sentence(m)
+            counts[key] += 1 if weak else 2
             first.setdefault(key, m)
         self.salient = first[max(counts, key=lambda k: (counts[k], -first[k].start))].name if counts else None
+
+    def _opens_sentence(self, m: Mention) -> bool:
+        start, end = self.sentences.at(m.start)
+        if self.text[start : start + 1] == "#" or self.sentences.is_headline((start, end)):
+            return False  # a heading names its subject
+        return not self.text[start : m.start].strip(" \t\n*>-–\"'“‘(")
 
     def _trim(self, m: Mention) -> Mention | None:
         """Drop capitalised common words ("Gross Margin", "Financial Performance", a heading) and

@@ -56,5 +56,7 @@ def render_github(report: Report) -> str:
                    f"title={escape_property(f'{f.code} {f.name}')}::{escape_data(body)}\n")
     if dropped:
         more = ", ".join(f"{n} {level}{'s' if n != 1 else ''}" for level, n in sorted(dropped.items()))
-        out.append(f"::notice title=factcheck::{escape_data(f'{more} more not annotated (GitHub shows {LIMIT} of each level per step); run factcheck check for the full report')}\n")
+        note = (f"{more} more not annotated (GitHub shows {LIMIT} of each level per step); "
+                "run factcheck check for the full report")
+        out.append(f"::notice title=factcheck::{escape_data(note)}\n")
     return "".join(out)

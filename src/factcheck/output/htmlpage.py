@@ -101,7 +101,8 @@ def _card(n: int, f: Finding, docs: dict[str, Document], anchors: dict[str, str]
     help_ = f'<p class="help">help: likely {escape(f.cause)}</p>' if f.cause else ""
     return (
         f'<article class="finding {f.severity}" id="finding-{n}">'
-        f'<h3><span class="code">{f.code}</span> {escape(f.name)} <span class="badge {f.severity}">{f.severity}</span></h3>'
+        f'<h3><span class="code">{f.code}</span> {escape(f.name)} '
+        f'<span class="badge {f.severity}">{f.severity}</span></h3>'
         f'<p class="message">{escape(f.message)}</p>{help_}<div class="sources">{"".join(figures)}</div></article>'
     )
 
@@ -126,7 +127,8 @@ def _document(doc: Document, anchor: str, findings: tuple[Finding, ...]) -> str:
         at = end
     out.append(escape(doc.text[at:]))
     return (f'<article class="document" id="{anchor}"><h3>{escape(doc.path)}</h3>'
-            f'<div class="meta">{_byline(doc).lstrip(" —")}</div><div class="text">{"".join(out).strip()}</div></article>')
+            f'<div class="meta">{_byline(doc).lstrip(" —")}</div>'
+            f'<div class="text">{"".join(out).strip()}</div></article>')
 
 
 def _byline(doc: Document | None) -> str:

@@ -60,6 +60,6 @@ def summary(report: Report) -> str:
         line += " Not shown: " + ", ".join(aside) + "."
     stale = sum(e.count for e in report.stale)
     if stale:
-        line += (f" {stale} baseline entr{'ies' if stale != 1 else 'y'} no longer match a finding:"
+        line += (f" {stale} baseline entr{'ies no longer match' if stale != 1 else 'y no longer matches'} a finding:"
                  " rewrite the baseline with `factcheck baseline write`.")
     return line

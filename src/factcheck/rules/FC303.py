@@ -39,7 +39,7 @@ class ValuationIdentity(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         for doc_path, doc in ctx.documents.items():
-            facts = [f for f in ctx.facts if f.doc == doc_path]
+            facts = ctx.by_doc.get(doc_path, [])
             if not any(f.q.metric == "valuation" for f in facts):
                 continue
             sentences = Sentences(doc.text)

@@ -53,7 +53,7 @@ class ChangeVersusLevels(Rule):
             if after is None or not (after.q.currency or after.q.unit == "percent"):
                 continue
             span = sentences[change.doc].at(q.start)
-            befores = [f for f in ctx.facts if f.doc == change.doc and f.earlier and f.q.unit == after.q.unit
+            befores = [f for f in ctx.by_doc[change.doc] if f.earlier and f.q.unit == after.q.unit
                        and span[0] <= f.q.start < span[1] and f.q.start > after.q.start and f.q.kind == "level"]
             if not befores:
                 continue

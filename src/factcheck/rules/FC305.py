@@ -35,7 +35,7 @@ class PercentDifference(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         for path, doc in ctx.documents.items():
-            facts = [f for f in ctx.facts if f.doc == path]
+            facts = ctx.by_doc.get(path, [])
             diffs = [f for f in facts if f.q.kind == "difference" and f.q.unit == "percent"]
             if not diffs:
                 continue

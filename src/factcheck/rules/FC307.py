@@ -37,10 +37,10 @@ class ChangeVersusPriorLevel(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         by_span = {(f.doc, f.q.start, f.q.end): f for f in ctx.facts}
-        levels: dict[tuple[str | None, tuple[dt.date, dt.date]], list[Fact]] = {}
+        levels: dict[tuple[object, ...], list[Fact]] = {}
         for f in ctx.facts:
-            if f.q.kind == "level" and f.q.currency and f.q.period is not None and not f.earlier:
-                levels.setdefault((f.q.metric, (f.q.period.start, f.q.period.end)), []).append(f)
+            if f.q.kind == "level" and f.q.period is not None and not f.earlier and f.q.currency:
+                levels.setdefault((f.q.metric, (f.q.period.start, f.q.period.end), f.entity_id), []).append(f)
         for change in ctx.facts:
             q = change.q
             if q.kind != "change" or q.unit != "percent" or q.leads_to is None or q.period is None:
@@ -51,11 +51,13 @@ class ChangeVersusPriorLevel(Rule):
             if after is None or not after.q.currency:
                 continue
             prior = _year_before(q.period.start, q.period.end)
-            for before in levels.get((after.q.metric, prior), []):
+            earlier = levels.get((after.q.metric, prior, after.entity_id), [])
+            if after.entity_id is not None:
+                earlier = earlier + levels.get((after.q.metric, prior, None), [])
+            for before in earlier:
                 if before.q.currency != after.q.currency or not ctx.same_entity(before, after):
                     continue
-                if any(agree(ctx, before, other) is False for other in levels.get((after.q.metric, prior), [])
-                       if other.doc != before.doc):
+                if _disputed(ctx, before, earlier):
                     continue  # sources disagree about the earlier level itself: FC201's business
                 assert before.q.interval and after.q.interval and q.interval
                 if before.q.interval.low is None or before.q.interval.low <= 0:
@@ -82,3 +84,7 @@ def _year_before(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
             return d.replace(year=d.year - 1, day=28)
 
     return back(start), back(end)
+
+
+def _disputed(ctx: Context, level: Fact, others: list[Fact]) -> bool:
+    return any(o.doc != level.doc and o.entity_id == level.entity_id and agree(ctx, level, o) is False for o in others)

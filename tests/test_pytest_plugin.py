@@ -1,0 +1,93 @@
+"""The pytest plugin: opt-in, one item per finding with the CLI's text, baselines as strict xfails."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from factcheck.documents import read_document
+from factcheck.output.text import render_finding
+from factcheck.pipeline import check
+
+pytest_plugins = ["pytester"]
+
+HEAD = "---\npublished: 2024-10-30\n---\n"
+A = HEAD + "Acme's revenue reached £22.6bn in 2024, the company said.\n"
+B = HEAD + "Acme's revenue reached £226bn in 2024, according to the filing.\n"
+C = HEAD + "Hooli hired 300 engineers.\n"
+
+
+#: Plugins the inner sessions do not need; leaving them out keeps each inner run fast.
+QUIET = ("-p", "no:cacheprovider", "-p", "no:hypothesispytest", "-p", "no:typeguard")
+
+
+@pytest.fixture()
+def content(pytester: pytest.Pytester) -> pytest.Pytester:
+    """A content repository: three articles, one conflict between a.md and b.md."""
+    pytester.mkdir("news")
+    for name, text in (("a.md", A), ("b.md", B), ("c.md", C)):
+        (pytester.path / "news" / name).write_text(text, encoding="utf-8")
+    pytester.makepyprojecttoml('[tool.factcheck]\npaths = ["news"]\n')
+    return pytester
+
+
+def test_off_without_the_option(content: pytest.Pytester) -> None:
+    """Installing factcheck changes nothing: without --factcheck no article is collected."""
+    result = content.runpytest(*QUIET)
+    assert result.ret == pytest.ExitCode.NO_TESTS_COLLECTED
+
+
+def test_one_item_per_finding_with_the_cli_text(content: pytest.Pytester) -> None:
+    """The conflict fails one item whose report is the CLI's text; clean articles pass."""
+    result = content.runpytest("--factcheck", *QUIET)
+    result.assert_outcomes(failed=1, passed=2)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(content.path)
+        report = check([read_document(f"news/{n}") for n in ("a.md", "b.md", "c.md")])
+        expected = render_finding(report.findings[0], {d.path: d.text for d in report.documents})
+    out = result.stdout.str()
+    assert expected.rstrip("\n") in out
+    assert "Traceback" not in out and "FactcheckFailure" not in out
+    result.stdout.fnmatch_lines(["*factcheck: 3 articles*", "FAILED news/a.md::FC201[[]Acme:revenue:2024[]]*"])
+
+
+def test_ini_option_enables_and_names_paths(pytester: pytest.Pytester) -> None:
+    """`factcheck = true` and `factcheck_paths` in the ini file work without any factcheck config."""
+    pytester.mkdir("docs")
+    (pytester.path / "docs" / "a.md").write_text(A, encoding="utf-8")
+    (pytester.path / "docs" / "b.md").write_text(B, encoding="utf-8")
+    pytester.makeini("[pytest]\nfactcheck = true\nfactcheck_paths = docs\n")
+    pytester.runpytest(*QUIET).assert_outcomes(failed=1, passed=1)
+
+
+def test_baselined_finding_is_a_strict_xfail(content: pytest.Pytester) -> None:
+    """A baselined finding xfails; once fixed, its entry XPASSes strictly (a failure) until pruned."""
+    from factcheck.cli import main
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(content.path)
+        assert main(["baseline", "write"]) == 0
+    baseline = json.loads((content.path / "factcheck-baseline.json").read_text(encoding="utf-8"))
+    assert len(baseline["findings"]) == 1
+    content.runpytest("--factcheck", "--factcheck-baseline", "factcheck-baseline.json",
+                      *QUIET).assert_outcomes(xfailed=1, passed=2)
+    (content.path / "news" / "b.md").write_text(B.replace("£226bn", "£22.6bn"), encoding="utf-8")
+    result = content.runpytest("--factcheck", "--factcheck-baseline", "factcheck-baseline.json",
+                               *QUIET)
+    result.assert_outcomes(failed=1, passed=2)
+    result.stdout.fnmatch_lines(["*XPASS(strict)*no longer found*factcheck baseline write*"])
+
+
+def test_bad_configuration_is_a_usage_error(content: pytest.Pytester) -> None:
+    """A configuration error stops the session with pytest's usage error and one line naming it."""
+    content.makepyprojecttoml('[tool.factcheck]\npaths = ["news"]\nselekt = ["FC2"]\n')
+    result = content.runpytest("--factcheck", *QUIET)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*factcheck: *pyproject.toml:3: unknown key 'selekt' (did you mean 'select'?)*"])
+
+
+def test_findings_below_fail_on_do_not_fail(content: pytest.Pytester) -> None:
+    """With fail-on = "never" in the configuration, every article passes."""
+    content.makepyprojecttoml('[tool.factcheck]\npaths = ["news"]\nfail-on = "never"\n')
+    content.runpytest("--factcheck", *QUIET).assert_outcomes(passed=3)

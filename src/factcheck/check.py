@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -17,6 +18,7 @@ from typing import Any
 import attrs
 
 from factcheck.attribute.entities import EntityFinder
+from factcheck.attribute.sentences import Sentences
 from factcheck.facts import Fact, base_of, is_earlier
 from factcheck.fx import FxError, FxRate, FxTable, default_table
 from factcheck.model import Document, Interval, Quantity
@@ -77,41 +79,91 @@ class Context:
         return Interval(lo, hi, iv.low_closed, iv.high_closed), rate
 
 
+def document_facts(doc: Document, quantities: Sequence[Quantity]) -> list[Fact]:
+    """The facts of one document, with everything later stages need from its text.
+
+    Pure and picklable: it runs in worker processes, and nothing after it needs the text again.
+    Entity ids are not set here; they need every document's names (:func:`build_context`).
+    """
+    text = doc.text
+    sentences = Sentences(text)
+    salient = EntityFinder(text, doc.body_start, sentences).salient if any(not q.entity for q in quantities) else None
+    kept = [q for q in _inherit_basis(quantities) if not _in_table(text, q.start)]
+    by_sentence: dict[tuple[int, int], list[Quantity]] = defaultdict(list)
+    for q in kept:
+        by_sentence[sentences.at(q.start)].append(q)
+    keys = {span: _masked(text, span, members) for span, members in by_sentence.items()}
+    facts = []
+    for q in kept:
+        span = sentences.at(q.start)
+        line = text.count("\n", 0, q.start) + 1
+        facts.append(Fact(
+            doc=doc.path,
+            quantity=q,
+            published=doc.published,
+            base=base_of(text, q.start, q.end) if q.kind in ("change", "difference") else None,
+            earlier=is_earlier(text, q.start, q.end),
+            entity_name=q.entity or salient,
+            sentence=span,
+            sentence_key=keys[span],
+            line=line,
+            col=q.start - (text.rfind("\n", 0, q.start) + 1) + 1,
+            excerpt=_excerpt(text, q.start, q.end),
+        ))
+    return facts
+
+
 def build_context(
     documents: Sequence[Document],
-    quantities: Sequence[Sequence[Quantity]],
+    quantities: Sequence[Sequence[Quantity]] | None = None,
     *,
+    facts: Sequence[Fact] | None = None,
     reference: Iterable[ReferenceFact] = (),
     aliases: AliasTable | None = None,
     fx: FxTable | None = None,
 ) -> Context:
-    """Facts from every document, entities resolved across sources, grouped by what they claim."""
+    """Facts from every document, entities resolved across sources, grouped by what they claim.
+
+    Give either the documents and their quantities, or (for runs that do not keep texts) the
+    facts :func:`document_facts` made of them.
+    """
     reference = list(reference)
-    salients = {EntityFinder(d.text, d.body_start).salient for d, qs in zip(documents, quantities, strict=True)
-                if any(not q.entity for q in qs)} - {None}
-    names = sorted({q.entity for qs in quantities for q in qs if q.entity} | {r.entity for r in reference} | salients)
+    if facts is None:
+        assert quantities is not None
+        facts = [f for doc, qs in zip(documents, quantities, strict=True) for f in document_facts(doc, qs)]
+    names = sorted({f.entity_name for f in facts if f.entity_name} | {r.entity for r in reference})
     entity_ids = EntityResolver(aliases or AliasTable.default()).resolve(names) if names else {}
-    facts: list[Fact] = []
-    for doc, qs in zip(documents, quantities, strict=True):
-        # a figure whose own sentence names no entity is about its article's main subject
-        salient = EntityFinder(doc.text, doc.body_start).salient if any(not q.entity for q in qs) else None
-        for q in _inherit_basis(qs):
-            if _in_table(doc.text, q.start):
-                continue  # a Markdown table cell: no sentence around it to say what the number is
-            facts.append(Fact(
-                doc=doc.path,
-                quantity=q,
-                published=doc.published,
-                entity_id=entity_ids.get(q.entity) if q.entity else (entity_ids.get(salient) if salient else None),
-                base=base_of(doc.text, q.start, q.end) if q.kind in ("change", "difference") else None,
-                earlier=is_earlier(doc.text, q.start, q.end),
-            ))
+    resolved = [attrs.evolve(f, entity_id=entity_ids.get(f.entity_name)) if f.entity_name else f for f in facts]
     groups: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
-    for fact in facts:
+    for fact in resolved:
         key = fact.key()
         if key is not None:
             groups[key].append(fact)
-    return Context(facts, dict(groups), {d.path: d for d in documents}, reference, entity_ids, fx or default_table())
+    return Context(resolved, dict(groups), {d.path: d for d in documents}, reference, entity_ids,
+                   fx or default_table())
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _masked(text: str, span: tuple[int, int], members: Sequence[Quantity]) -> str:
+    """A sentence's words with every figure replaced by one placeholder: copied sentences match."""
+    parts, pos = [], span[0]
+    for q in sorted(members, key=lambda q: q.start):
+        parts.append(text[pos : q.start])
+        parts.append(" NUM ")
+        pos = q.end
+    parts.append(text[pos : span[1]])
+    return " ".join(_WORDS.findall("".join(parts).lower()))
+
+
+def _excerpt(text: str, start: int, end: int, reach: int = 60) -> str:
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    right = len(text) if right < 0 else right
+    lo, hi = max(left, start - reach), min(right, end + reach)
+    snippet = text[lo:start] + "«" + text[start:end] + "»" + text[end:hi]
+    return ("…" if lo > left else "") + snippet.strip() + ("…" if hi < right else "")
 
 
 def _in_table(text: str, offset: int) -> bool:

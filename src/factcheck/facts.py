@@ -46,6 +46,13 @@ class Fact:
     entity_id: str | None = None
     base: str | None = None  # what a change is measured against: "yoy", "qoq", "ytd", or unstated
     earlier: bool = False  # a figure the sentence marks as superseded ("from 1%-3% earlier")
+    # what the text around the figure says, kept so that the text itself can be dropped
+    entity_name: str | None = None  # the quantity's own entity, or its article's salient one
+    sentence: tuple[int, int] = (0, 0)  # the sentence's span in the document
+    sentence_key: str = ""  # the sentence's words with every figure masked: equal in copied copy
+    line: int = 0
+    col: int = 0
+    excerpt: str = ""  # the sentence around the figure, the figure marked «like this»
 
     @property
     def q(self) -> Quantity:

@@ -14,9 +14,10 @@ from factcheck.attribute import attribute
 from factcheck.attribute.metrics import MetricVocabulary
 from factcheck.check import build_context
 from factcheck.config import Config
-from factcheck.documents import parse_document, read_documents
+from factcheck.documents import iter_paths, parse_document, read_documents
 from factcheck.extract import scan
 from factcheck.model import Document, Quantity
+from factcheck.parallel import extract_facts, flatten
 from factcheck.reference import ReferenceFact, load_reference
 from factcheck.report import Report
 from factcheck.rules import iter_rules
@@ -44,23 +45,34 @@ def check(
     config: Config | None = None,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    jobs: int = 1,
 ) -> Report:
     """Check sources (paths, directories or documents) against each other and the reference facts.
 
-    extract -> attribute -> resolve -> cluster -> check -> report, top to bottom.
+    extract -> attribute -> resolve -> cluster -> check -> report, top to bottom. With ``jobs``
+    above 1, files are read and extracted by that many processes and their texts are not kept:
+    the report then quotes each figure's sentence as extracted.
     """
     config = config or Config()
-    docs = [s if isinstance(s, Document) else d for s in sources
-            for d in ([s] if isinstance(s, Document) else read_documents([s]))]
-    vocabulary = config.vocabulary()
-    quantities = [extract_document(doc, vocabulary=vocabulary) for doc in docs]  # extract, attribute
-    facts = reference if not isinstance(reference, (str, os.PathLike)) else load_reference(reference)
-    ctx = build_context(docs, quantities, reference=facts or (), aliases=config.alias_table())  # resolve, cluster
+    known = reference if not isinstance(reference, (str, os.PathLike)) else load_reference(reference)
+    if jobs > 1 and not any(isinstance(s, Document) for s in sources):
+        paths = list(iter_paths(sources))  # type: ignore[arg-type]
+        facts = flatten(extract_facts(paths, jobs=jobs, metrics=config.metrics))  # extract, attribute
+        docs: list[Document] = []
+        ctx = build_context(docs, facts=facts, reference=known or (), aliases=config.alias_table())
+        documents = len(paths)
+    else:
+        docs = [s if isinstance(s, Document) else d for s in sources
+                for d in ([s] if isinstance(s, Document) else read_documents([s]))]
+        vocabulary = config.vocabulary()
+        quantities = [extract_document(doc, vocabulary=vocabulary) for doc in docs]  # extract, attribute
+        ctx = build_context(docs, quantities, reference=known or (), aliases=config.alias_table())  # resolve, cluster
+        documents = len(docs)
     findings = sorted(
         (f for rule in iter_rules(select, ignore) for f in rule.check(ctx)), key=lambda f: f.sort_key()
     )  # check
     coverage = {
-        "documents": len(docs),
+        "documents": documents,
         "facts": len(ctx.facts),
         "checked": sum(len(g) for g in ctx.groups.values() if len(g) > 1),
     }

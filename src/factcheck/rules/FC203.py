@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from factcheck.attribute.sentences import Sentences
 from factcheck.check import Context
 from factcheck.facts import Fact
 from factcheck.findings import Finding
 from factcheck.rules import Rule
 from factcheck.rules._compare import agree, magnitude_slip, severity
-
-_WORDS = re.compile(r"\w+")
 
 
 class CopiedSentenceMismatch(Rule):
@@ -38,19 +34,12 @@ class CopiedSentenceMismatch(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         copies: dict[str, list[list[Fact]]] = defaultdict(list)
-        by_doc: dict[str, list[Fact]] = defaultdict(list)
-        for fact in ctx.facts:
-            by_doc[fact.doc].append(fact)
-        for path, facts in by_doc.items():
-            doc = ctx.documents.get(path)
-            if doc is None:
-                continue
-            sentences = Sentences(doc.text)
+        for facts in ctx.by_doc.values():
             per_sentence: dict[tuple[int, int], list[Fact]] = defaultdict(list)
             for fact in facts:
-                per_sentence[sentences.at(fact.q.start)].append(fact)
-            for (start, end), members in per_sentence.items():
-                key = _masked(doc.text, start, end, members)
+                per_sentence[fact.sentence].append(fact)
+            for members in per_sentence.values():
+                key = members[0].sentence_key
                 if len(key) >= 40:  # a short line ("Revenue: $5bn") repeats by chance
                     copies[key].append(members)
         for versions in copies.values():
@@ -73,13 +62,3 @@ class CopiedSentenceMismatch(Rule):
         return Finding(self.code, self.name, severity(odd.q.value, good.q.value), message, (odd, good),
                        {"values": [f"{good.q.value:f}", f"{odd.q.value:f}"]}, cause)
 
-
-def _masked(text: str, start: int, end: int, facts: list[Fact]) -> str:
-    """The sentence's words with every figure replaced by one placeholder."""
-    parts, pos = [], start
-    for fact in sorted(facts, key=lambda f: f.q.start):
-        parts.append(text[pos : fact.q.start])
-        parts.append(" NUM ")
-        pos = fact.q.end
-    parts.append(text[pos:end])
-    return " ".join(_WORDS.findall("".join(parts).lower()))

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from factcheck import intervals
-from factcheck.attribute.sentences import Sentences
 from factcheck.check import Context
 from factcheck.facts import Fact, comparable, pragmatic
 from factcheck.findings import Finding
@@ -38,17 +37,13 @@ class ValuationIdentity(Rule):
     name = "valuation-identity"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for doc_path, doc in ctx.documents.items():
-            facts = ctx.by_doc.get(doc_path, [])
+        for facts in ctx.by_doc.values():
             if not any(f.q.metric == "valuation" for f in facts):
                 continue
-            sentences = Sentences(doc.text)
-            index = {f.q.start: i for i, f in enumerate(facts)}
-            order = sorted(sentences.at(f.q.start)[0] for f in facts)
-            rank = {s: k for k, s in enumerate(sorted(set(order)))}
+            rank = {s: k for k, s in enumerate(sorted({f.sentence[0] for f in facts}))}
 
-            def where(f: Fact, rank: dict[int, int] = rank, sentences: Sentences = sentences) -> int:
-                return rank[sentences.at(f.q.start)[0]]
+            def where(f: Fact, rank: dict[int, int] = rank) -> int:
+                return rank[f.sentence[0]]
 
             for v in facts:
                 if v.q.metric != "valuation" or not v.q.currency or v.q.kind != "level":
@@ -61,7 +56,7 @@ class ValuationIdentity(Rule):
                     continue
                 stake = min(stakes, key=lambda f: abs(f.q.start - v.q.start))
                 paid = min(money, key=lambda f: abs(f.q.start - v.q.start))
-                assert stake.q.interval and paid.q.interval and index
+                assert stake.q.interval and paid.q.interval
                 share = stake.q.interval.scale(Decimal("0.01"))
                 if share.low is None or share.low <= 0:
                     continue

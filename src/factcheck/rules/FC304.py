@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from factcheck import intervals
-from factcheck.attribute.sentences import Sentences
 from factcheck.check import Context
 from factcheck.facts import Fact, comparable
 from factcheck.findings import Finding
@@ -44,7 +43,6 @@ class ChangeVersusLevels(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         by_span = {(f.doc, f.q.start, f.q.end): f for f in ctx.facts}
-        sentences = {path: Sentences(doc.text) for path, doc in ctx.documents.items()}
         for change in ctx.facts:
             q = change.q
             if q.kind != "change" or q.unit != "percent" or q.leads_to is None or q.low is not None:
@@ -52,7 +50,7 @@ class ChangeVersusLevels(Rule):
             after = by_span.get((change.doc, *q.leads_to))
             if after is None or not (after.q.currency or after.q.unit == "percent"):
                 continue
-            span = sentences[change.doc].at(q.start)
+            span = change.sentence
             befores = [f for f in ctx.by_doc[change.doc] if f.earlier and f.q.unit == after.q.unit
                        and span[0] <= f.q.start < span[1] and f.q.start > after.q.start and f.q.kind == "level"]
             if not befores:

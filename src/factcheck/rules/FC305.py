@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from factcheck import intervals
-from factcheck.attribute.sentences import Sentences
 from factcheck.check import Context
 from factcheck.facts import Fact, comparable, pragmatic
 from factcheck.findings import Finding
@@ -34,16 +33,16 @@ class PercentDifference(Rule):
     name = "percent-difference"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for path, doc in ctx.documents.items():
-            facts = ctx.by_doc.get(path, [])
+        for facts in ctx.by_doc.values():
             diffs = [f for f in facts if f.q.kind == "difference" and f.q.unit == "percent"]
             if not diffs:
                 continue
-            sentences = Sentences(doc.text)
+            starts = sorted({f.sentence[0] for f in facts})
             for d in diffs:
-                here = sentences.at(d.q.start)
-                before = sentences.previous(here)
-                lo = before[0] if before else here[0]
+                here = d.sentence
+                # this sentence and the one before it (among those holding figures)
+                k = starts.index(here[0])
+                lo = starts[k - 1] if k else here[0]
                 levels = [f for f in facts if f.q.kind == "level" and f.q.unit and f.q.unit != "percent"
                           and lo <= f.q.start < here[1] and f.q.value > 0]
                 pair = _pair(levels, d)

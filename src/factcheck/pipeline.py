@@ -12,15 +12,16 @@ from collections.abc import Sequence
 
 from factcheck.attribute import attribute
 from factcheck.attribute.metrics import MetricVocabulary
-from factcheck.check import build_context
+from factcheck.check import build_context, document_facts
 from factcheck.config import Config
-from factcheck.documents import iter_paths, parse_document, read_documents
+from factcheck.documents import iter_paths, parse_document, read_document, read_documents
 from factcheck.extract import scan
 from factcheck.model import Document, Quantity
 from factcheck.parallel import extract_facts, flatten
 from factcheck.reference import ReferenceFact, load_reference
 from factcheck.report import Report
 from factcheck.rules import iter_rules
+from factcheck.store import Store, digest
 
 
 def extract(text: str, *, published: dt.date | None = None, config: Config | None = None) -> list[Quantity]:
@@ -77,6 +78,64 @@ def check(
         "checked": sum(len(g) for g in ctx.groups.values() if len(g) > 1),
     }
     return Report(tuple(findings), tuple(docs), coverage)  # report
+
+
+def index(
+    sources: Sequence[str | os.PathLike[str]], store: str | os.PathLike[str], *, config: Config | None = None,
+    jobs: int = 1,
+) -> dict[str, int]:
+    """Extract every article under ``sources`` into the archive at ``store``, skipping files whose
+    content is unchanged; articles no longer present are dropped. Returns the counts."""
+    config = config or Config()
+    paths = list(iter_paths(sources))
+    with Store(store, aliases=config.alias_table()) as archive:
+        digests = {p: digest(p) for p in paths}
+        todo = [p for p in paths if not archive.unchanged(p, digests[p])]
+        for n, (path, facts) in enumerate(zip(todo, extract_facts(todo, jobs=jobs, metrics=config.metrics),
+                                                  strict=True), 1):
+            published = facts[0].published if facts else read_document(path).published
+            archive.put(path, digests[path], published, facts)
+            if n % 500 == 0:
+                archive.commit()  # durable in batches: an interrupted run keeps what it finished
+        archive.commit()
+        removed = archive.forget_missing(paths) if not any(os.path.isfile(s) for s in sources) else 0
+        docs, facts_total = archive.count()
+    return {"indexed": len(todo), "unchanged": len(paths) - len(todo), "removed": removed, "documents": docs,
+            "facts": facts_total}
+
+
+def check_against(
+    sources: Sequence[str | os.PathLike[str] | Document],
+    store: str | os.PathLike[str],
+    *,
+    reference: str | os.PathLike[str] | Sequence[ReferenceFact] | None = None,
+    config: Config | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> Report:
+    """Check drafts against an indexed archive: the archive's facts about the drafts' entities
+    (found through the entity index, not a scan) are checked with the drafts' own; only findings
+    that involve a draft are reported."""
+    config = config or Config()
+    known = reference if not isinstance(reference, (str, os.PathLike)) else load_reference(reference)
+    docs = [s if isinstance(s, Document) else d for s in sources
+            for d in ([s] if isinstance(s, Document) else read_documents([s]))]
+    vocabulary = config.vocabulary()
+    draft = [f for doc in docs for f in document_facts(doc, extract_document(doc, vocabulary=vocabulary))]
+    drafts = {d.path for d in docs} | {os.path.abspath(d.path) for d in docs}
+    with Store(store, aliases=config.alias_table()) as archive:
+        entities = {f.entity_name for f in draft if f.entity_name}
+        metrics = {f.q.metric for f in draft if f.q.metric}
+        archived = [f for f in archive.facts_about(entities, metrics)
+                    if f.doc not in drafts and os.path.abspath(f.doc) not in drafts]
+    ctx = build_context(docs, facts=draft + archived, reference=known or (), aliases=config.alias_table())
+    findings = sorted(
+        (f for rule in iter_rules(select, ignore) for f in rule.check(ctx) if any(x.doc in drafts for x in f.facts)),
+        key=lambda f: f.sort_key(),
+    )
+    coverage = {"documents": len(docs), "facts": len(draft), "archive_facts": len(archived),
+                "checked": sum(len(g) for g in ctx.groups.values() if len(g) > 1)}
+    return Report(tuple(findings), tuple(docs), coverage)
 
 
 def _shift(q: Quantity, offset: int) -> Quantity:

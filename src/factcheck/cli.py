@@ -180,14 +180,14 @@ def collect_paths(given: Sequence[str], config: Config, *, with_configured: bool
     """The article files to read: ``given`` (or the configured ``paths`` when none is given, or
     both with ``with_configured``), directories walked, excluded files left out, each file once.
 
-    Files found by walking a directory are shown normalised (``articles/a.md``, not
-    ``./articles/a.md``); a file named on the command line keeps the spelling it was given.
+    Files found by walking ``.`` are shown as ``articles/a.md``, not ``./articles/a.md``; every
+    other path keeps the spelling it was given.
     """
     from factcheck.documents import iter_paths
 
     roots = list(given)
     if not roots or with_configured:
-        roots = [_display(str(config.resolve(p))) for p in config.paths] + roots
+        roots = [display_path(str(config.resolve(p))) for p in config.paths] + roots
     if not roots:
         raise UsageError("no paths given, and the configuration names no `paths`")
     out: list[str] = []
@@ -199,16 +199,23 @@ def collect_paths(given: Sequence[str], config: Config, *, with_configured: bool
             if key in seen or config.is_excluded(path):
                 continue
             seen.add(key)
-            out.append(os.path.normpath(path) if walked else path)
+            out.append(_strip_dot(path) if walked else path)
     if not out:
         raise UsageError(f"nothing to check: the configuration excludes every file of {', '.join(roots)}")
     return out
 
 
-def _display(path: str) -> str:
+def display_path(path: str) -> str:
     """A path relative to the working directory when it is under it, else absolute."""
     rel = os.path.relpath(path)
     return path if rel == ".." or rel.startswith(".." + os.sep) else rel
+
+
+def _strip_dot(path: str) -> str:
+    """``./articles/a.md`` as ``articles/a.md``: what walking ``.`` gives, as people write it."""
+    while path.startswith("." + os.sep) and len(path) > 2:
+        path = path[2:]
+    return path
 
 
 def _codes(text: str | None) -> tuple[str, ...] | None:
@@ -223,13 +230,14 @@ def _codes(text: str | None) -> tuple[str, ...] | None:
     return codes
 
 
-def _make_run(args: argparse.Namespace, *, baseline: str | None = None) -> Run:
+def _make_run(args: argparse.Namespace) -> Run:
+    """The run the command line asks for, on top of the configuration (without a baseline)."""
     from factcheck.config import load_config
 
     config = load_config(args.config, start=args.paths[0] if args.paths else None)
     changed_only = bool(getattr(args, "changed_only", False) or getattr(args, "changed", None))
     paths = collect_paths(args.paths, config, with_configured=changed_only)
-    reference = args.reference or (_display(str(config.resolve(config.reference))) if config.reference else None)
+    reference = args.reference or (display_path(str(config.resolve(config.reference))) if config.reference else None)
     changed = None
     if getattr(args, "changed", None):
         changed = tuple(c.strip() for arg in args.changed for c in arg.split(",") if c.strip())
@@ -239,7 +247,7 @@ def _make_run(args: argparse.Namespace, *, baseline: str | None = None) -> Run:
     ignore = _codes(args.ignore)
     return Run(config, tuple(paths), reference,
                config.select if select is None else select, config.ignore if ignore is None else ignore,
-               baseline, changed)
+               None, changed)
 
 
 def _configured_baseline(args: argparse.Namespace, config: Config) -> str | None:
@@ -247,10 +255,11 @@ def _configured_baseline(args: argparse.Namespace, config: Config) -> str | None
         return None
     if args.baseline:
         return str(args.baseline)
-    return _display(str(config.resolve(config.baseline))) if config.baseline else None
+    return display_path(str(config.resolve(config.baseline))) if config.baseline else None
 
 
 def _run_check(args: argparse.Namespace) -> int:
+    from factcheck.config import FAIL_LEVELS
     from factcheck.output import Options, render
 
     if args.write_baseline and (args.changed_only or args.changed):
@@ -264,16 +273,16 @@ def _run_check(args: argparse.Namespace) -> int:
     options = Options(root=root, baseline=run.baseline is not None)
     text = render(report, args.format, options)
     emit(args.output, lambda out: out.write(text))
-    from factcheck.config import FAIL_LEVELS
-
     levels = FAIL_LEVELS[args.fail_on or run.config.fail_on]
     return 1 if any(f.severity in levels for f in report.findings) else 0
 
 
 def _run_baseline_write(args: argparse.Namespace) -> int:
+    from factcheck.baseline import DEFAULT_PATH
+
     run = _make_run(args)
     target = args.output or (str(run.config.resolve(run.config.baseline)) if run.config.baseline else None)
-    return _write_baseline(run, target or os.path.join(str(run.config.root), "factcheck-baseline.json"))
+    return _write_baseline(run, target or os.path.join(str(run.config.root), DEFAULT_PATH))
 
 
 def _write_baseline(run: Run, target: str) -> int:
@@ -283,7 +292,7 @@ def _write_baseline(run: Run, target: str) -> int:
     baseline = Baseline.from_findings(report.findings, {d.path: d for d in report.documents}, target)
     emit(target, lambda out: out.write(baseline.to_json()))
     n = len(report.findings)
-    print(f"factcheck: wrote {n} finding{'s' if n != 1 else ''} to {_display(os.path.abspath(target))}",
+    print(f"factcheck: wrote {n} finding{'s' if n != 1 else ''} to {display_path(os.path.abspath(target))}",
           file=sys.stderr)
     return 0
 

@@ -153,7 +153,7 @@ def _state(config: pytest.Config) -> State:
 
 
 def _build(config: pytest.Config) -> State:
-    from factcheck.cli import Run, collect_paths, evaluate
+    from factcheck.cli import Run, collect_paths, display_path, evaluate
     from factcheck.config import FAIL_LEVELS, load_config
     from factcheck.documents import ARTICLE_SUFFIXES
 
@@ -165,7 +165,7 @@ def _build(config: pytest.Config) -> State:
     settings = load_config(root / named if named else None, start=here / given[0] if given else here)
     ini_paths = [str(root / p) for p in config.getini("factcheck_paths")]
     if ini_paths or settings.paths:
-        paths = collect_paths([_display(p) for p in ini_paths], settings)
+        paths = collect_paths([display_path(p) for p in ini_paths], settings)
     else:  # nothing configured: the articles among pytest's own arguments
         candidates = [p for p in given if os.path.isdir(p) or Path(p).suffix.lower() in ARTICLE_SUFFIXES]
         paths = _articles(candidates, settings)
@@ -187,21 +187,16 @@ def _build(config: pytest.Config) -> State:
 
 def _articles(candidates: list[str], settings: Any) -> list[str]:
     """The articles under ``candidates``, skipping directories that hold none (a tests folder)."""
-    from factcheck.cli import collect_paths
+    from factcheck.cli import collect_paths, display_path
     from factcheck.errors import InputError, UsageError
 
     out: list[str] = []
     for candidate in candidates:
         try:
-            out += collect_paths([_display(candidate)], settings)
+            out += collect_paths([display_path(candidate)], settings)
         except (InputError, UsageError):
             continue
     return out
-
-
-def _display(path: str) -> str:
-    rel = os.path.relpath(path)
-    return path if rel == ".." or rel.startswith(".." + os.sep) else rel
 
 
 def _specs(report: Report, baseline: str | None) -> dict[str, list[Spec]]:

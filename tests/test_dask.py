@@ -30,8 +30,8 @@ def test_local_cluster_equals_single_process(tmp_path: Path) -> None:
 
     _generate(tmp_path, 150)
     single = factcheck.check([tmp_path])
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            distributed.Client(cluster) as client:
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, distributed.Client(cluster) as client:
         spread = dask_check([tmp_path], client=client)
     assert single.conflicts, "the corpus has injected conflicts to find"
     assert json.dumps(single.to_dict()["findings"]) == json.dumps(spread.to_dict()["findings"])

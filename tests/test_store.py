@@ -94,3 +94,39 @@ class TestCheckAgainst:
 
 def _pair(finding: factcheck.findings.Finding) -> tuple[str, frozenset[tuple[str, int]]]:
     return finding.code, frozenset((Path(f.doc).name, f.q.start) for f in finding.facts[:2])
+
+
+class TestCommands:
+    def test_index_and_check_against(self, corpus: tuple[Path, dict], tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+        """`factcheck index` then `factcheck check DRAFT --against` exits 1 naming the draft's conflict."""
+        from factcheck.cli import main
+
+        root, answers = corpus
+        draft = root / next(e for e in answers["events"] if e["conflict"])["conflict"]["file"]
+        db = tmp_path / "archive.db"
+        assert main(["index", str(root), "--store", str(db), "--jobs", "1"]) == 0
+        assert "indexed" in capsys.readouterr().err
+        assert main(["check", str(draft), "--against", str(db), "--format", "concise"]) == 1
+        assert draft.name in capsys.readouterr().out
+
+    def test_missing_archive_is_a_usage_error(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--against a file that does not exist exits 2 with one line."""
+        from factcheck.cli import main
+
+        article = tmp_path / "a.md"
+        article.write_text("Acme's revenue was $28bn in Q4 2024.\n", encoding="utf-8")
+        assert main(["check", str(article), "--against", str(tmp_path / "none.db")]) == 2
+        assert "no such archive" in capsys.readouterr().err
+
+    def test_jobs_give_identical_json(self, corpus: tuple[Path, dict], capsys: pytest.CaptureFixture[str]) -> None:
+        """The same corpus checked with 1 and 2 processes prints byte-identical JSON."""
+        from factcheck.cli import main
+
+        root, _ = corpus
+        outputs = []
+        for jobs in ("1", "2"):
+            main(["check", str(root), "--jobs", jobs, "--format", "json"])
+            outputs.append(capsys.readouterr().out)
+        assert outputs[0] == outputs[1]
+        assert '"code": "FC201"' in outputs[0]

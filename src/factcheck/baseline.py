@@ -69,7 +69,7 @@ class Fingerprinter:
         # resolver may pick another canonical name when an article is added elsewhere.
         keys = sorted({(f.q.metric or "", f.q.period.key if f.q.period else "", f.q.entity or "")
                        for f in finding.facts})
-        sources = sorted((relative(f.doc, self.root), f.q.text, self._sentence(f.doc, f.q.start))
+        sources = sorted((relative(f.doc, self.root), f.q.text, f.context or self._sentence(f.doc, f.q.start))
                          for f in finding.facts)
         blob = json.dumps([finding.code, keys, sources], ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]
@@ -79,14 +79,18 @@ class Fingerprinter:
         if document is None:
             return ""
         if doc not in self._sentences:
-            from factcheck.attribute.sentences import Sentences
-
-            # A single line break inside a paragraph is wrapping, not a sentence boundary: a
-            # re-wrapped paragraph keeps its fingerprints. (Same length, so offsets still hold.)
-            body = document.body_start
-            self._sentences[doc] = Sentences(document.text[:body] + _WRAP.sub(" ", document.text[body:]))
+            self._sentences[doc] = fingerprint_sentences(document)
         start, end = self._sentences[doc].at(offset)
         return normalise(document.text[start:end])
+
+
+def fingerprint_sentences(document: Document) -> Any:
+    """The sentences fingerprints quote: a single line break inside a paragraph is wrapping, not a
+    boundary, so a re-wrapped paragraph keeps its fingerprints. (Same length: offsets still hold.)"""
+    from factcheck.attribute.sentences import Sentences
+
+    body = document.body_start
+    return Sentences(document.text[:body] + _WRAP.sub(" ", document.text[body:]))
 
 
 def normalise(sentence: str) -> str:

@@ -93,6 +93,9 @@ def document_facts(doc: Document, quantities: Sequence[Quantity]) -> list[Fact]:
     for q in kept:
         by_sentence[sentences.at(q.start)].append(q)
     keys = {span: _masked(text, span, members) for span, members in by_sentence.items()}
+    from factcheck.baseline import fingerprint_sentences, normalise
+
+    wrapped = fingerprint_sentences(doc) if kept else None
     facts = []
     for q in kept:
         span = sentences.at(q.start)
@@ -109,6 +112,7 @@ def document_facts(doc: Document, quantities: Sequence[Quantity]) -> list[Fact]:
             line=line,
             col=q.start - (text.rfind("\n", 0, q.start) + 1) + 1,
             excerpt=_excerpt(text, q.start, q.end),
+            context=normalise(text[slice(*wrapped.at(q.start))]) if wrapped else "",
         ))
     return facts
 

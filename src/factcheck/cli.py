@@ -91,8 +91,18 @@ def _parser() -> argparse.ArgumentParser:
                          "paths) that differs from git HEAD; the whole configured corpus is still read")
     ck.add_argument("--changed", metavar="FILES", action="append", default=[],
                     help="like --changed-only, with the changed files named (comma-separated, repeatable)")
+    _jobs_option(ck)
+    ck.add_argument("--against", metavar="ARCHIVE",
+                    help="check the PATHs against the facts of an archive made by `factcheck index`")
     _output_option(ck)
     ck.set_defaults(run=_run_check)
+
+    ix = sub.add_parser("index", help="extract articles once into an archive (SQLite) for --against")
+    ix.add_argument("paths", nargs="+", metavar="PATH", help="articles (.md/.txt) or directories of them")
+    ix.add_argument("--store", metavar="FILE", required=True, help="the archive file (created if missing)")
+    _jobs_option(ix)
+    _config_option(ix)
+    ix.set_defaults(run=_run_index)
 
     facts = sub.add_parser("facts", help="list the facts the checker compares, with their intervals and groups")
     facts.add_argument("paths", nargs="+", metavar="PATH", help="articles (.md/.txt) or directories of them")
@@ -131,6 +141,34 @@ def _corpus_options(p: argparse.ArgumentParser) -> None:
     _config_option(p)
 
 
+def _jobs_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                   help="processes for extraction (default: all cores; small runs stay in one process)")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1, got {value}")
+    return value
+
+
+def _run_index(args: argparse.Namespace) -> int:
+    from factcheck.config import load_config
+    from factcheck.parallel import default_jobs
+    from factcheck.pipeline import index
+
+    config = load_config(args.config, start=args.paths[0])
+    with _status("indexing…" if _interactive() else None):
+        counts = index(args.paths, args.store, config=config, jobs=args.jobs or default_jobs())
+    print(f"{args.store}: {counts['indexed']} indexed, {counts['unchanged']} unchanged, {counts['removed']} removed; "
+          f"{counts['documents']} documents, {counts['facts']} facts", file=sys.stderr)
+    return 0
+
+
 def _output_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of standard output")
 
@@ -156,18 +194,28 @@ class Run:
     baseline: str | None = None
     #: report only findings touching these files (``None``: every finding)
     changed: tuple[str, ...] | None = None
+    jobs: int = 1
+    #: an archive made by `factcheck index` to check the paths against
+    against: str | None = None
 
 
 def evaluate(run: Run, *, progress: bool = False) -> Report:
     """Read, check, apply suppressions and the baseline, keep the changed files' findings."""
     from factcheck.baseline import apply_baseline, load_baseline
     from factcheck.documents import read_document
-    from factcheck.pipeline import check
+    from factcheck.pipeline import check, check_against
     from factcheck.suppressions import apply
 
     docs = [read_document(p) for p in (_progress(run.paths, "reading") if progress else run.paths)]
     with _status(f"checking {len(docs)} documents…" if progress and len(docs) >= _PROGRESS_MIN else None):
-        report = check(docs, reference=run.reference, config=run.config, select=run.select, ignore=run.ignore)
+        if run.against:
+            if not os.path.isfile(run.against):
+                raise UsageError(f"{run.against}: no such archive (make one with `factcheck index PATHS --store ...`)")
+            report = check_against(docs, run.against, reference=run.reference, config=run.config,
+                                   select=run.select, ignore=run.ignore)
+        else:
+            report = check(docs, reference=run.reference, config=run.config, select=run.select, ignore=run.ignore,
+                           jobs=run.jobs)
     report = apply(report, select=run.select, ignore=run.ignore, file_ignores=run.config.file_ignores)
     if run.baseline is not None:
         report = apply_baseline(report, load_baseline(run.baseline))
@@ -245,9 +293,12 @@ def _make_run(args: argparse.Namespace) -> Run:
         changed = tuple(changed_files(collect_paths(args.paths, config) if args.paths else paths))
     select = _codes(args.select)
     ignore = _codes(args.ignore)
+    from factcheck.parallel import default_jobs
+
+    jobs = getattr(args, "jobs", None) or default_jobs()
     return Run(config, tuple(paths), reference,
                config.select if select is None else select, config.ignore if ignore is None else ignore,
-               None, changed)
+               None, changed, jobs, getattr(args, "against", None))
 
 
 def _configured_baseline(args: argparse.Namespace, config: Config) -> str | None:

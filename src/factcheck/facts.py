@@ -53,6 +53,7 @@ class Fact:
     line: int = 0
     col: int = 0
     excerpt: str = ""  # the sentence around the figure, the figure marked «like this»
+    context: str = ""  # the normalised sentence that baseline fingerprints quote
 
     @property
     def q(self) -> Quantity:

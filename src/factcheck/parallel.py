@@ -16,10 +16,13 @@ from concurrent.futures import ProcessPoolExecutor
 from factcheck.check import document_facts
 from factcheck.documents import read_document
 from factcheck.facts import Fact
+from factcheck.model import Document
 
 #: Files handed to a worker at a time: enough to amortise the hand-off, few enough to keep every
 #: worker busy to the end.
 CHUNK = 64
+#: Below this many files starting worker processes costs more than it saves.
+MIN_FOR_POOL = 2 * CHUNK
 
 MetricsConfig = tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -41,7 +44,7 @@ def extract_facts(paths: Sequence[str], *, jobs: int = 1, metrics: Mapping[str, 
                   ) -> Iterator[list[Fact]]:
     """The facts of each path, in the order given, extracted by ``jobs`` processes."""
     frozen: MetricsConfig = tuple(sorted((k, tuple(v)) for k, v in (metrics or {}).items()))
-    if jobs <= 1 or len(paths) < 2:
+    if jobs <= 1 or len(paths) < MIN_FOR_POOL:
         for path in paths:
             yield facts_of(path, frozen)
         return
@@ -49,6 +52,25 @@ def extract_facts(paths: Sequence[str], *, jobs: int = 1, metrics: Mapping[str, 
         batches = [list(paths[i : i + CHUNK]) for i in range(0, len(paths), CHUNK)]
         for batch in pool.map(facts_of_paths, batches, [frozen] * len(batches)):
             yield from batch
+
+
+def facts_of_documents(docs: Sequence[Document], metrics: MetricsConfig = ()) -> list[list[Fact]]:
+    """The facts of documents already read (the CLI keeps their texts for suppressions)."""
+    from factcheck.pipeline import extract_document
+
+    vocabulary = _vocabulary(metrics)
+    return [document_facts(d, extract_document(d, vocabulary=vocabulary)) for d in docs]  # type: ignore[arg-type]
+
+
+def extract_documents(docs: Sequence[Document], *, jobs: int = 1, metrics: Mapping[str, Sequence[str]] | None = None,
+                      ) -> list[list[Fact]]:
+    """:func:`extract_facts` for documents in memory: the texts travel to the workers."""
+    frozen: MetricsConfig = tuple(sorted((k, tuple(v)) for k, v in (metrics or {}).items()))
+    if jobs <= 1 or len(docs) < MIN_FOR_POOL:
+        return facts_of_documents(docs, frozen)
+    batches = [list(docs[i : i + CHUNK]) for i in range(0, len(docs), CHUNK)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return [facts for batch in pool.map(facts_of_documents, batches, [frozen] * len(batches)) for facts in batch]
 
 
 def default_jobs() -> int:

@@ -17,7 +17,7 @@ from factcheck.config import Config
 from factcheck.documents import iter_paths, parse_document, read_document, read_documents
 from factcheck.extract import scan
 from factcheck.model import Document, Quantity
-from factcheck.parallel import extract_facts, flatten
+from factcheck.parallel import extract_documents, extract_facts, flatten
 from factcheck.reference import ReferenceFact, load_reference
 from factcheck.report import Report
 from factcheck.rules import iter_rules
@@ -56,7 +56,12 @@ def check(
     """
     config = config or Config()
     known = reference if not isinstance(reference, (str, os.PathLike)) else load_reference(reference)
-    if jobs > 1 and not any(isinstance(s, Document) for s in sources):
+    if jobs > 1 and all(isinstance(s, Document) for s in sources):
+        docs = list(sources)  # type: ignore[arg-type]
+        facts = flatten(extract_documents(docs, jobs=jobs, metrics=config.metrics))  # extract, attribute
+        ctx = build_context(docs, facts=facts, reference=known or (), aliases=config.alias_table())
+        documents = len(docs)
+    elif jobs > 1 and not any(isinstance(s, Document) for s in sources):
         paths = list(iter_paths(sources))  # type: ignore[arg-type]
         facts = flatten(extract_facts(paths, jobs=jobs, metrics=config.metrics))  # extract, attribute
         docs: list[Document] = []

@@ -55,7 +55,9 @@ class Report:
         def finding(f: Finding) -> dict[str, Any]:
             out = f.to_dict()
             for fact, row in zip(f.facts, out["facts"], strict=True):
-                row["line"], row["column"] = line_col(texts.get(fact.doc, ""), fact.q.start)
+                text = texts.get(fact.doc)
+                # facts carry their place when the run did not keep texts (--jobs, archives, Dask)
+                row["line"], row["column"] = line_col(text, fact.q.start) if text is not None else (fact.line, fact.col)
             out["fingerprint"] = fingerprint(f)
             return out
 

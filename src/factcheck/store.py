@@ -156,7 +156,7 @@ def to_row(f: Fact) -> dict[str, Any]:
     return {
         "doc": f.doc, "published": _d(f.published), "base": f.base, "earlier": f.earlier,
         "entity_name": f.entity_name, "sentence": list(f.sentence), "sentence_key": f.sentence_key,
-        "line": f.line, "col": f.col, "excerpt": f.excerpt,
+        "line": f.line, "col": f.col, "excerpt": f.excerpt, "context": f.context,
         "q": {
             "start": q.start, "end": q.end, "text": q.text, "value": str(q.value), "unit": q.unit,
             "bound": q.bound, "kind": q.kind, "interval": _interval(q.interval), "low": _s(q.low),
@@ -190,6 +190,7 @@ def from_row(row: dict[str, Any]) -> Fact:
         doc=row["doc"], quantity=q, published=_date(row["published"]), base=row["base"], earlier=row["earlier"],
         entity_name=row["entity_name"], sentence=tuple(row["sentence"]),  # type: ignore[arg-type]
         sentence_key=row["sentence_key"], line=row["line"], col=row["col"], excerpt=row["excerpt"],
+        context=row.get("context", ""),
     )
 
 

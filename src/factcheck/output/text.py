@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from factcheck.facts import Fact
 from factcheck.findings import Finding
 from factcheck.output.locate import excerpt, line_col
 
@@ -16,12 +17,13 @@ def render_finding(finding: Finding, texts: Mapping[str, str]) -> str:
     """One finding as the ``text`` format prints it: the location line, each fact's sentence with
     the figure marked «like this», and the likely cause. The pytest plugin prints the same."""
     first = finding.facts[0]
-    line, col = line_col(texts.get(first.doc, ""), first.q.start)
+    line, col = _place(texts, first)
     out = [f"{first.doc}:{line}:{col}: {finding.code} [{finding.severity}] {finding.message}"]
     for fact in finding.facts:
-        text = texts.get(fact.doc, "")
-        ln, cl = line_col(text, fact.q.start)
-        out.append(f"  --> {fact.doc}:{ln}:{cl}  {excerpt(text, fact.q.start, fact.q.end)}")
+        text = texts.get(fact.doc)
+        ln, cl = _place(texts, fact)
+        shown = excerpt(text, fact.q.start, fact.q.end) if text is not None else fact.excerpt
+        out.append(f"  --> {fact.doc}:{ln}:{cl}  {shown}")
     if finding.cause:
         out.append(f"  help: likely {finding.cause}")
     return "\n".join(out) + "\n"
@@ -40,7 +42,7 @@ def render_concise(report: Report) -> str:
     out = []
     for f in report.findings:
         first = f.facts[0]
-        line, col = line_col(texts.get(first.doc, ""), first.q.start)
+        line, col = _place(texts, first)
         out.append(f"{first.doc}:{line}:{col}: {f.code} [{f.severity}] {f.message}\n")
     out.append(summary(report) + "\n")
     return "".join(out)
@@ -63,3 +65,9 @@ def summary(report: Report) -> str:
         line += (f" {stale} baseline entr{'ies no longer match' if stale != 1 else 'y no longer matches'} a finding:"
                  " rewrite the baseline with `factcheck baseline write`.")
     return line
+
+
+def _place(texts: Mapping[str, str], fact: Fact) -> tuple[int, int]:
+    """Line and column from the text when the run kept it, else as the fact recorded them."""
+    text = texts.get(fact.doc)
+    return line_col(text, fact.q.start) if text is not None else (fact.line, fact.col)

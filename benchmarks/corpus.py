@@ -70,7 +70,7 @@ def company_names(rng: random.Random, n: int) -> list[str]:
 
 def money_text(rng: random.Random, currency: tuple[str, list[str], list[str]], value_bn: Decimal) -> str:
     """One of many ways to write an amount given in billions."""
-    code, prefixes, words = currency
+    _, prefixes, words = currency
     number = f"{value_bn:f}"
     style = rng.randrange(4)
     if style == 0:

@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import corpus  # noqa: E402
+import corpus
 
-import factcheck  # noqa: E402
+import factcheck
 
 
 def score(report: factcheck.Report, answers: dict, root: Path) -> tuple[float, float, int, int]:
@@ -59,7 +59,8 @@ def run(size: int, workdir: Path, jobs: int) -> dict:
     report = factcheck.check([root], jobs=jobs) if jobs > 1 else factcheck.check([root])
     seconds = time.perf_counter() - start
     recall, false_alarms, injected, clean = score(report, answers, root)
-    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     return {"docs": len(paths), "seconds": round(seconds, 2), "docs_per_s": round(len(paths) / seconds, 1),
             "mb_per_s": round(megabytes / seconds, 3), "ms_per_doc": round(1000 * seconds / len(paths), 3),
             "peak_mb": round(peak / 1024, 1), "recall": round(recall, 4), "false_alarms": round(false_alarms, 4),

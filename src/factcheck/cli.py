@@ -18,6 +18,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
 import attrs
@@ -201,11 +202,17 @@ class Run:
 
 def evaluate(run: Run, *, progress: bool = False) -> Report:
     """Read, check, apply suppressions and the baseline, keep the changed files' findings."""
-    from factcheck.baseline import apply_baseline, load_baseline
     from factcheck.documents import read_document
+    from factcheck.parallel import MIN_FOR_POOL
     from factcheck.pipeline import check, check_against
-    from factcheck.suppressions import apply
 
+    if run.jobs > 1 and len(run.paths) >= MIN_FOR_POOL and not run.against:
+        # workers read the files; the texts come back only where the report needs them
+        with _status(f"checking {len(run.paths)} documents…" if progress else None):
+            report = check(list(run.paths), reference=run.reference, config=run.config, select=run.select,
+                           ignore=run.ignore, jobs=run.jobs)
+        report = attrs.evolve(report, documents=tuple(read_document(p) for p in _texts_needed(run.paths, report)))
+        return _finish(run, report)
     docs = [read_document(p) for p in (_progress(run.paths, "reading") if progress else run.paths)]
     with _status(f"checking {len(docs)} documents…" if progress and len(docs) >= _PROGRESS_MIN else None):
         if run.against:
@@ -216,6 +223,31 @@ def evaluate(run: Run, *, progress: bool = False) -> Report:
         else:
             report = check(docs, reference=run.reference, config=run.config, select=run.select, ignore=run.ignore,
                            jobs=run.jobs)
+    return _finish(run, report)
+
+
+def _texts_needed(paths: Sequence[str], report: Report) -> list[str]:
+    """The files whose text the report needs: those with findings, and those with suppression
+    comments (an unused one is itself reported). Reading bytes to look for the word is cheap."""
+    involved = {f.doc for finding in report.findings for f in finding.facts}
+    out = []
+    for path in paths:
+        if path in involved:
+            out.append(path)
+            continue
+        try:
+            if b"factcheck" in Path(path).read_bytes():
+                out.append(path)
+        except OSError:
+            continue
+    return out
+
+
+def _finish(run: Run, report: Report) -> Report:
+    """Suppressions, the baseline and --changed-only, the same for every way of running."""
+    from factcheck.baseline import apply_baseline, load_baseline
+    from factcheck.suppressions import apply
+
     report = apply(report, select=run.select, ignore=run.ignore, file_ignores=run.config.file_ignores)
     if run.baseline is not None:
         report = apply_baseline(report, load_baseline(run.baseline))

@@ -20,7 +20,7 @@ from factcheck.model import Document
 
 #: Files handed to a worker at a time: enough to amortise the hand-off, few enough to keep every
 #: worker busy to the end.
-CHUNK = 64
+CHUNK = 256
 #: Below this many files starting worker processes costs more than it saves.
 MIN_FOR_POOL = 2 * CHUNK
 

@@ -111,5 +111,6 @@ class Report:
         codes = ", ".join(f"{code}×{k}" for code, k in sorted(Counter(f.code for f in self.findings).items()))
         extra = "".join(f", {k} {what}" for k, what in ((len(self.suppressed), "suppressed"),
                                                          (len(self.baselined), "baselined")) if k)
-        return (f"<Report {n} conflict{'s' if n != 1 else ''} in {len(self.documents)} documents"
+        docs = self.coverage.get("documents", len(self.documents))
+        return (f"<Report {n} conflict{'s' if n != 1 else ''} in {docs} documents"
                 f"{': ' + codes if codes else ''}{extra}>")

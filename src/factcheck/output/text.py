@@ -50,7 +50,7 @@ def render_concise(report: Report) -> str:
 
 def summary(report: Report) -> str:
     """``Found 1 conflict in 5 documents (56 facts, 22 checkable).``, and what was set aside."""
-    n, docs = len(report.conflicts), len(report.documents)
+    n, docs = len(report.conflicts), report.coverage.get("documents", len(report.documents))
     line = (f"Found {n} conflict{'s' if n != 1 else ''} in {docs} document{'s' if docs != 1 else ''} "
             f"({report.coverage.get('facts', 0)} facts, {report.coverage.get('checked', 0)} checkable).")
     aside = []

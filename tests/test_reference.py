@@ -40,7 +40,7 @@ class TestLoadReference:
             (GOOD.replace("as_of = 2024-05-28", 'as_of = "May"'), "as_of must be a date", 1),
             (GOOD + "colour = 1\n", "unknown key 'colour'", 1),
             ("[[fact]\n", "invalid TOML", 1),
-            ("[facts]\nx = 1\n", "unknown table 'facts'", None),
+            ("[facts]\nx = 1\n", "unknown table 'facts'", 1),
             ("\n\n" + GOOD + "\n" + GOOD.replace('entity = "Acme Holdings"', "entity = 3"), "entity must be", 11),
         ],
         ids=["missing key", "bad value", "bad date", "unknown key", "bad toml", "wrong table", "second fact"],

@@ -45,18 +45,26 @@ def parse_document(text: str, path: str = "<text>") -> Document:
         if text.lstrip("\ufeff").startswith("---\n") and "\n---" not in text[4:]:
             raise InputError(path, "front matter opened with '---' but never closed", line=1)
         return Document(path=path, text=text, body_start=0, meta={}, published=None)
+    body = match.group("body")
+    deep = _too_deep(body)
+    if deep is not None:
+        raise InputError(path, f"malformed front matter: nested more than {MAX_DEPTH} levels deep",
+                         line=_line_at(text, match.start("body") + deep))
     try:
-        meta = yaml.load(match.group("body"), Loader=_LOADER) or {}
-    except ValueError as exc:  # yaml builds dates itself: "published: 2024-13-45" fails here
-        line = next((i + 1 for i, row in enumerate(text.splitlines()) if row.startswith("published")), 2)
-        raise InputError(path, f"malformed front matter: {exc}", line=line) from None
+        meta = yaml.load(body, Loader=_LOADER) or {}
+    except (ValueError, RecursionError) as exc:  # yaml builds dates itself: "published: 2024-13-45" fails here
+        line = _line_of_key(text, "published") or 2
+        raise InputError(path, f"malformed front matter: {_one_line(str(exc))}", line=line) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        line = _line_at(text, match.start("body") + mark.index) if mark is not None else 1
         problem = getattr(exc, "problem", None) or "is not valid YAML"
-        raise InputError(path, f"malformed front matter: {problem}", line=line) from None
+        raise InputError(path, f"malformed front matter: {_one_line(problem)}", line=line) from None
     if not isinstance(meta, dict):
         raise InputError(path, "malformed front matter: expected 'key: value' lines", line=2)
+    if _expands_beyond(meta, MAX_NODES):
+        raise InputError(path, f"malformed front matter: more than {MAX_NODES} values once its aliases are "
+                               "expanded", line=2)
     meta = {str(k): v for k, v in meta.items()}
     published = _published(meta.get("published"), path, text)
     return Document(path=path, text=text, body_start=match.end(), meta=meta, published=published)
@@ -72,8 +80,68 @@ def _published(value: Any, path: str, text: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value).strip()[:10])
     except ValueError:
-        line = next((i + 1 for i, row in enumerate(text.splitlines()) if row.startswith("published")), None)
-        raise InputError(path, f"front matter 'published' is {value!r}, expected YYYY-MM-DD", line=line) from None
+        shown = _one_line(repr(value))
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        raise InputError(path, f"front matter 'published' is {shown}, expected YYYY-MM-DD",
+                         line=_line_of_key(text, "published")) from None
+
+
+#: Front matter is a few "key: value" lines. YAML nested deeper than this is refused before it is
+#: parsed: libyaml recurses in C and takes the whole process down at some tens of thousands of
+#: levels, and the pure-Python parser raises RecursionError long before that.
+MAX_DEPTH = 100
+#: And once its aliases are expanded ("a: &a [1, 1]", "b: [*a, *a]", ...) it holds no more than this
+#: many values, so that nothing that later prints or walks it can be made to take exponential time.
+MAX_NODES = 10_000
+_BRACKET = re.compile(r"[\[\]{}]")
+_INDENT = re.compile(rf"^[ \t]{{{2 * MAX_DEPTH},}}\S", re.MULTILINE)
+
+
+def _too_deep(body: str) -> int | None:
+    """Where in ``body`` flow brackets or indentation nest past :data:`MAX_DEPTH`, else None.
+
+    Brackets are counted even inside quotes: a front matter that has a hundred of them open is
+    refused either way."""
+    depth = 0
+    for m in _BRACKET.finditer(body):
+        depth = depth + 1 if m.group() in "[{" else max(0, depth - 1)
+        if depth > MAX_DEPTH:
+            return m.start()
+    indented = _INDENT.search(body)
+    return indented.start() if indented else None
+
+
+def _expands_beyond(value: Any, limit: int) -> bool:
+    """Whether ``value`` holds more than ``limit`` values, counting shared ones each time they occur."""
+    stack, count = [value], 0
+    while stack:
+        item = stack.pop()
+        count += 1
+        if count > limit:
+            return True
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple, set)):
+            stack.extend(item)
+    return False
+
+
+def _line_at(text: str, offset: int) -> int:
+    """The line of ``offset``, counting line feeds (as editors and ``grep -n`` do)."""
+    return text.count("\n", 0, min(max(offset, 0), len(text))) + 1
+
+
+def _line_of_key(text: str, key: str) -> int | None:
+    """The first line that starts with ``key``, counting line feeds."""
+    for number, row in enumerate(text.split("\n"), 1):
+        if row.startswith(key):
+            return number
+    return None
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
 
 
 def read_document(path: str | os.PathLike[str]) -> Document:

@@ -20,6 +20,7 @@ from factcheck.attribute.entities import EntityFinder
 from factcheck.attribute.metrics import MetricMention, MetricVocabulary, find_basis
 from factcheck.attribute.periods import PeriodMention, find_periods, resolve_period, year_to_date
 from factcheck.attribute.sentences import Sentences
+from factcheck.extract.numbers import join_wrapped_lines
 from factcheck.model import Document, Period, Qualifiers, Quantity
 from factcheck.resolve import normalize
 
@@ -72,7 +73,7 @@ def attribute(doc: Document, quantities: Sequence[Quantity], *,
               vocabulary: MetricVocabulary | None = None) -> list[Quantity]:
     """The quantities of ``doc`` with entity, metric, period and qualifiers filled in."""
     vocab = vocabulary or MetricVocabulary.default()
-    text = doc.text
+    text = join_wrapped_lines(doc.text)  # same length; a paragraph reads the same however it is wrapped
     sentences = Sentences(text)
     entities = EntityFinder(text, doc.body_start, sentences)
     periods = find_periods(text, doc.body_start, None, published=doc.published,

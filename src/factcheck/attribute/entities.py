@@ -177,6 +177,10 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     return out
 
 
+#: What may stand before the first word of a sentence: spaces, list and quote marks, a bracket.
+_OPENING = re.compile("[ \t\n*>\\-–\"'“‘(]*")
+
+
 class EntityFinder:
     """Per document: the mentions, the salient entity, and the rules above."""
 
@@ -206,7 +210,8 @@ class EntityFinder:
         start, end = self.sentences.at(m.start)
         if self.text[start : start + 1] == "#" or self.sentences.is_headline((start, end)):
             return False  # a heading names its subject
-        return not self.text[start : m.start].strip(" \t\n*>-–\"'“‘(")
+        # only markup and quotes before it (a match that stops at the first word: no copy of the sentence)
+        return _OPENING.match(self.text, start, m.start).end() == m.start
 
     def _trim(self, m: Mention) -> Mention | None:
         """Drop capitalised common words ("Gross Margin", "Financial Performance", a heading) and

@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from factcheck.extract.numbers import join_wrapped_lines
+
 _ABBREVIATIONS = frozenset(
     """u.s u.k u.n e.u mr mrs ms dr prof inc ltd corp co st no vs etc jan feb mar apr jun jul aug sep sept
     oct nov dec approx est fig a.m p.m i.e e.g""".split()
@@ -36,11 +38,13 @@ class Sentences:
     def __init__(self, text: str) -> None:
         self.text = text
         starts = [0]
-        for m in _END.finditer(text):
+        # a line break that only wraps a paragraph ends no sentence (the text keeps its length)
+        for m in _END.finditer(join_wrapped_lines(text)):
             if m.group().startswith((".",)) and _is_abbreviation(text, m.start()):
                 continue
             starts.append(m.end())
         self.starts = sorted(set(starts))
+        self._headlines: dict[tuple[int, int], bool] = {}
 
     def at(self, i: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.starts, i) - 1
@@ -64,9 +68,13 @@ class Sentences:
 
     def is_headline(self, span: tuple[int, int]) -> bool:
         """A short line without a full stop, standing alone: a title or a section heading."""
-        line = self.text[span[0] : span[1]].strip()
-        return bool(line) and not line.endswith((".", "!", "?", '"', "”")) and len(line.split()) <= 16 \
-            and self.text[span[1] - 1 : span[1]] == "\n" if span[1] <= len(self.text) else False
+        if span[1] > len(self.text) or self.text[span[1] - 1 : span[1]] != "\n":
+            return False  # checked first: it is free, and a long run-on line fails it
+        if span not in self._headlines:  # asked once per figure and per name: each span is read once
+            line = self.text[span[0] : span[1]].strip()
+            self._headlines[span] = bool(line) and not line.endswith((".", "!", "?", '"', "”")) \
+                and len(line.split(None, 16)) <= 16
+        return self._headlines[span]
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -68,8 +68,12 @@ def _spans(text: str) -> list[tuple[int, int]]:
         m = _AT_DIGITS.match(text, i)
         if m is not None:
             spans.append(m.span())
-        line_start = text.rfind("\n", 0, i) + 1
-        if text[line_start:i].strip(" \t") == "" and _LONE_NUMBER.match(text, line_start):
+        # only blanks between the line start and the number? Walk back over the blanks alone: looking
+        # for the line start itself would cost the whole line for every number of a long line
+        line_start = i
+        while line_start > 0 and text[line_start - 1] in " \t":
+            line_start -= 1
+        if (line_start == 0 or text[line_start - 1] == "\n") and _LONE_NUMBER.match(text, line_start):
             spans.append((line_start, run.end()))  # a lone number on its own line: a footnote mark
     at = text.find("@")
     while at != -1:  # e-mail addresses, found from their "@" so plain words cost nothing

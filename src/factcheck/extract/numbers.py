@@ -70,6 +70,50 @@ def normalize_chars(text: str) -> str:
     return _FOLDABLE.sub(lambda m: _SAME_LENGTH[ord(m.group())], text)
 
 
+# A line break inside a paragraph, as editors and `fmt` wrap prose: the line ends in text and the
+# next one continues the sentence (a lower-case word, a figure, a currency sign or a bracket), or
+# the line stops on a comma or on a word no title or sentence ends with ("of", "the", "about").
+# Breaks before a Markdown block (list item, quote, heading, table row, numbered item) and after a
+# heading or table row stay: scraped articles put a title on its own line without a blank one.
+_LINE_BREAK = re.compile(r"[ \t]*\r?\n")
+_BLOCK = re.compile(r"[ \t]*(?:[-*+>#|•]|\d{1,3}[.)][ \t]+\S|$)", re.MULTILINE)
+_CONTINUES = re.compile(r"[ \t]*(?!\d{1,3}[ \t]*(?:\r?\n|$))[a-z0-9(£$€¥₹%]", re.MULTILINE)  # not a lone footnote mark
+_DANGLING = re.compile(
+    r"(?:,|\b(?:of|the|a|an|to|at|in|on|by|for|and|or|nor|but|than|from|with|as|per|its|their|his|her|our|"
+    r"about|around|approximately|nearly|almost|over|under|some|roughly|between|is|was|are|were|be|been|has|"
+    r"have|had|that|which|who|whose|said|says|reached|rose|fell|grew|stood|worth|valued|totalled|totaled))$",
+    re.IGNORECASE,
+)
+
+
+def join_wrapped_lines(text: str) -> str:
+    """``text`` with the line breaks that only wrap a paragraph made spaces (same length).
+
+    Re-wrapping a paragraph must not change what is read from it: without this, a sentence
+    broken over two lines would be read as two sentences and lose its subject or its period.
+    """
+    if "\n" not in text:
+        return text
+    out = []
+    pos = 0
+    for m in _LINE_BREAK.finditer(text):
+        start, end = m.span()
+        line_start = text.rfind("\n", 0, start) + 1
+        line = text[line_start:start]
+        if not line.strip() or line.lstrip()[:1] in ("#", "|") or end >= len(text):
+            continue
+        if _BLOCK.match(text, end):
+            continue  # a blank line, or the next line opens a list item, a quote, a heading, a table
+        if _CONTINUES.match(text, end) or _DANGLING.search(line[-20:]):
+            out.append(text[pos:start])
+            out.append(" " * (end - start))
+            pos = end
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})*,\d{3}")
 
 

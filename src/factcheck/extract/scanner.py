@@ -27,7 +27,13 @@ import attrs
 from factcheck.extract import patterns as P
 from factcheck.extract.lexicon import LEXICON
 from factcheck.extract.masks import Masks
-from factcheck.extract.numbers import normalize_chars, parse_literal, spelled_value, valid_grouping
+from factcheck.extract.numbers import (
+    join_wrapped_lines,
+    normalize_chars,
+    parse_literal,
+    spelled_value,
+    valid_grouping,
+)
 from factcheck.model import Interval, Quantity
 
 #: Relative widening for "about" and for "nearly" (one-sided), the defaults of
@@ -87,7 +93,7 @@ class _Atom:
 
 def scan(text: str) -> list[Quantity]:
     """Every quantity in ``text``, in order of appearance."""
-    norm = normalize_chars(text)
+    norm = join_wrapped_lines(normalize_chars(text))  # same length: offsets into ``text`` hold
     masks = Masks(norm)
     atoms = [a for a in _atoms(norm, masks) if not a.dropped]
     atoms = _separate(_join_ranges(norm, atoms))

@@ -20,6 +20,7 @@ from factcheck.rules._compare import (
     same_fact,
     severity,
 )
+from factcheck.rules._pairs import pairs_across_articles
 
 
 class ValueMismatch(Rule):
@@ -62,15 +63,16 @@ class ValueMismatch(Rule):
 
     def _group(self, ctx: Context, facts: list[Fact], pool: list[Fact]) -> Iterator[Finding]:
         n = len(facts)
-        verdict: dict[tuple[int, int], bool | None] = {}
-        for i in range(n):
-            for j in range(i + 1, n):
-                if same_fact(ctx, facts[i], facts[j]):
-                    verdict[(i, j)] = verdict[(j, i)] = agree(ctx, facts[i], facts[j])
-        support = [sum(1 for j in range(n) if verdict.get((k, j))) for k in range(n)]
+        # verdict[i][j]: whether statements i and j agree (None: they cannot be compared); only
+        # pairs that may state the same fact are present, so the work is proportional to those
+        verdict: list[dict[int, bool | None]] = [{} for _ in range(n)]
+        for i, j in pairs_across_articles(facts):
+            if same_fact(ctx, facts[i], facts[j]):
+                verdict[i][j] = verdict[j][i] = agree(ctx, facts[i], facts[j])
+        support = [sum(1 for v in verdict[k].values() if v) for k in range(n)]
         reported: set[int] = set()
         for k in sorted(range(n), key=lambda k: support[k]):
-            against = [j for j in range(n) if verdict.get((k, j)) is False]
+            against = sorted(j for j, v in verdict[k].items() if v is False)
             if not against or k in reported:
                 continue
             # the best-supported statement it contradicts that no other period, basis or base explains
@@ -87,7 +89,7 @@ class ValueMismatch(Rule):
             if support[consensus] < support[k] or consensus in reported:
                 continue  # the other side is the odd one out, or was reported already
             odd, good = facts[k], facts[consensus]
-            allies = [facts[j] for j in against if j != consensus and verdict.get((j, consensus))]
+            allies = [facts[j] for j in against if j != consensus and verdict[j].get(consensus)]
             backing = {a.doc for a in allies} - {odd.doc, good.doc}
             if not certain(odd, good) and not backing and not magnitude_slip(odd.q.value, good.q.value):
                 continue  # one source against one, and not sure they speak of the same thing

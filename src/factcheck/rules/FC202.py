@@ -11,6 +11,7 @@ from factcheck.findings import Finding
 from factcheck.model import Interval
 from factcheck.rules import Rule
 from factcheck.rules._compare import certain, same_fact, severity
+from factcheck.rules._pairs import pairs_across_articles
 
 
 class RangeMismatch(Rule):
@@ -35,23 +36,23 @@ class RangeMismatch(Rule):
         for group in ctx.groups.values():
             ranges = [f for f in group if f.q.low is not None and f.q.high is not None]
             reported: set[int] = set()
-            for i, a in enumerate(ranges):
-                for b in ranges[i + 1 :]:
-                    if not same_fact(ctx, a, b) or (a.q.currency or "") != (b.q.currency or ""):
-                        continue
-                    bad = [end for end in ("low", "high") if not comparable(_end(a, end), _end(b, end))]
-                    if not bad:
-                        continue
-                    # the odd one is the range fewer others agree with
-                    odd, good = (a, b) if _support(ctx, a, ranges) < _support(ctx, b, ranges) else (b, a)
-                    if id(odd) in reported:
-                        continue  # one finding for each odd range, against its best-backed rival
-                    backing = [f for f in ranges if f is not good and f is not odd and f.doc not in (odd.doc, good.doc)
-                               and same_fact(ctx, f, good) and _agree(f, good)]
-                    if not certain(odd, good) and not backing:
-                        continue
-                    reported.add(id(odd))
-                    yield self._finding(good, odd, bad)
+            for i, j in pairs_across_articles(ranges):
+                a, b = ranges[i], ranges[j]
+                if not same_fact(ctx, a, b) or (a.q.currency or "") != (b.q.currency or ""):
+                    continue
+                bad = [end for end in ("low", "high") if not comparable(_end(a, end), _end(b, end))]
+                if not bad:
+                    continue
+                # the odd one is the range fewer others agree with
+                odd, good = (a, b) if _support(ctx, a, ranges) < _support(ctx, b, ranges) else (b, a)
+                if id(odd) in reported:
+                    continue  # one finding for each odd range, against its best-backed rival
+                backing = [f for f in ranges if f is not good and f is not odd and f.doc not in (odd.doc, good.doc)
+                           and same_fact(ctx, f, good) and _agree(f, good)]
+                if not certain(odd, good) and not backing:
+                    continue
+                reported.add(id(odd))
+                yield self._finding(good, odd, bad)
 
     def _finding(self, a: Fact, b: Fact, ends: list[str]) -> Finding:
         x = getattr(a.q, ends[0])

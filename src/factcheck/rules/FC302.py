@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from factcheck import intervals
@@ -39,20 +40,29 @@ class PartsSum(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         levels = [f for f in ctx.facts if f.q.kind == "level" and f.q.currency and f.q.metric
                   and f.q.metric.endswith("revenue") and f.q.low is None]
-        parts: dict[tuple[str, str], list[Fact]] = {}
+        # the parts, by (domestic or international, segment), then by article in order of position
+        parts: dict[tuple[str, str], dict[str, list[Fact]]] = {}
         for f in levels:
             words = f.q.metric.removesuffix("revenue").split()
             if words and _SYNONYMS.get(words[0], words[0]) in _PARTS:
-                parts.setdefault((_SYNONYMS.get(words[0], words[0]), " ".join(words[1:])), []).append(f)
+                part = parts.setdefault((_SYNONYMS.get(words[0], words[0]), " ".join(words[1:])), {})
+                part.setdefault(f.doc, []).append(f)
+        for by_doc in parts.values():
+            for members in by_doc.values():
+                members.sort(key=_start)
+        # the figures a mislabelled total may have been copied from, by currency and article
+        others: dict[str | None, dict[str, list[Fact]]] = {}
+        for g in ctx.facts:
+            if g.q.kind == "level":
+                others.setdefault(g.q.currency, {}).setdefault(g.doc, []).append(g)
         for f in levels:
             segment = f.q.metric.removesuffix("revenue").strip()
             if segment.split()[:1] and _SYNONYMS.get(segment.split()[0], segment.split()[0]) in _PARTS:
                 continue
-            home = [p for p in parts.get(("domestic", segment), []) if same_fact(ctx, p, f) or p.doc == f.doc]
-            away = [p for p in parts.get(("international", segment), []) if same_fact(ctx, p, f) or p.doc == f.doc]
-            if not home or not away:
+            a = _part(ctx, parts.get(("domestic", segment), {}), f)
+            b = _part(ctx, parts.get(("international", segment), {}), f)
+            if a is None or b is None:
                 continue
-            a, b = _nearest(home, f), _nearest(away, f)
             if a.q.currency != f.q.currency or b.q.currency != f.q.currency:
                 continue
             assert a.q.interval and b.q.interval
@@ -60,9 +70,9 @@ class PartsSum(Rule):
             if comparable(total, pragmatic(f.q)):
                 continue
             value = a.q.value + b.q.value
-            twins = [g for g in ctx.facts if g is not f and g.q.metric != f.q.metric and g.q.kind == "level"
-                     and g.q.currency == f.q.currency and g.doc != f.doc and agree(ctx, f, g)
-                     and ctx.same_entity(f, g)]
+            twin = next((g for doc, facts in others.get(f.q.currency, {}).items() if doc != f.doc for g in facts
+                         if g.q.metric != f.q.metric and agree(ctx, f, g) and ctx.same_entity(f, g)), None)
+            twins = [] if twin is None else [twin]
             message = (f"{f.q.metric} {f.q.text!r} in {f.doc} is not the sum of its parts: {a.q.text!r} + "
                        f"{b.q.text!r} make {value / 10 ** 9:,.1f}bn")
             cause = None
@@ -73,5 +83,17 @@ class PartsSum(Rule):
                           {"sum": f"{value:f}", "sum_interval": str(total)}, cause)
 
 
-def _nearest(candidates: list[Fact], f: Fact) -> Fact:
-    return min(candidates, key=lambda p: (p.doc != f.doc, abs(p.q.start - f.q.start)))
+def _start(f: Fact) -> int:
+    return f.q.start
+
+
+def _part(ctx: Context, by_doc: dict[str, list[Fact]], f: Fact) -> Fact | None:
+    """The part that goes with the total ``f``: the nearest in its own article (the earlier on a
+    tie, found by bisection), else the nearest of another article that may state the same fact."""
+    own = by_doc.get(f.doc, [])
+    if own:
+        k = bisect.bisect_left(own, f.q.start, key=_start)
+        near = [own[j] for j in (k - 1, k) if 0 <= j < len(own)]
+        return min(near, key=lambda p: (abs(p.q.start - f.q.start), p.q.start))
+    elsewhere = [p for doc, members in by_doc.items() if doc != f.doc for p in members if same_fact(ctx, p, f)]
+    return min(elsewhere, key=lambda p: abs(p.q.start - f.q.start)) if elsewhere else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -40,22 +41,24 @@ class ValuationIdentity(Rule):
         for facts in ctx.by_doc.values():
             if not any(f.q.metric == "valuation" for f in facts):
                 continue
-            rank = {s: k for k, s in enumerate(sorted({f.sentence[0] for f in facts}))}
-
-            def where(f: Fact, rank: dict[int, int] = rank) -> int:
-                return rank[f.sentence[0]]
-
-            for v in facts:
+            starts = sorted({f.sentence[0] for f in facts})  # the sentences holding figures, in order
+            ordered = sorted(facts, key=lambda f: f.q.start)
+            stakes = [f for f in ordered if f.q.metric == "stake" and f.q.unit == "percent" and f.q.value > 0]
+            investments: dict[str | None, list[Fact]] = {}
+            for f in ordered:
+                if f.q.metric == "investment" and f.q.kind == "level":
+                    investments.setdefault(f.q.currency, []).append(f)
+            for v in ordered:
                 if v.q.metric != "valuation" or not v.q.currency or v.q.kind != "level":
                     continue
-                near = [f for f in facts if abs(where(f) - where(v)) <= REACH and f is not v]
-                stakes = [f for f in near if f.q.metric == "stake" and f.q.unit == "percent" and f.q.value > 0]
-                money = [f for f in near if f.q.metric == "investment" and f.q.currency == v.q.currency
-                         and f.q.kind == "level"]
-                if not stakes or not money:
+                # within REACH sentences (among those holding figures) either side: a run of text
+                r = bisect.bisect_left(starts, v.sentence[0])
+                lo = starts[max(0, r - REACH)]
+                hi = starts[r + REACH + 1] if r + REACH + 1 < len(starts) else None
+                stake = _nearest(stakes, v, lo, hi)
+                paid = _nearest(investments.get(v.q.currency, []), v, lo, hi) if stake is not None else None
+                if stake is None or paid is None:
                     continue
-                stake = min(stakes, key=lambda f: abs(f.q.start - v.q.start))
-                paid = min(money, key=lambda f: abs(f.q.start - v.q.start))
                 assert stake.q.interval and paid.q.interval
                 share = stake.q.interval.scale(Decimal("0.01"))
                 if share.low is None or share.low <= 0:
@@ -72,3 +75,21 @@ class ValuationIdentity(Rule):
                     message += f"; likely {cause}"
                 yield Finding(self.code, self.name, severity(value, v.q.value), message, (v, paid, stake),
                               {"implied": f"{value:f}", "implied_interval": str(implied)}, cause)
+
+
+def _nearest(candidates: list[Fact], v: Fact, lo: int, hi: int | None) -> Fact | None:
+    """The candidate (sorted by position) nearest to ``v`` that starts in ``[lo, hi)``; the earlier
+    one on a tie. A bisection, so a long article of figures costs no scan per valuation."""
+    def position(f: Fact) -> int:
+        return f.q.start
+
+    first = bisect.bisect_left(candidates, lo, key=position)
+    last = len(candidates) if hi is None else bisect.bisect_left(candidates, hi, key=position)
+    k = bisect.bisect_left(candidates, v.q.start, first, last, key=position)
+    best = None
+    for j in (k - 1, k):
+        if first <= j < last and candidates[j] is not v:
+            f = candidates[j]
+            if best is None or abs(f.q.start - v.q.start) < abs(best.q.start - v.q.start):
+                best = f
+    return best

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -43,6 +44,15 @@ class ChangeVersusLevels(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         by_span = {(f.doc, f.q.start, f.q.end): f for f in ctx.facts}
+        # the levels a sentence marks as earlier ("from ₹5,945 crore"), by article and unit, in order
+        # of position: each change finds the first after its own level by bisection, not by a scan
+        earlier: dict[tuple[str, str | None], list[Fact]] = {}
+        for f in ctx.facts:
+            if f.earlier and f.q.kind == "level":
+                earlier.setdefault((f.doc, f.q.unit), []).append(f)
+        for levels in earlier.values():
+            levels.sort(key=lambda f: f.q.start)
+        starts = {key: [f.q.start for f in levels] for key, levels in earlier.items()}
         for change in ctx.facts:
             q = change.q
             if q.kind != "change" or q.unit != "percent" or q.leads_to is None or q.low is not None:
@@ -51,11 +61,11 @@ class ChangeVersusLevels(Rule):
             if after is None or not (after.q.currency or after.q.unit == "percent"):
                 continue
             span = change.sentence
-            befores = [f for f in ctx.by_doc[change.doc] if f.earlier and f.q.unit == after.q.unit
-                       and span[0] <= f.q.start < span[1] and f.q.start > after.q.start and f.q.kind == "level"]
-            if not befores:
+            key = (change.doc, after.q.unit)
+            k = bisect.bisect_left(starts.get(key, []), max(span[0], after.q.start + 1))
+            if k == len(starts.get(key, [])) or starts[key][k] >= span[1]:
                 continue
-            before = befores[0]
+            before = earlier[key][k]
             assert before.q.interval and after.q.interval and q.interval
             if before.q.interval.low is None or before.q.interval.low <= 0:
                 continue

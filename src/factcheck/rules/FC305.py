@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from decimal import Decimal
 
 from factcheck import intervals
+from factcheck.attribute.sentences import REACH
 from factcheck.check import Context
 from factcheck.facts import Fact, comparable, pragmatic
 from factcheck.findings import Finding
@@ -38,13 +40,17 @@ class PercentDifference(Rule):
             if not diffs:
                 continue
             starts = sorted({f.sentence[0] for f in facts})
+            amounts = sorted((f for f in facts if f.q.kind == "level" and f.q.unit and f.q.unit != "percent"
+                              and f.q.value > 0), key=lambda f: f.q.start)
             for d in diffs:
                 here = d.sentence
-                # this sentence and the one before it (among those holding figures)
-                k = starts.index(here[0])
-                lo = starts[k - 1] if k else here[0]
-                levels = [f for f in facts if f.q.kind == "level" and f.q.unit and f.q.unit != "percent"
-                          and lo <= f.q.start < here[1] and f.q.value > 0]
+                # this sentence and the one before it (among those holding figures), no further than
+                # attribution looks: a run-on line of figures costs a bounded search per difference
+                k = bisect.bisect_left(starts, here[0])
+                lo = max(starts[k - 1] if k else here[0], d.q.start - REACH)
+                hi = min(here[1], d.q.end + REACH)
+                levels = amounts[bisect.bisect_left(amounts, lo, key=_start) :
+                                 bisect.bisect_left(amounts, hi, key=_start)]
                 pair = _pair(levels, d)
                 if pair is None:
                     continue
@@ -63,6 +69,10 @@ class PercentDifference(Rule):
                            f"the second)")
                 yield Finding(self.code, self.name, severity(abs(x), abs(d.q.value)), message, (d, a, b),
                               {"readings": [str(r) for r in readings]})
+
+
+def _start(f: Fact) -> int:
+    return f.q.start
 
 
 def _pair(levels: list[Fact], d: Fact) -> tuple[Fact, Fact] | None:

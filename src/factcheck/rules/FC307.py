@@ -41,6 +41,7 @@ class ChangeVersusPriorLevel(Rule):
         for f in ctx.facts:
             if f.q.kind == "level" and f.q.period is not None and not f.earlier and f.q.currency:
                 levels.setdefault((f.q.metric, (f.q.period.start, f.q.period.end), f.entity_id), []).append(f)
+        distinct: dict[tuple[object, ...], list[Fact]] = {}
         for change in ctx.facts:
             q = change.q
             if q.kind != "change" or q.unit != "percent" or q.leads_to is None or q.period is None:
@@ -51,14 +52,15 @@ class ChangeVersusPriorLevel(Rule):
             if after is None or not after.q.currency:
                 continue
             prior = _year_before(q.period.start, q.period.end)
-            earlier = levels.get((after.q.metric, prior, after.entity_id), [])
-            if after.entity_id is not None:
-                earlier = earlier + levels.get((after.q.metric, prior, None), [])
-            for before in earlier:
+            wanted = (after.q.metric, prior, after.entity_id)
+            if wanted not in distinct:
+                earlier = levels.get(wanted, [])
+                if after.entity_id is not None:
+                    earlier = earlier + levels.get((after.q.metric, prior, None), [])
+                distinct[wanted] = _distinct(ctx, earlier)
+            for before in distinct[wanted]:
                 if before.q.currency != after.q.currency or not ctx.same_entity(before, after):
                     continue
-                if _disputed(ctx, before, earlier):
-                    continue  # sources disagree about the earlier level itself: FC201's business
                 assert before.q.interval and after.q.interval and q.interval
                 if before.q.interval.low is None or before.q.interval.low <= 0:
                     continue
@@ -86,5 +88,24 @@ def _year_before(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
     return back(start), back(end)
 
 
-def _disputed(ctx: Context, level: Fact, others: list[Fact]) -> bool:
-    return any(o.doc != level.doc and o.entity_id == level.entity_id and agree(ctx, level, o) is False for o in others)
+def _distinct(ctx: Context, earlier: list[Fact]) -> list[Fact]:
+    """The statements of an earlier level worth comparing, in order: those no other source disputes
+    (sources that disagree about the level itself are FC201's business), and of several alike in
+    everything the comparison reads only the first, so repeating a level costs nothing."""
+    by_doc: dict[str, list[Fact]] = {}
+    for f in earlier:
+        by_doc.setdefault(f.doc, []).append(f)
+    out, seen = [], set()
+    for level in earlier:
+        key = (level.q.currency, level.entity_id, level.q.interval)
+        if key in seen:
+            continue
+        if not _disputed(ctx, level, by_doc):
+            seen.add(key)
+            out.append(level)
+    return out
+
+
+def _disputed(ctx: Context, level: Fact, by_doc: dict[str, list[Fact]]) -> bool:
+    return any(o.entity_id == level.entity_id and agree(ctx, level, o) is False
+               for doc, others in by_doc.items() if doc != level.doc for o in others)

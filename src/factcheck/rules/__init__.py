@@ -11,11 +11,15 @@ currencies.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, ClassVar
 
+import attrs
+
 if TYPE_CHECKING:
     from factcheck.check import Context
+    from factcheck.facts import Fact
     from factcheck.findings import Finding
 
 
@@ -29,6 +33,14 @@ class Rule:
         super().__init_subclass__(**kwargs)
         if not (cls.__doc__ or "").strip():
             raise TypeError(f"rule {cls.__name__} needs a docstring: it is the rule's documentation")
+        if "check" in cls.__dict__:  # every rule sees the facts in one order, whatever order the files came in
+            own = cls.__dict__["check"]
+
+            @functools.wraps(own)
+            def check(self: Rule, ctx: Context) -> Iterable[Finding]:
+                return own(self, in_canonical_order(ctx))
+
+            cls.check = check  # type: ignore[method-assign]
 
     @classmethod
     def summary(cls) -> str:
@@ -36,6 +48,28 @@ class Rule:
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         raise NotImplementedError
+
+
+def in_canonical_order(ctx: Context) -> Context:
+    """``ctx`` with its facts, and the facts of each group, ordered by document path and position.
+
+    Rules break ties by order (which of two equally backed statements is the odd one, which copy
+    of a sentence is the original), so without this the findings would depend on the order the
+    files were named in. Made once per context and shared by every rule.
+    """
+    cached = ctx.__dict__.get("_canonical_order")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+
+    def place(fact: Fact) -> tuple[str, int, int]:
+        return (fact.doc, fact.q.start, fact.q.end)
+
+    groups = {key: sorted(members, key=place) for key, members in ctx.groups.items()}
+    ordered = dict(sorted(groups.items(), key=lambda item: place(item[1][0]) if item[1] else ("", -1, -1)))
+    out = attrs.evolve(ctx, facts=sorted(ctx.facts, key=place), groups=ordered)
+    out.__dict__["_canonical_order"] = out
+    ctx.__dict__["_canonical_order"] = out
+    return out
 
 
 def all_rules() -> list[Rule]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from decimal import Decimal
 
 import attrs
@@ -208,3 +209,14 @@ def period_buckets(facts: list[Fact]) -> list[list[Fact]]:
     if not dated:
         return [undated]
     return [members + undated for members in dated.values()]
+
+
+def candidate_pairs(facts: list[Fact]) -> Iterator[tuple[int, int]]:
+    """Index pairs (i < j) of facts that may be compared: those whose written periods do not
+    differ (an undated fact pairs with every other)."""
+    for i in range(len(facts)):
+        pi = facts[i].period_id()
+        for j in range(i + 1, len(facts)):
+            pj = facts[j].period_id()
+            if pi is None or pj is None or pi == pj:
+                yield i, j

@@ -1,0 +1,199 @@
+"""Every rule, on generated figures: consistent text is silent, and a slip injected into it is found.
+
+For each rule a template (from its fixture) is filled with figures drawn by hypothesis that agree
+with each other: the check must report no conflict at all. Then one figure is changed the way a
+writer slips (a dropped or added digit, a swapped percentage, a range end off by two): the rule
+must report it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.documents import parse_document
+from factcheck.fx import default_table
+from factcheck.pipeline import check
+from factcheck.reference import load_reference
+
+ENTITIES = ("Acme", "Globex", "Initech", "Hooli", "Umbrella", "Vandelay")
+TENTH = Decimal("0.1")
+EXAMPLES = 12
+
+
+def one_decimal(low: int, high: int) -> st.SearchStrategy[Decimal]:
+    """Figures written with one decimal, from ``low`` to ``high``."""
+    return st.integers(min_value=low * 10, max_value=high * 10).map(lambda n: Decimal(n) / 10)
+
+
+def codes(sources: dict[str, str], reference: str | None = None) -> list[str]:
+    """The codes of the conflicts found in ``sources`` (file name -> text)."""
+    facts = []
+    if reference is not None:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "reference.toml"
+            path.write_text(reference, encoding="utf-8")
+            facts = load_reference(path)
+    report = check([parse_document(text, name) for name, text in sorted(sources.items())], reference=facts)
+    return sorted(f.code for f in report.findings if f.is_conflict)
+
+
+def front(date: str) -> str:
+    return f"---\npublished: {date}\n---\n"
+
+
+Case = Callable[[st.DataObject, bool], tuple[dict[str, str], str | None]]
+
+
+def fc201(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
+    """The same revenue in two articles; the slip drops a decimal point in one."""
+    who, x = data.draw(st.sampled_from(ENTITIES)), data.draw(one_decimal(1, 999))
+    y = x * 10 if slip else x
+    written = data.draw(st.sampled_from(("£{}bn", "£{} billion", "{} billion pounds")))
+    return {
+        "a.md": f"{front('2024-10-30')}{who}'s revenue reached £{x}bn in 2024, the company said.\n",
+        "b.md": f"{front('2024-10-30')}{who}'s revenue reached {written.format(y)} in 2024, according to the filing.\n",
+    }, None
+
+
+def fc202(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
+    """The same guidance range in three articles; the slip moves one end of one."""
+    who = data.draw(st.sampled_from(ENTITIES))
+    low = data.draw(st.integers(min_value=1, max_value=20))
+    high = low + data.draw(st.integers(min_value=1, max_value=5))
+    third = high + 2 if slip else high
+    return {
+        "a.md": f"{front('2024-07-18')}{who} raised its revenue growth guidance for FY25 to {low}% to {high}%.\n",
+        "b.md": f"{front('2024-07-18')}{who} adjusted its revenue growth guidance for FY25 to {low}-{high} per cent.\n",
+        "c.md": f"{front('2024-07-18')}{who} now expects a revenue increase of {low}-{third}% for FY25.\n",
+    }, None
+
+
+def fc203(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
+    """One syndicated sentence in two articles; the slip adds a digit to one copy's figure."""
+    x = data.draw(one_decimal(1, 99))
+    y = x * 10 if slip else x
+    sentence = ("Amid a host of changes, the minister also chose to cut fees, as well as injecting {} into the "
+                "day-to-day running of the hospitals.\n")
+    return {"a.md": sentence.format(f"£{x}bn"), "b.md": sentence.format(f"£{y} billion")}, None
+
+
+def fc301(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
+    """A market cap that fits price x shares on file; the slip writes a tenth of it."""
+    price = data.draw(st.integers(min_value=20, max_value=500))
+    shares = data.draw(st.sampled_from((Decimal("1.2"), Decimal("2.4"), Decimal("5"), Decimal("7.5"))))
+    cap = (price * shares).quantize(Decimal(1), ROUND_HALF_UP)
+    stated = f"over ${(cap / 10).quantize(Decimal(1), ROUND_HALF_UP)} billion" if slip else f"about ${cap} billion"
+    text = (f"{front('2024-06-05')}Acme's shares closed at ${price} per share on Tuesday. The market capitalization "
+            f"of Acme stands at {stated}.\n")
+    reference = (f'[[fact]]\nentity = "Acme Holdings"\nmetric = "shares outstanding"\nvalue = {shares}e9\n'
+                 f'unit = "share"\nas_of = 2024-05-28\n')
+    return {"a.md": text}, reference
+
+
+def fc302(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
+    """A total and its domestic and international parts; the slip gives the total of another line."""
+    home, away = data.draw(one_decimal(10, 99)), data.draw(one_decimal(5, 50))
+    total = home + away + (home if slip else 0)
+    return {"a.md": (
+        f"{front('2025-08-14')}Hooli's domestic games revenue rose 17% to {home} billion yuan in Q2 2025. Its "
+        f"international games revenue grew 35% to {away} billion yuan in Q2 2025. Hooli's gaming revenue "
+        f"increased 22% to {total} billion yuan in Q2 2025.\n")}, None
+
+
+def fc303(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
+    """An investment, the stake it bought and the valuation; the slip adds a digit to the valuation."""
+    paid = data.draw(st.integers(min_value=100, max_value=900))
+    stake = data.draw(st.integers(min_value=5, max_value=60))
+    worth = (Decimal(paid) * 100 / stake).quantize(Decimal(1), ROUND_HALF_UP) * (10 if slip else 1)
+    return {"a.md": (
+        f"{front('2024-06-05')}Acme made an investment of USD {paid} million in Pied Piper, giving it a {stake} "
+        f"percent stake. With this investment, Pied Piper is worth approximately USD {worth:,} million.\n")}, None
+
+
+def fc304(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
+    """A change with the two levels it joins; the slip writes another line's percentage."""
+    before = data.draw(st.integers(min_value=1000, max_value=9999))
+    growth = data.draw(one_decimal(1, 30))
+    after = (before * (1 + growth / 100)).quantize(Decimal(1), ROUND_HALF_UP)
+    stated = growth * 2 + 1 if slip else growth
+    return {"a.md": (
+        f"{front('2024-07-18')}Globex's net profit grew by {stated}% to ₹{after:,} crore from ₹{before:,} crore "
+        f"during the previous year.\n")}, None
+
+
+def fc305(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
+    """A percentage difference between two prices; the slip states half of it."""
+    now = data.draw(st.integers(min_value=10, max_value=400))
+    then = now + data.draw(st.integers(min_value=now // 4 + 1, max_value=3 * now))
+    share = Decimal(then - now) / then * 100
+    stated = (share / 2 if slip else share).quantize(Decimal(1), ROUND_HALF_UP)
+    return {"a.md": (
+        f"{front('2024-06-05')}Acme's shares rose to ${now} per share (as of May 28, 2024). At that time, the price "
+        f"stood at ${then} per share, a {stated}-percent difference from its current value.\n")}, None
+
+
+def fc306(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
+    """A stake; the slip makes it more than the whole."""
+    stake = data.draw(st.integers(min_value=101, max_value=999) if slip else st.integers(min_value=1, max_value=99))
+    text = f"Acme made an investment of USD 800 million in Pied Piper, giving it a {stake} percent stake.\n"
+    return {"a.md": text}, None
+
+
+def fc307(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
+    """A year-on-year rise and another article's year-earlier level; the slip misstates that level."""
+    level = data.draw(st.integers(min_value=100, max_value=999))
+    growth = data.draw(st.integers(min_value=2, max_value=40))
+    prior = Decimal(level) / (1 + Decimal(growth) / 100) * (Decimal("0.8") if slip else 1)
+    return {
+        "a.md": f"{front('2025-02-24')}Acme's revenue rose {growth}% to Rmb{level}bn in the fourth quarter of 2024.\n",
+        "b.md": (f"{front('2024-02-20')}Acme's revenue was Rmb{prior.quantize(Decimal(1), ROUND_HALF_UP)}bn in "
+                 f"the fourth quarter of 2023.\n"),
+    }, None
+
+
+def fc501(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
+    """An amount in yuan and its conversion in parentheses; the slip drops a digit of the conversion."""
+    yuan = data.draw(one_decimal(10, 900))
+    rate = default_table().rate("CNY", "USD", dt.date(2025, 2, 24)).rate
+    dollars = (yuan * rate).quantize(TENTH, ROUND_HALF_UP) / (10 if slip else 1)
+    return {"a.md": (f"{front('2025-02-24')}In 2024 alone, Acme funneled Rmb{yuan}bn (${dollars}bn) into capital "
+                     f"expenditures.\n")}, None
+
+
+RULES: dict[str, Case] = {
+    "FC201": fc201, "FC202": fc202, "FC203": fc203, "FC301": fc301, "FC302": fc302, "FC303": fc303,
+    "FC304": fc304, "FC305": fc305, "FC306": fc306, "FC307": fc307, "FC501": fc501,
+}
+
+
+def test_every_rule_has_a_generator() -> None:
+    """No rule is left out of these properties."""
+    from factcheck.rules import all_rules
+
+    assert sorted(RULES) == sorted(r.code for r in all_rules())
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(data=st.data())
+def test_consistent_figures_raise_nothing(code: str, data: st.DataObject) -> None:
+    """Figures that agree with each other give no conflict, of this rule or any other."""
+    sources, reference = RULES[code](data, False)
+    assert codes(sources, reference) == [], sources
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(data=st.data())
+def test_injected_slip_is_found(code: str, data: st.DataObject) -> None:
+    """The same text with one figure slipped is reported by the rule that covers it."""
+    sources, reference = RULES[code](data, True)
+    assert code in codes(sources, reference), sources

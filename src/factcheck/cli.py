@@ -341,6 +341,15 @@ def _configured_baseline(args: argparse.Namespace, config: Config) -> str | None
     return display_path(str(config.resolve(config.baseline))) if config.baseline else None
 
 
+def _guard_output(output: str | None, inputs: Sequence[str]) -> None:
+    """Refuse to write a report over one of the articles being read (the tool never changes its input)."""
+    if output is None or not os.path.exists(output):
+        return
+    target = os.path.realpath(output)
+    if any(os.path.realpath(p) == target for p in inputs):
+        raise UsageError(f"{output}: is one of the articles being checked; name another file for the report")
+
+
 def _run_check(args: argparse.Namespace) -> int:
     from factcheck.config import FAIL_LEVELS
     from factcheck.output import Options, render
@@ -348,7 +357,9 @@ def _run_check(args: argparse.Namespace) -> int:
     if args.write_baseline and (args.changed_only or args.changed):
         raise UsageError("--write-baseline records every finding; it cannot be combined with --changed-only")
     run = _make_run(args)
+    _guard_output(args.output, run.paths)
     if args.write_baseline:
+        _guard_output(args.write_baseline, run.paths)
         return _write_baseline(run, args.write_baseline)
     run = attrs.evolve(run, baseline=_configured_baseline(args, run.config))
     report = evaluate(run, progress=True)
@@ -436,6 +447,7 @@ def _run_extract(args: argparse.Namespace) -> int:
     config = load_config(args.config, start=args.paths[0])
     vocabulary = config.vocabulary()
     paths = collect_paths(args.paths, config)
+    _guard_output(args.output, paths)
 
     def write(out: TextIO) -> None:
         for path in _progress(paths, "extracting"):

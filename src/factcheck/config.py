@@ -142,7 +142,10 @@ def matches(rel: str, pattern: str) -> bool:
 
 def find_config(start: str | os.PathLike[str] | None = None) -> Path | None:
     """The nearest ``factcheck.toml`` or ``pyproject.toml`` with ``[tool.factcheck]``, walking up."""
-    here = Path(start or os.getcwd()).resolve()
+    try:
+        here = Path(start or os.getcwd()).resolve()
+    except (OSError, RuntimeError):  # a symlink loop: start from where the path is written
+        here = Path(os.path.abspath(start or os.getcwd()))
     if here.is_file() or not here.exists():
         here = here.parent
     for directory in (here, *here.parents):
@@ -150,7 +153,8 @@ def find_config(start: str | os.PathLike[str] | None = None) -> Path | None:
         if own.is_file():
             return own
         project = directory / "pyproject.toml"
-        if project.is_file() and "factcheck" in _read(project).get("tool", {}):
+        tool = _read(project).get("tool", {}) if project.is_file() else {}
+        if isinstance(tool, dict) and "factcheck" in tool:
             return project
     return None
 
@@ -161,7 +165,10 @@ def load_config(path: str | os.PathLike[str] | None = None, *, start: str | os.P
     if found is None:
         return Config()
     data = _read(found)
-    table = data.get("tool", {}).get("factcheck", {}) if found.name == "pyproject.toml" else data
+    tool = data.get("tool", {})
+    if found.name == "pyproject.toml" and not isinstance(tool, dict):
+        raise ConfigError(str(found), "'tool' must be a table")
+    table = tool.get("factcheck", {}) if found.name == "pyproject.toml" else data
     return _validate(table, str(found))
 
 

@@ -12,6 +12,7 @@ file (and the line, where there is one); nothing here ever writes.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -51,7 +52,7 @@ def parse_document(text: str, path: str = "<text>") -> Document:
         raise InputError(path, f"malformed front matter: nested more than {MAX_DEPTH} levels deep",
                          line=_line_at(text, match.start("body") + deep))
     try:
-        meta = yaml.load(body, Loader=_LOADER) or {}
+        meta = _load_yaml(body) or {}
     except (ValueError, RecursionError) as exc:  # yaml builds dates itself: "published: 2024-13-45" fails here
         line = _line_of_key(text, "published") or 2
         raise InputError(path, f"malformed front matter: {_one_line(str(exc))}", line=line) from None
@@ -95,6 +96,19 @@ MAX_DEPTH = 100
 MAX_NODES = 10_000
 _BRACKET = re.compile(r"[\[\]{}]")
 _INDENT = re.compile(rf"^[ \t]{{{2 * MAX_DEPTH},}}\S", re.MULTILINE)
+
+
+def _load_yaml(body: str) -> Any:
+    """``body`` parsed as YAML with the cyclic garbage collector paused: the parse makes many
+    objects and no cycles, and collections triggered by the allocations would make the time for
+    a long front matter grow faster than its length."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return yaml.load(body, Loader=_LOADER)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _too_deep(body: str) -> int | None:

@@ -17,6 +17,7 @@ whole output as one string, so the command can write it atomically (:func:`emit`
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -84,6 +85,13 @@ def emit(output: str | os.PathLike[str] | None, write: Callable[[TextIO], None])
     directory = os.path.dirname(os.path.abspath(output))
     if not os.path.isdir(directory):
         raise UsageError(f"{output}: the directory does not exist")
+    if os.path.isdir(output):
+        raise UsageError(f"{output}: is a directory; name a file to write the report to")
+    if os.path.exists(output) and not stat.S_ISREG(os.stat(output).st_mode):
+        # a FIFO or a device (/dev/null, /dev/stdout): write into it, never replace it
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            write(handle)
+        return
     try:
         fd, tmp = tempfile.mkstemp(prefix=".factcheck-", dir=directory)
     except OSError as exc:
@@ -91,6 +99,10 @@ def emit(output: str | os.PathLike[str] | None, write: Callable[[TextIO], None])
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             write(handle)
+        # mkstemp makes the file private (0600); a report gets the usual mode for new files
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, output)
     except BaseException:
         os.unlink(tmp)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from factcheck import intervals
@@ -43,14 +44,21 @@ class MarketCapIdentity(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         caps = [f for f in ctx.facts
                 if f.q.metric == "market capitalization" and f.q.currency and "/" not in (f.q.unit or "")]
+        # the share prices of each article, by unit, in order of position
+        prices: dict[tuple[str, str | None], list[Fact]] = {}
+        for p in ctx.facts:
+            if p.q.metric == "share price" and p.q.kind == "level":
+                prices.setdefault((p.doc, p.q.unit), []).append(p)
+        for members in prices.values():
+            members.sort(key=lambda p: p.q.start)
         for cap in caps:
-            prices = [p for p in ctx.facts if p.doc == cap.doc and p.q.metric == "share price"
-                      and p.q.unit == f"{cap.q.currency}/share" and p.q.kind == "level" and ctx.same_entity(p, cap)
-                      and same_time(p, cap)]
             shares = self._shares(ctx, cap)
-            if not prices or shares is None:
+            if shares is None:
                 continue
-            price = min(prices, key=lambda p: abs(p.q.start - cap.q.start))
+            price = _nearest(prices.get((cap.doc, f"{cap.q.currency}/share"), []), cap,
+                             lambda p, cap=cap: ctx.same_entity(p, cap) and same_time(p, cap))
+            if price is None:
+                continue
             count = Interval(shares.value * (1 - SHARES_TOLERANCE), shares.value * (1 + SHARES_TOLERANCE))
             assert price.q.interval is not None and cap.q.interval is not None
             implied = intervals.mul(price.q.interval, count)
@@ -87,3 +95,22 @@ def _age(on: object, ref: ReferenceFact) -> int:
     if isinstance(on, dt.date) and ref.as_of is not None:
         return abs((on - ref.as_of).days)
     return MAX_AGE_DAYS
+
+
+def _nearest(candidates: list[Fact], cap: Fact, fits: Callable[[Fact], bool]) -> Fact | None:
+    """The candidate (sorted by position) nearest to ``cap`` that ``fits``, the earlier on a tie:
+    found by walking out from ``cap``'s position, so the nearest fitting price costs a few steps,
+    not a pass over every price in the article."""
+    right = bisect.bisect_left(candidates, cap.q.start, key=lambda p: p.q.start)
+    left = right - 1
+    while left >= 0 or right < len(candidates):
+        take_left = right >= len(candidates) or (
+            left >= 0 and cap.q.start - candidates[left].q.start <= candidates[right].q.start - cap.q.start)
+        candidate = candidates[left] if take_left else candidates[right]
+        if take_left:
+            left -= 1
+        else:
+            right += 1
+        if fits(candidate):
+            return candidate
+    return None

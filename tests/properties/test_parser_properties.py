@@ -85,9 +85,12 @@ class TestWrappedLines:
         assert joined.rstrip("\n").count("\n") == 0
 
     @pytest.mark.parametrize("text", ["Title\n\nBody text.", "# Heading\nbody", "Personal taxes\nRates rose",
-                                      "list:\n- a\n- b", "| a |\n| b |", "one\n1. two", "Revenue.\n2\nNext"])
+                                      "list:\n- a\n- b", "| a |\n| b |", "one\n1. two", "Revenue.\n2\nNext",
+                                      "Acme Closes Series A\nInvestors said", "Profit Rises To\nRecord High",
+                                      "Revenue rose 5%.\n12\nthe end"])
     def test_blocks_keep_their_line_breaks(self, text: str) -> None:
-        """Blank lines, headings, titles before a capital, list items, table rows and lone numbers stay."""
+        """Blank lines, headings, titles before a capital (even one ending
+        in a capitalised "A" or "To"), list items, table rows and lone numbers (footnote marks) stay."""
         assert join_wrapped_lines(text) == text
 
 

@@ -72,18 +72,19 @@ def normalize_chars(text: str) -> str:
 
 # A line break inside a paragraph, as editors and `fmt` wrap prose: the line ends in text and the
 # next one continues the sentence (a lower-case word, a figure, a currency sign or a bracket), or
-# the line stops on a comma or on a word no title or sentence ends with ("of", "the", "about").
+# the line stops on a comma or on a lower-case word no sentence ends with ("of", "the", "about").
 # Breaks before a Markdown block (list item, quote, heading, table row, numbered item) and after a
 # heading or table row stay: scraped articles put a title on its own line without a blank one.
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n")
-_BLOCK = re.compile(r"[ \t]*(?:[-*+>#|•]|\d{1,3}[.)][ \t]+\S|$)", re.MULTILINE)
-_CONTINUES = re.compile(r"[ \t]*(?!\d{1,3}[ \t]*(?:\r?\n|$))[a-z0-9(£$€¥₹%]", re.MULTILINE)  # not a lone footnote mark
+_BLOCK = re.compile(r"[ \t]*(?:[-*+>#|•]|\d{1,3}[.)][ \t]+\S|[ \t\r]*$)", re.MULTILINE)
+_LONE = re.compile(r"[ \t]*\d{1,3}[ \t]*")
+_LONE_NEXT = re.compile(r"[ \t]*\d{1,3}[ \t]*(?:\r?\n|$)")
+_CONTINUES = re.compile(r"[ \t]*[a-z0-9(£$€¥₹%]")
 _DANGLING = re.compile(
     r"(?:,|\b(?:of|the|a|an|to|at|in|on|by|for|and|or|nor|but|than|from|with|as|per|its|their|his|her|our|"
     r"about|around|approximately|nearly|almost|over|under|some|roughly|between|is|was|are|were|be|been|has|"
     r"have|had|that|which|who|whose|said|says|reached|rose|fell|grew|stood|worth|valued|totalled|totaled))$",
-    re.IGNORECASE,
-)
+)  # lower case only: "Series A" or a title's "Rises To" at the end of a line ends no sentence mid-way
 
 
 def join_wrapped_lines(text: str) -> str:
@@ -100,10 +101,11 @@ def join_wrapped_lines(text: str) -> str:
         start, end = m.span()
         line_start = text.rfind("\n", 0, start) + 1
         line = text[line_start:start]
-        if not line.strip() or line.lstrip()[:1] in ("#", "|") or end >= len(text):
-            continue
-        if _BLOCK.match(text, end):
-            continue  # a blank line, or the next line opens a list item, a quote, a heading, a table
+        if not line.strip() or line.lstrip()[:1] in ("#", "|") or end >= len(text) or _LONE.fullmatch(line):
+            continue  # a blank line, a heading, a table row, the end, a lone number (a footnote mark)
+        if _BLOCK.match(text, end) or _LONE_NEXT.match(text, end):
+            continue  # a blank line, or the next line opens a list item, a quote, a heading, a table,
+            # or is a lone number
         if _CONTINUES.match(text, end) or _DANGLING.search(line[-20:]):
             out.append(text[pos:start])
             out.append(" " * (end - start))

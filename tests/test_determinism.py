@@ -112,12 +112,15 @@ class TestCommandLine:
 
 class TestInProcess:
     def test_worker_processes_give_the_same_report(self, corpus: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-        """Extraction in worker processes (forced even for a small corpus) gives the report one process gives."""
+        """Extraction and rules in worker processes (forced even for a small corpus) give the report
+        one process gives, with any number of processes."""
         docs = [read_document(p) for p in corpus]
         alone = render(factcheck.check(docs, jobs=1), "json")
         monkeypatch.setattr(factcheck.parallel, "MIN_FOR_POOL", 2)
+        monkeypatch.setattr(factcheck.parallel, "MIN_FACTS_FOR_POOL", 0)
         monkeypatch.setattr(factcheck.parallel, "CHUNK", 7)
         assert render(factcheck.check(docs, jobs=2), "json") == alone
+        assert render(factcheck.check(docs, jobs=3), "json") == alone
         assert render(factcheck.check(list(corpus), jobs=2), "json") == render(factcheck.check(list(corpus)), "json")
 
     @settings(max_examples=15, deadline=None)

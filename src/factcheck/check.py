@@ -96,6 +96,15 @@ def document_facts(doc: Document, quantities: Sequence[Quantity]) -> list[Fact]:
     from factcheck.baseline import fingerprint_sentences, normalise
 
     wrapped = fingerprint_sentences(doc) if kept else None
+    contexts: dict[tuple[int, int], str] = {}  # once a sentence: a long one may hold thousands of figures
+
+    def context(offset: int) -> str:
+        assert wrapped is not None
+        span = wrapped.at(offset)
+        if span not in contexts:
+            contexts[span] = normalise(text[slice(*span)])
+        return contexts[span]
+
     facts = []
     for q in kept:
         span = sentences.at(q.start)
@@ -112,7 +121,7 @@ def document_facts(doc: Document, quantities: Sequence[Quantity]) -> list[Fact]:
             line=line,
             col=q.start - (text.rfind("\n", 0, q.start) + 1) + 1,
             excerpt=_excerpt(text, q.start, q.end),
-            context=normalise(text[slice(*wrapped.at(q.start))]) if wrapped else "",
+            context=context(q.start) if wrapped else "",
         ))
     return facts
 
@@ -137,7 +146,7 @@ def build_context(
         facts = [f for doc, qs in zip(documents, quantities, strict=True) for f in document_facts(doc, qs)]
     names = sorted({f.entity_name for f in facts if f.entity_name} | {r.entity for r in reference})
     entity_ids = EntityResolver(aliases or AliasTable.default()).resolve(names) if names else {}
-    resolved = [attrs.evolve(f, entity_id=entity_ids.get(f.entity_name)) if f.entity_name else f for f in facts]
+    resolved = [f.with_entity_id(entity_ids.get(f.entity_name)) if f.entity_name else f for f in facts]
     groups: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
     for fact in resolved:
         key = fact.key()

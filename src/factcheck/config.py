@@ -94,11 +94,15 @@ class Config:
 
     def is_excluded(self, path: str | os.PathLike[str]) -> bool:
         """True when an ``exclude`` pattern matches ``path``."""
+        if not self.exclude:
+            return False  # the common case, and the path need not be resolved for it
         rel = self._relative(path)
         return any(matches(rel, pattern) for pattern in self.exclude)
 
     def file_ignores(self, path: str | os.PathLike[str]) -> tuple[str, ...]:
         """The rule codes ``per-file-ignores`` switches off for ``path``."""
+        if not self.per_file_ignores:
+            return ()
         rel = self._relative(path)
         return tuple(code for pattern, codes in self.per_file_ignores.items() if matches(rel, pattern)
                      for code in codes)

@@ -28,7 +28,9 @@ class Finding:
         return self.severity in ("error", "warning")
 
     def sort_key(self) -> tuple[Any, ...]:
-        return (self.facts[0].doc, self.facts[0].q.start, self.code, self.message)
+        # total, down to every fact's place: the order is the same however the rules were run
+        return (self.facts[0].doc, self.facts[0].q.start, self.code, self.message,
+                tuple((f.doc, f.q.start, f.q.end) for f in self.facts))
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -12,15 +12,34 @@ float ever rounds a figure an editor will read.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import attrs
 
 Bound = Literal["=", "~", ">", ">=", "<", "<="]
 Kind = Literal["level", "change", "difference", "range"]
 
+_C = TypeVar("_C", bound=type)
 
+
+def pickled_by_fields(cls: _C) -> _C:
+    """Pickle instances as their class and field values, rebuilt through ``__init__``: about a
+    third smaller and faster than attrs' state dict, which counts when worker processes send a
+    corpus's facts back (:mod:`factcheck.parallel`)."""
+    names = tuple(a.name for a in attrs.fields(cls))
+    values = operator.attrgetter(*names)
+
+    def __reduce__(self: Any) -> tuple[Any, tuple[Any, ...]]:
+        got = values(self)
+        return cls, (got if len(names) > 1 else (got,))
+
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign,assignment]
+    return cls
+
+
+@pickled_by_fields
 @attrs.frozen
 class Interval:
     """A set of real numbers ``[low, high]``; ``None`` ends are unbounded.
@@ -83,6 +102,7 @@ def _fmt(x: Decimal) -> str:
     return f"{x.normalize():f}" if x == x.to_integral_value() else str(x)
 
 
+@pickled_by_fields
 @attrs.frozen
 class Period:
     """A span of calendar time that a quantity is about, both ends inclusive.
@@ -103,6 +123,7 @@ class Period:
         return self.key
 
 
+@pickled_by_fields
 @attrs.frozen
 class Qualifiers:
     """What separates two otherwise equal facts: listing, accounting basis, estimate, headline."""
@@ -113,6 +134,7 @@ class Qualifiers:
     headline: bool = False  # stated in a title line rather than the body
 
 
+@pickled_by_fields
 @attrs.frozen
 class Quantity:
     """One quantitative claim as written, at ``text[start:end]`` of its document.

@@ -9,14 +9,24 @@ configuration), so the same function serves ``--jobs N`` here and the Dask adapt
 from __future__ import annotations
 
 import functools
+import multiprocessing
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+import warnings
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from factcheck.check import document_facts
+import attrs
+
+from factcheck.check import Context, document_facts
 from factcheck.documents import read_document
 from factcheck.facts import Fact
 from factcheck.model import Document
+
+if TYPE_CHECKING:
+    from factcheck.findings import Finding
+    from factcheck.rules import Rule
 
 #: Files handed to a worker at a time: enough to amortise the hand-off, few enough to keep every
 #: worker busy to the end.
@@ -24,7 +34,12 @@ CHUNK = 256
 #: Below this many files starting worker processes costs more than it saves.
 MIN_FOR_POOL = 2 * CHUNK
 
+#: Below this many facts the rules run in this process: forking workers costs more than it saves.
+MIN_FACTS_FOR_POOL = 5_000
+
 MetricsConfig = tuple[tuple[str, tuple[str, ...]], ...]
+_T = TypeVar("_T")
+_R = TypeVar("_R")
 
 
 def facts_of(path: str, metrics: MetricsConfig = ()) -> list[Fact]:
@@ -48,10 +63,47 @@ def extract_facts(paths: Sequence[str], *, jobs: int = 1, metrics: Mapping[str, 
         for path in paths:
             yield facts_of(path, frozen)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        batches = [list(paths[i : i + CHUNK]) for i in range(0, len(paths), CHUNK)]
-        for batch in pool.map(facts_of_paths, batches, [frozen] * len(batches)):
-            yield from batch
+    for batch in _shared_out(facts_of_paths, _batches(paths, jobs), frozen, jobs):
+        yield from batch
+
+
+def _shared_out(work: Callable[[list[_T], MetricsConfig], _R], batches: list[list[_T]], metrics: MetricsConfig,
+                jobs: int) -> Iterator[_R]:
+    """``work`` on every batch, in batch order, by ``jobs - 1`` worker processes and this one.
+
+    This process takes batches too, between keeping the workers supplied: with ``jobs`` cores
+    busy extracting, only the workers' share of the facts is pickled and sent back, and nothing
+    waits idle while the others work.
+    """
+    done: dict[int, _R] = {}
+    queue = deque(range(len(batches)))
+    running: dict[Future[_R], int] = {}
+    ahead = 2 * (jobs - 1)  # batches queued per worker set: enough that none waits for this process
+    emitted = 0
+    with ProcessPoolExecutor(max_workers=jobs - 1) as pool:
+        while queue or running:
+            while queue and len(running) < ahead:
+                i = queue.popleft()
+                running[pool.submit(work, batches[i], metrics)] = i
+            if queue:
+                i = queue.popleft()
+                done[i] = work(batches[i], metrics)
+            else:
+                wait(running, return_when=FIRST_COMPLETED)
+            for future in [f for f in running if f.done()]:
+                done[running.pop(future)] = future.result()
+            while emitted in done:
+                yield done.pop(emitted)
+                emitted += 1
+
+
+def _batches(items: Sequence[_T], jobs: int) -> list[list[_T]]:
+    """``items`` in batches of :data:`CHUNK`, the last ``jobs`` batches' worth cut eight times
+    finer: workers then finish within a small batch of each other instead of a large one."""
+    tail = max(0, len(items) - jobs * CHUNK)
+    fine = max(1, CHUNK // 8)
+    return ([list(items[i : min(i + CHUNK, tail)]) for i in range(0, tail, CHUNK)]
+            + [list(items[i : i + fine]) for i in range(tail, len(items), fine)])
 
 
 def facts_of_documents(docs: Sequence[Document], metrics: MetricsConfig = ()) -> list[list[Fact]]:
@@ -68,9 +120,69 @@ def extract_documents(docs: Sequence[Document], *, jobs: int = 1, metrics: Mappi
     frozen: MetricsConfig = tuple(sorted((k, tuple(v)) for k, v in (metrics or {}).items()))
     if jobs <= 1 or len(docs) < MIN_FOR_POOL:
         return facts_of_documents(docs, frozen)
-    batches = [list(docs[i : i + CHUNK]) for i in range(0, len(docs), CHUNK)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return [facts for batch in pool.map(facts_of_documents, batches, [frozen] * len(batches)) for facts in batch]
+    return [facts for batch in _shared_out(facts_of_documents, _batches(docs, jobs), frozen, jobs) for facts in batch]
+
+
+def run_rules(ctx: Context, rules: Sequence[Rule], *, jobs: int = 1) -> list[Finding]:
+    """Every rule's findings on ``ctx``, the rules run by ``jobs`` processes.
+
+    The context is not sent to the workers: they are forked once it is built and read their
+    parent's copy. Rules that look at one group at a time (``per_group``) are split further, each
+    worker taking a share of the groups, so that the costliest rule does not hold up the run.
+    Where processes cannot be forked (Windows, macOS by default) the rules run here.
+    """
+    from factcheck.rules import in_canonical_order
+
+    if jobs <= 1 or len(ctx.facts) < MIN_FACTS_FOR_POOL or "fork" not in multiprocessing.get_all_start_methods():
+        return [finding for rule in rules for finding in rule.check(ctx)]
+    canonical = in_canonical_order(ctx)  # made once, before the fork, and inherited by every worker
+    shares = _shares(canonical.groups, 4 * jobs)
+    # whole rules first, then the shares of the per-group ones, small, to even out the end
+    tasks: list[tuple[int, int | None]] = [(i, None) for i, rule in enumerate(rules) if not rule.per_group]
+    tasks += [(i, share) for i, rule in enumerate(rules) if rule.per_group for share in range(len(shares))]
+    global _SHARED
+    _SHARED = (canonical, list(rules), shares)
+    try:
+        with warnings.catch_warnings():
+            # a progress spinner's thread may be running; the workers never touch what it holds
+            warnings.simplefilter("ignore", DeprecationWarning)
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                return [finding for batch in pool.map(_run_task, tasks) for finding in batch]
+    finally:
+        _SHARED = None
+
+
+#: What :func:`run_rules` hands to the workers it forks: the context, the rules, the shares.
+_SHARED: tuple[Context, list[Rule], list[list[Any]]] | None = None
+
+
+def _run_task(task: tuple[int, int | None]) -> list[Finding]:
+    assert _SHARED is not None, "run_rules forks its workers after setting _SHARED"
+    ctx, rules, shares = _SHARED
+    index, share = task
+    if share is not None:
+        ctx = _with_groups(ctx, shares[share])
+    return list(rules[index].check(ctx))
+
+
+def _shares(groups: Mapping[Any, list[Fact]], n: int) -> list[list[Any]]:
+    """The group keys dealt into ``n`` shares of about equal work (a group costs the square of its
+    size: its statements are compared pairwise), each share in the groups' own order."""
+    position = {key: i for i, key in enumerate(groups)}
+    load = [0] * n
+    dealt: list[list[Any]] = [[] for _ in range(n)]
+    for key in sorted(groups, key=lambda k: (-len(groups[k]), position[k])):
+        lightest = min(range(n), key=lambda i: (load[i], i))
+        dealt[lightest].append(key)
+        load[lightest] += len(groups[key]) ** 2
+    return [sorted(keys, key=position.__getitem__) for keys in dealt if keys]
+
+
+def _with_groups(ctx: Context, keys: Sequence[Any]) -> Context:
+    """``ctx`` (already in canonical order) with only the groups named."""
+    view = attrs.evolve(ctx, groups={key: ctx.groups[key] for key in keys})
+    view.__dict__["_canonical_order"] = view
+    return view
 
 
 def default_jobs() -> int:

@@ -17,7 +17,7 @@ from factcheck.config import Config
 from factcheck.documents import iter_paths, parse_document, read_document, read_documents
 from factcheck.extract import scan
 from factcheck.model import Document, Quantity
-from factcheck.parallel import extract_documents, extract_facts, flatten
+from factcheck.parallel import extract_documents, extract_facts, flatten, run_rules
 from factcheck.reference import ReferenceFact, load_reference
 from factcheck.report import Report
 from factcheck.rules import iter_rules
@@ -74,9 +74,7 @@ def check(
         quantities = [extract_document(doc, vocabulary=vocabulary) for doc in docs]  # extract, attribute
         ctx = build_context(docs, quantities, reference=known or (), aliases=config.alias_table())  # resolve, cluster
         documents = len(docs)
-    findings = sorted(
-        (f for rule in iter_rules(select, ignore) for f in rule.check(ctx)), key=lambda f: f.sort_key()
-    )  # check
+    findings = sorted(run_rules(ctx, list(iter_rules(select, ignore)), jobs=jobs), key=lambda f: f.sort_key())  # check
     coverage = {
         "documents": documents,
         "facts": len(ctx.facts),

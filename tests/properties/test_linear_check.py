@@ -9,6 +9,7 @@ measures the same at 250 KB and 1 MB, and on single lines.
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -42,6 +43,9 @@ INPUTS = {
                                  "billion."),
     "changes and levels (FC304)": _lines("Net profit grew by 3.6% to ₹6,374 crore from ₹5,945 crore."),
     "differences (FC305)": _lines("The price was $310 per share, a 50-percent difference from $81 per share."),
+    # one "sentence" of 16,000 characters holding thousands of amounts: per-sentence work (the
+    # fingerprint context) done once a figure was quadratic here
+    "amounts in one endless sentence": lambda n: "".join(random.Random(3).choices("$€£¥₹$$ 12", k=n)),
     "year-earlier levels (FC307)": _lines("Acme's revenue rose 8% to Rmb280bn in the fourth quarter of 2024.",
                                           "Acme's revenue was Rmb230bn in the fourth quarter of 2023."),
 }

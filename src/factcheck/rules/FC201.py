@@ -48,6 +48,7 @@ class ValueMismatch(Rule):
 
     code = "FC201"
     name = "value-mismatch"
+    per_group = True
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         done: set[int] = set()

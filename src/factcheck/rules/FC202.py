@@ -31,6 +31,7 @@ class RangeMismatch(Rule):
 
     code = "FC202"
     name = "range-mismatch"
+    per_group = True
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         for group in ctx.groups.values():

@@ -28,6 +28,9 @@ class Rule:
 
     code: ClassVar[str]
     name: ClassVar[str]
+    #: True when the rule looks only inside ``ctx.groups``, one group at a time: it may then be
+    #: run on a share of the groups in each of several processes (:func:`factcheck.parallel.run_rules`)
+    per_group: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)

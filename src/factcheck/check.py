@@ -7,6 +7,7 @@ facts may be about the same entity, and how to compare two amounts in different 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -88,7 +89,8 @@ def document_facts(doc: Document, quantities: Sequence[Quantity]) -> list[Fact]:
     text = doc.text
     sentences = Sentences(text)
     salient = EntityFinder(text, doc.body_start, sentences).salient if any(not q.entity for q in quantities) else None
-    kept = [q for q in _inherit_basis(quantities) if not _in_table(text, q.start)]
+    lines = _Lines(text)
+    kept = [q for q in _inherit_basis(quantities) if text[lines.start(q.start) : lines.start(q.start) + 1] != "|"]
     by_sentence: dict[tuple[int, int], list[Quantity]] = defaultdict(list)
     for q in kept:
         by_sentence[sentences.at(q.start)].append(q)
@@ -108,7 +110,7 @@ def document_facts(doc: Document, quantities: Sequence[Quantity]) -> list[Fact]:
     facts = []
     for q in kept:
         span = sentences.at(q.start)
-        line = text.count("\n", 0, q.start) + 1
+        line = lines.number(q.start)
         facts.append(Fact(
             doc=doc.path,
             quantity=q,
@@ -119,8 +121,8 @@ def document_facts(doc: Document, quantities: Sequence[Quantity]) -> list[Fact]:
             sentence=span,
             sentence_key=keys[span],
             line=line,
-            col=q.start - (text.rfind("\n", 0, q.start) + 1) + 1,
-            excerpt=_excerpt(text, q.start, q.end),
+            col=q.start - lines.start(q.start) + 1,
+            excerpt=_excerpt(text, q.start, q.end, lines),
             context=context(q.start) if wrapped else "",
         ))
     return facts
@@ -170,18 +172,33 @@ def _masked(text: str, span: tuple[int, int], members: Sequence[Quantity]) -> st
     return " ".join(_WORDS.findall("".join(parts).lower()))
 
 
-def _excerpt(text: str, start: int, end: int, reach: int = 60) -> str:
-    left = text.rfind("\n", 0, start) + 1
-    right = text.find("\n", end)
-    right = len(text) if right < 0 else right
+class _Lines:
+    """Where each line of a text starts, found once: a document's figures look up their line
+    number and line bounds by bisection, not by scanning back (on one long line, a scan per
+    figure is quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self.length = len(text)
+
+    def number(self, offset: int) -> int:
+        """The 1-based line of ``offset``."""
+        return bisect.bisect_right(self.starts, offset)
+
+    def start(self, offset: int) -> int:
+        return self.starts[bisect.bisect_right(self.starts, offset) - 1]
+
+    def end(self, offset: int) -> int:
+        """Where the line of ``offset`` ends (its line break, or the end of the text)."""
+        i = bisect.bisect_right(self.starts, offset)
+        return self.starts[i] - 1 if i < len(self.starts) else self.length
+
+
+def _excerpt(text: str, start: int, end: int, lines: _Lines, reach: int = 60) -> str:
+    left, right = lines.start(start), lines.end(end)
     lo, hi = max(left, start - reach), min(right, end + reach)
     snippet = text[lo:start] + "«" + text[start:end] + "»" + text[end:hi]
     return ("…" if lo > left else "") + snippet.strip() + ("…" if hi < right else "")
-
-
-def _in_table(text: str, offset: int) -> bool:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text[line_start : line_start + 1] == "|"
 
 
 def _inherit_basis(quantities: Sequence[Quantity]) -> list[Quantity]:

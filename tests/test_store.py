@@ -12,6 +12,7 @@ import pytest
 import factcheck
 import factcheck.findings
 from factcheck.check import document_facts
+from factcheck.config import Config
 from factcheck.documents import read_document
 from factcheck.errors import InputError
 from factcheck.pipeline import check_against, extract_document, index
@@ -58,6 +59,29 @@ class TestIndex:
         (docs / "a.md").unlink()
         counts = index([docs], db)
         assert (counts["indexed"], counts["removed"], counts["documents"]) == (1, 1, 1)
+
+    def test_another_extractor_re_extracts_everything(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """An archive indexed by another version of factcheck (or other metric phrases) is refused by
+        --against, and the next index re-extracts every file, unchanged or not, and makes it current."""
+        import factcheck.pipeline
+
+        docs = tmp_path / "news"
+        docs.mkdir()
+        (docs / "a.md").write_text("Acme's revenue rose 8% to $28bn in Q4 2024.\n", encoding="utf-8")
+        (docs / "b.md").write_text("Acme's revenue was $28bn in Q4 2024.\n", encoding="utf-8")
+        db = tmp_path / "archive.db"
+        monkeypatch.setattr(factcheck.pipeline, "extractor_fingerprint", lambda metrics=None: "older")
+        assert index([docs], db)["indexed"] == 2
+        monkeypatch.undo()
+        with pytest.raises(InputError, match="re-index it"):
+            check_against([docs / "a.md"], db)
+        assert index([docs / "a.md"], db)["indexed"] == 1  # a file alone: the rest may still be stale
+        with pytest.raises(InputError, match="re-index it"):
+            check_against([docs / "a.md"], db)
+        assert index([docs], db)["indexed"] == 2
+        assert index([docs], db)["indexed"] == 0
+        check_against([docs / "a.md"], db)  # current now
+        assert index([docs], db, config=Config(metrics={"revenue": ("turnover",)}))["indexed"] == 2
 
     def test_not_an_archive(self, tmp_path: Path) -> None:
         """A file that is not a SQLite archive is an InputError naming it."""

@@ -206,8 +206,8 @@ def evaluate(run: Run, *, progress: bool = False) -> Report:
     from factcheck.parallel import MIN_FOR_POOL
     from factcheck.pipeline import check, check_against
 
-    if run.jobs > 1 and len(run.paths) >= MIN_FOR_POOL and not run.against:
-        # workers read the files; the texts come back only where the report needs them
+    if len(run.paths) >= MIN_FOR_POOL and not run.against:
+        # streamed (by workers with --jobs): the texts are read again only where the report needs them
         with _status(f"checking {len(run.paths)} documents…" if progress else None):
             report = check(list(run.paths), reference=run.reference, config=run.config, select=run.select,
                            ignore=run.ignore, jobs=run.jobs)

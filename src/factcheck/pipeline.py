@@ -17,11 +17,11 @@ from factcheck.config import Config
 from factcheck.documents import iter_paths, parse_document, read_document, read_documents
 from factcheck.extract import scan
 from factcheck.model import Document, Quantity
-from factcheck.parallel import extract_documents, extract_facts, flatten, run_rules
+from factcheck.parallel import MIN_FOR_POOL, extract_documents, extract_facts, flatten, run_rules
 from factcheck.reference import ReferenceFact, load_reference
 from factcheck.report import Report
 from factcheck.rules import iter_rules
-from factcheck.store import Store, digest
+from factcheck.store import Store, digest, extractor_fingerprint
 
 
 def extract(text: str, *, published: dt.date | None = None, config: Config | None = None) -> list[Quantity]:
@@ -51,25 +51,29 @@ def check(
     """Check sources (paths, directories or documents) against each other and the reference facts.
 
     extract -> attribute -> resolve -> cluster -> check -> report, top to bottom. With ``jobs``
-    above 1, files are read and extracted by that many processes and their texts are not kept:
-    the report then quotes each figure's sentence as extracted.
+    above 1, files are read and extracted by that many processes; with ``jobs`` above 1 or 512
+    files or more, they are streamed: each is reduced to compact facts and its text is not kept
+    (``Report.documents`` is then empty; the report quotes each figure's sentence as extracted).
     """
     config = config or Config()
     known = reference if not isinstance(reference, (str, os.PathLike)) else load_reference(reference)
+    given_paths = not any(isinstance(s, Document) for s in sources)
+    paths = list(iter_paths(sources)) if given_paths else []  # type: ignore[arg-type]
     if jobs > 1 and all(isinstance(s, Document) for s in sources):
         docs = list(sources)  # type: ignore[arg-type]
         facts = flatten(extract_documents(docs, jobs=jobs, metrics=config.metrics))  # extract, attribute
         ctx = build_context(docs, facts=facts, reference=known or (), aliases=config.alias_table())
         documents = len(docs)
-    elif jobs > 1 and not any(isinstance(s, Document) for s in sources):
-        paths = list(iter_paths(sources))  # type: ignore[arg-type]
+    elif given_paths and (jobs > 1 or len(paths) >= MIN_FOR_POOL):
+        # several processes, or many files: stream them, keeping compact facts and no texts
         facts = flatten(extract_facts(paths, jobs=jobs, metrics=config.metrics))  # extract, attribute
         docs: list[Document] = []
         ctx = build_context(docs, facts=facts, reference=known or (), aliases=config.alias_table())
         documents = len(paths)
     else:
-        docs = [s if isinstance(s, Document) else d for s in sources
-                for d in ([s] if isinstance(s, Document) else read_documents([s]))]
+        docs = [read_document(p) for p in paths] if given_paths else [
+            s if isinstance(s, Document) else d for s in sources
+            for d in ([s] if isinstance(s, Document) else read_documents([s]))]
         vocabulary = config.vocabulary()
         quantities = [extract_document(doc, vocabulary=vocabulary) for doc in docs]  # extract, attribute
         ctx = build_context(docs, quantities, reference=known or (), aliases=config.alias_table())  # resolve, cluster
@@ -91,7 +95,7 @@ def index(
     content is unchanged; articles no longer present are dropped. Returns the counts."""
     config = config or Config()
     paths = list(iter_paths(sources))
-    with Store(store, aliases=config.alias_table()) as archive:
+    with Store(store, aliases=config.alias_table(), extractor=extractor_fingerprint(config.metrics)) as archive:
         digests = {p: digest(p) for p in paths}
         todo = [p for p in paths if not archive.unchanged(p, digests[p])]
         for n, (path, facts) in enumerate(zip(todo, extract_facts(todo, jobs=jobs, metrics=config.metrics),
@@ -102,6 +106,8 @@ def index(
                 archive.commit()  # durable in batches: an interrupted run keeps what it finished
         archive.commit()
         removed = archive.forget_missing(paths) if not any(os.path.isfile(s) for s in sources) else 0
+        if not archive.outdated or all(os.path.isdir(s) for s in sources):
+            archive.mark_current()  # every stored fact is current, or was extracted again (the rest removed)
         docs, facts_total = archive.count()
     return {"indexed": len(todo), "unchanged": len(paths) - len(todo), "removed": removed, "documents": docs,
             "facts": facts_total}
@@ -126,7 +132,8 @@ def check_against(
     vocabulary = config.vocabulary()
     draft = [f for doc in docs for f in document_facts(doc, extract_document(doc, vocabulary=vocabulary))]
     drafts = {d.path for d in docs} | {os.path.abspath(d.path) for d in docs}
-    with Store(store, aliases=config.alias_table()) as archive:
+    with Store(store, aliases=config.alias_table(), extractor=extractor_fingerprint(config.metrics)) as archive:
+        archive.require_current()
         entities = {f.entity_name for f in draft if f.entity_name}
         metrics = {f.q.metric for f in draft if f.q.metric}
         archived = [f for f in archive.facts_about(entities, metrics)

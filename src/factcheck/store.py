@@ -17,7 +17,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,25 @@ from factcheck.model import Interval, Period, Qualifiers, Quantity
 from factcheck.resolve import AliasTable, normalize
 
 SCHEMA_VERSION = 1
+
+#: Parts of the package whose changes cannot change a stored fact (they read facts, not text).
+_NOT_EXTRACTION = {"rules", "output", "cli.py", "pytest_plugin.py", "display.py", "testing.py", "baseline.py"}
+
+
+def extractor_fingerprint(metrics: Mapping[str, Sequence[str]] | None = None) -> str:
+    """What stored facts depend on besides the files themselves: factcheck's version, its code and
+    word lists, and the project's metric phrases. An archive indexed under another fingerprint is
+    re-extracted in full by ``index`` and refused by ``check --against`` until then."""
+    import factcheck
+
+    root = Path(factcheck.__file__).resolve().parent
+    digest = hashlib.sha256(factcheck.__version__.encode())
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if path.suffix in (".py", ".tsv", ".toml", ".txt") and not _NOT_EXTRACTION & {rel.parts[0]}:
+            digest.update(rel.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(json.dumps(sorted((k, list(v)) for k, v in (metrics or {}).items())).encode())
+    return digest.hexdigest()[:16]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -55,7 +74,10 @@ CREATE INDEX IF NOT EXISTS facts_by_document ON facts (document);
 class Store:
     """An open archive; use as a context manager, or call :meth:`close`."""
 
-    def __init__(self, path: str | os.PathLike[str], *, aliases: AliasTable | None = None) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, aliases: AliasTable | None = None,
+                 extractor: str | None = None) -> None:
+        """Open (or create) the archive at ``path``. ``extractor`` is the current
+        :func:`extractor_fingerprint`: when the archive's differs, :attr:`outdated` is true."""
         self.path = os.fspath(path)
         self.aliases = aliases or AliasTable.default()
         try:
@@ -72,6 +94,17 @@ class Store:
             self.db.commit()
         elif version[0] != str(SCHEMA_VERSION):
             raise InputError(self.path, f"archive schema {version[0]} is not {SCHEMA_VERSION}: re-index it")
+        self.extractor = extractor
+        made_by = self.db.execute("SELECT value FROM meta WHERE key = 'extractor'").fetchone()
+        empty = self.db.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is None
+        #: the stored facts were extracted by another version of factcheck or other metric settings
+        self.outdated = extractor is not None and not empty and (made_by is None or made_by[0] != extractor)
+
+    def require_current(self) -> None:
+        """Raise unless the stored facts are what this factcheck would extract now."""
+        if self.outdated:
+            raise InputError(self.path, "was indexed by another version of factcheck or with other metric "
+                             "settings; re-index it (`factcheck index PATHS --store ...`)")
 
     def __enter__(self) -> Store:
         return self
@@ -90,6 +123,9 @@ class Store:
     # --- writing ------------------------------------------------------------------------------
 
     def unchanged(self, path: str, digest: str) -> bool:
+        """Whether ``path`` is stored with this content hash, by the current extractor."""
+        if self.outdated:
+            return False
         row = self.db.execute("SELECT sha256 FROM documents WHERE path = ?", (path,)).fetchone()
         return row is not None and row[0] == digest
 
@@ -114,6 +150,13 @@ class Store:
 
     def commit(self) -> None:
         self.db.commit()
+
+    def mark_current(self) -> None:
+        """Record that every stored fact is now the current extractor's (after a full index)."""
+        if self.extractor is not None:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('extractor', ?)", (self.extractor,))
+            self.db.commit()
+            self.outdated = False
 
     def forget_missing(self, keep: Iterable[str]) -> int:
         """Drop documents no longer among ``keep`` (files deleted since the last index)."""

@@ -61,9 +61,15 @@ def attr_interval(fact: Fact, iv: Interval) -> Fact:
 
 
 def agree(ctx: Context, a: Fact, b: Fact) -> bool | None:
-    """True, False, or None when the two cannot be compared."""
+    """True, False, or None when the two cannot be compared, either way round: amounts in two
+    currencies are converted at one side's date, and the rate may exist for one date only (a date
+    outside the ECB's history); a pair judged one way must be explainable the other way too."""
     got = compare(ctx, a, b)
-    return None if got is None else comparable(got[0], got[1])
+    if got is None:
+        return None
+    if a.q.currency and b.q.currency and a.q.currency != b.q.currency and compare(ctx, b, a) is None:
+        return None
+    return comparable(got[0], got[1])
 
 
 def magnitude_slip(x: Decimal, y: Decimal) -> int | None:

@@ -95,6 +95,21 @@ def join_wrapped_lines(text: str) -> str:
     """
     if "\n" not in text:
         return text
+    joined = _JOINED.get(text)
+    if joined is None:
+        joined = _join(text)
+        if len(_JOINED) >= 8:
+            _JOINED.clear()
+        _JOINED[text] = _JOINED[joined] = joined  # joining is idempotent: the result maps to itself
+    return joined
+
+
+#: The last few texts joined: the scanner, attribution and sentence splitting each ask for the
+#: same article's joined text (the result is asked for again too).
+_JOINED: dict[str, str] = {}
+
+
+def _join(text: str) -> str:
     out = []
     pos = 0
     for m in _LINE_BREAK.finditer(text):

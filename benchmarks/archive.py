@@ -11,7 +11,6 @@ corpus into a fresh SQLite archive, checks every file together once, then checks
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -37,10 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/factcheck-bench"))
     args = ap.parse_args(argv)
-    root = args.workdir / f"corpus-{args.docs}"
-    if not (root / "answers.json").exists():
-        corpus.generate(root, args.docs)
-    answers = json.loads((root / "answers.json").read_text(encoding="utf-8"))
+    root, answers = corpus.cached(args.workdir, args.docs)
     conflicted = [root / e["conflict"]["file"] for e in answers["events"] if e["conflict"]]
     drafts = conflicted[:: max(1, len(conflicted) // args.drafts)][: args.drafts]
     db = str(args.workdir / f"archive-{args.docs}.db")

@@ -24,6 +24,7 @@ import argparse
 import datetime as dt
 import json
 import random
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -89,6 +90,16 @@ def period_text(rng: random.Random, year: int, quarter: int) -> str:
         f"the {ORDINAL[quarter]} quarter of {year}",
         f"the three months ended {MONTH_END[quarter]} 30, {year}" if quarter in (2, 3) else f"Q{quarter} {year}",
     ])
+
+
+def cached(workdir: Path, docs: int) -> tuple[Path, dict[str, Any]]:
+    """The corpus of ``docs`` articles under ``workdir/corpus-<docs>`` and its answers, generated
+    the first time (a 100k corpus takes a few minutes)."""
+    root = workdir / f"corpus-{docs}"
+    if not (root / "answers.json").exists():
+        print(f"generating {docs:,} documents under {root}...", file=sys.stderr, flush=True)
+        return root, generate(root, docs)
+    return root, json.loads((root / "answers.json").read_text(encoding="utf-8"))
 
 
 def generate(out: Path, docs: int, seed: int = 7, conflict_rate: float = 0.1) -> dict[str, Any]:

@@ -33,9 +33,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from factcheck.dask import check as dask_check
 
-    root = args.workdir / f"corpus-{args.docs}"
-    if not (root / "answers.json").exists():
-        corpus.generate(root, args.docs)
+    root, _ = corpus.cached(args.workdir, args.docs)
     start = time.perf_counter()
     single = render(factcheck.check([root]), "json")
     single_s = time.perf_counter() - start

@@ -62,10 +62,7 @@ def check_corpus(root: Path, jobs: int) -> tuple[float, float]:
 
 
 def corpus_at(workdir: Path, size: int) -> tuple[Path, int, float]:
-    root = workdir / f"corpus-{size}"
-    if not (root / "answers.json").exists():
-        print(f"generating {size:,} documents under {root}...", file=sys.stderr, flush=True)
-        corpus.generate(root, size)
+    root, _ = corpus.cached(workdir, size)
     paths = list(root.glob("*.md"))
     return root, len(paths), sum(p.stat().st_size for p in paths) / 1e6
 

@@ -49,10 +49,7 @@ def score(report: factcheck.Report, answers: dict, root: Path) -> tuple[float, f
 
 
 def run(size: int, workdir: Path, jobs: int) -> dict:
-    root = workdir / f"corpus-{size}"
-    if not (root / "answers.json").exists():
-        corpus.generate(root, size)
-    answers = json.loads((root / "answers.json").read_text(encoding="utf-8"))
+    root, answers = corpus.cached(workdir, size)
     paths = sorted(root.glob("*.md"))
     megabytes = sum(p.stat().st_size for p in paths) / 1e6
     start = time.perf_counter()

@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,26 +22,11 @@ import factcheck
 import factcheck.parallel
 from factcheck.documents import read_document
 from factcheck.output import render
+from fixture_sources import documents, write_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 EVENTS = Path("/work/shared/events")  # the shared corpus of real articles, where it is mounted
-FIXTURES = ROOT / "tests" / "fixtures" / "rules"
-
-
-def _fixture_corpus(root: Path) -> list[Path]:
-    """Every source of every rule fixture as a file, one directory per case: conflicts of every rule."""
-    paths = []
-    for fixture in sorted(FIXTURES.glob("*.yml")):
-        for name, case in yaml.safe_load(fixture.read_text(encoding="utf-8")).items():
-            if not isinstance(case, dict):
-                continue
-            for source, text in case["sources"].items():
-                path = root / f"{fixture.stem}-{name}" / source
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
-                paths.append(path)
-    return paths
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +45,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
         copy.parent.mkdir(exist_ok=True)
         copy.write_bytes(source.read_bytes())
         paths.append(str(copy))
-    return paths + [str(p) for p in _fixture_corpus(root)]
+    return paths + [str(p) for p in write_sources(root)]
 
 
 def _cli(args: list[str], hash_seed: str, cwd: Path) -> bytes:
@@ -127,7 +111,7 @@ class TestInProcess:
     @given(order=st.randoms(use_true_random=False))
     def test_any_order_of_documents(self, order: random.Random) -> None:
         """``factcheck.check`` gives the same JSON for the rule fixtures' articles in any order."""
-        docs = _fixture_documents()
+        docs = list(documents())
         expected = render(factcheck.check(docs), "json")
         shuffled = list(docs)
         order.shuffle(shuffled)
@@ -137,20 +121,6 @@ class TestInProcess:
         """Caches warmed by a first run change nothing in a second."""
         docs = [read_document(p) for p in corpus[:40]]
         assert render(factcheck.check(docs), "json") == render(factcheck.check(docs), "json")
-
-
-_DOCS: list[factcheck.Document] = []
-
-
-def _fixture_documents() -> list[factcheck.Document]:
-    if not _DOCS:
-        from factcheck.documents import parse_document
-
-        for fixture in sorted(FIXTURES.glob("*.yml")):
-            for name, case in yaml.safe_load(fixture.read_text(encoding="utf-8")).items():
-                if isinstance(case, dict) and "reference" not in case:
-                    _DOCS.extend(parse_document(t, f"{fixture.stem}/{name}/{s}") for s, t in case["sources"].items())
-    return _DOCS
 
 
 class TestInputsUntouched:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -14,8 +13,7 @@ import factcheck.parallel
 from factcheck.errors import InputError
 from factcheck.parallel import _batches, _shares, extract_facts, facts_of, run_rules
 from factcheck.rules import iter_rules
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rules"
+from fixture_sources import documents
 
 
 @given(n=st.integers(0, 3000), jobs=st.integers(1, 8), chunk=st.integers(1, 300))
@@ -46,25 +44,13 @@ def test_shares_deal_every_group_once_keeping_its_order(sizes: list[int], n: int
         assert max(sum(len(groups[k]) ** 2 for k in share) for share in shares) <= sum(costs) / n + max(costs)
 
 
-def _fixture_documents() -> list[factcheck.Document]:
-    """Every rule fixture's sources as documents (cases with reference facts left out)."""
-    from factcheck.documents import parse_document
-
-    docs = []
-    for fixture in sorted(FIXTURES.glob("*.yml")):
-        for name, case in yaml.safe_load(fixture.read_text(encoding="utf-8")).items():
-            if isinstance(case, dict) and "reference" not in case:
-                docs += [parse_document(t, f"{fixture.stem}/{name}/{s}") for s, t in case["sources"].items()]
-    return docs
-
-
 @pytest.mark.parametrize("jobs", [2, 3])
 def test_rules_in_workers_find_what_one_process_finds(jobs: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """Forked workers, per-group rules split into shares: the same findings as one process."""
     from factcheck.check import build_context
     from factcheck.pipeline import extract_document
 
-    docs = _fixture_documents()
+    docs = list(documents())
     ctx = build_context(docs, [extract_document(d) for d in docs])
     rules = list(iter_rules())
     alone = sorted(run_rules(ctx, rules, jobs=1), key=lambda f: f.sort_key())

@@ -70,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     ex = sub.add_parser("extract", help="list every quantity found in the articles")
-    ex.add_argument("paths", nargs="+", metavar="PATH", help="articles (.md/.txt) or directories of them")
+    _paths_argument(ex)
     ex.add_argument("--format", choices=("jsonl", "text"), default="text")
     _output_option(ex)
     _config_option(ex)
@@ -99,14 +99,14 @@ def _parser() -> argparse.ArgumentParser:
     ck.set_defaults(run=_run_check)
 
     ix = sub.add_parser("index", help="extract articles once into an archive (SQLite) for --against")
-    ix.add_argument("paths", nargs="+", metavar="PATH", help="articles (.md/.txt) or directories of them")
+    _paths_argument(ix)
     ix.add_argument("--store", metavar="FILE", required=True, help="the archive file (created if missing)")
     _jobs_option(ix)
     _config_option(ix)
     ix.set_defaults(run=_run_index)
 
     facts = sub.add_parser("facts", help="list the facts the checker compares, with their intervals and groups")
-    facts.add_argument("paths", nargs="+", metavar="PATH", help="articles (.md/.txt) or directories of them")
+    _paths_argument(facts)
     facts.add_argument("--format", choices=("text", "jsonl"), default="text")
     _output_option(facts)
     _config_option(facts)
@@ -140,6 +140,10 @@ def _corpus_options(p: argparse.ArgumentParser) -> None:
                    help="only rules whose code starts with these (FC2,FC301)")
     p.add_argument("--ignore", metavar="CODES", default=None, help="skip rules whose code starts with these")
     _config_option(p)
+
+
+def _paths_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="articles (.md/.txt) or directories of them")
 
 
 def _jobs_option(p: argparse.ArgumentParser) -> None:

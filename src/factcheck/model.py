@@ -62,6 +62,12 @@ class Interval:
             return False
         return not (self.high is not None and (x > self.high or (x == self.high and not self.high_closed)))
 
+    @property
+    def positive(self) -> bool:
+        """Every number in it is above zero: it may be divided by (:func:`factcheck.intervals.div`)
+        and is a measured amount, not an open bound such as "less than $100bn"."""
+        return self.low is not None and self.low > 0
+
     def overlaps(self, other: Interval) -> bool:
         """True when some number lies in both intervals."""
         return self.intersect(other) is not None

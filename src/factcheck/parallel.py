@@ -58,7 +58,7 @@ def facts_of_paths(paths: Sequence[str], metrics: MetricsConfig = ()) -> list[li
 def extract_facts(paths: Sequence[str], *, jobs: int = 1, metrics: Mapping[str, Sequence[str]] | None = None,
                   ) -> Iterator[list[Fact]]:
     """The facts of each path, in the order given, extracted by ``jobs`` processes."""
-    frozen: MetricsConfig = tuple(sorted((k, tuple(v)) for k, v in (metrics or {}).items()))
+    frozen = _frozen(metrics)
     if jobs <= 1 or len(paths) < MIN_FOR_POOL:
         for path in paths:
             yield facts_of(path, frozen)
@@ -97,6 +97,11 @@ def _shared_out(work: Callable[[list[_T], MetricsConfig], _R], batches: list[lis
                 emitted += 1
 
 
+def _frozen(metrics: Mapping[str, Sequence[str]] | None) -> MetricsConfig:
+    """The metric phrases as a hashable, picklable value (workers cache a vocabulary per value)."""
+    return tuple(sorted((k, tuple(v)) for k, v in (metrics or {}).items()))
+
+
 def _batches(items: Sequence[_T], jobs: int) -> list[list[_T]]:
     """``items`` in batches of :data:`CHUNK`, the last ``jobs`` batches' worth cut eight times
     finer: workers then finish within a small batch of each other instead of a large one."""
@@ -117,7 +122,7 @@ def facts_of_documents(docs: Sequence[Document], metrics: MetricsConfig = ()) ->
 def extract_documents(docs: Sequence[Document], *, jobs: int = 1, metrics: Mapping[str, Sequence[str]] | None = None,
                       ) -> list[list[Fact]]:
     """:func:`extract_facts` for documents in memory: the texts travel to the workers."""
-    frozen: MetricsConfig = tuple(sorted((k, tuple(v)) for k, v in (metrics or {}).items()))
+    frozen = _frozen(metrics)
     if jobs <= 1 or len(docs) < MIN_FOR_POOL:
         return facts_of_documents(docs, frozen)
     return [facts for batch in _shared_out(facts_of_documents, _batches(docs, jobs), frozen, jobs) for facts in batch]

@@ -13,6 +13,7 @@ is readable by any SQLite client, and a fact read back compares exactly as it di
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -37,6 +38,14 @@ def extractor_fingerprint(metrics: Mapping[str, Sequence[str]] | None = None) ->
     """What stored facts depend on besides the files themselves: factcheck's version, its code and
     word lists, and the project's metric phrases. An archive indexed under another fingerprint is
     re-extracted in full by ``index`` and refused by ``check --against`` until then."""
+    digest = hashlib.sha256(_code_digest().encode())
+    digest.update(json.dumps(sorted((k, list(v)) for k, v in (metrics or {}).items())).encode())
+    return digest.hexdigest()[:16]
+
+
+@functools.cache
+def _code_digest() -> str:
+    """The installed package's version, code and word lists: read once a process."""
     import factcheck
 
     root = Path(factcheck.__file__).resolve().parent
@@ -45,8 +54,7 @@ def extractor_fingerprint(metrics: Mapping[str, Sequence[str]] | None = None) ->
         rel = path.relative_to(root)
         if path.suffix in (".py", ".tsv", ".toml", ".txt") and not _NOT_EXTRACTION & {rel.parts[0]}:
             digest.update(rel.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    digest.update(json.dumps(sorted((k, list(v)) for k, v in (metrics or {}).items())).encode())
-    return digest.hexdigest()[:16]
+    return digest.hexdigest()
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -61,7 +61,7 @@ class ValuationIdentity(Rule):
                     continue
                 assert stake.q.interval and paid.q.interval
                 share = stake.q.interval.scale(Decimal("0.01"))
-                if share.low is None or share.low <= 0:
+                if not share.positive:
                     continue
                 implied = intervals.div(paid.q.interval, Interval(share.low, share.high))
                 if comparable(implied, pragmatic(v.q)):

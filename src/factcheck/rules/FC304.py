@@ -67,7 +67,7 @@ class ChangeVersusLevels(Rule):
                 continue
             before = earlier[key][k]
             assert before.q.interval and after.q.interval and q.interval
-            if before.q.interval.low is None or before.q.interval.low <= 0:
+            if not before.q.interval.positive:
                 continue
             ratio = intervals.div(after.q.interval, before.q.interval)
             growth = intervals.sub(ratio, intervals.from_precision(Decimal(1), Decimal(0))).scale(Decimal(100))

@@ -43,8 +43,7 @@ class PercentDifference(Rule):
             # figures with a positive lower end only: "less than $100bn" may be near zero, and a
             # difference relative to it says nothing
             amounts = sorted((f for f in facts if f.q.kind == "level" and f.q.unit and f.q.unit != "percent"
-                              and f.q.value > 0 and f.q.interval is not None and f.q.interval.low is not None
-                              and f.q.interval.low > 0), key=lambda f: f.q.start)
+                              and f.q.interval is not None and f.q.interval.positive), key=lambda f: f.q.start)
             for d in diffs:
                 here = d.sentence
                 # this sentence and the one before it (among those holding figures), no further than

@@ -62,7 +62,7 @@ class ChangeVersusPriorLevel(Rule):
                 if before.q.currency != after.q.currency or not ctx.same_entity(before, after):
                     continue
                 assert before.q.interval and after.q.interval and q.interval
-                if before.q.interval.low is None or before.q.interval.low <= 0:
+                if not before.q.interval.positive:
                     continue
                 ratio = intervals.div(after.q.interval, before.q.interval)
                 growth = intervals.sub(ratio, Interval(Decimal(1), Decimal(1))).scale(Decimal(100))

@@ -19,7 +19,7 @@ from typing import Any, Literal, TypeVar
 import attrs
 
 Bound = Literal["=", "~", ">", ">=", "<", "<="]
-Kind = Literal["level", "change", "difference", "range"]
+Kind = Literal["level", "change", "difference", "range", "age"]
 
 _C = TypeVar("_C", bound=type)
 

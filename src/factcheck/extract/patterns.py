@@ -77,12 +77,15 @@ SCALE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 SCALE_CASE_SENSITIVE = frozenset({"m", "M", "b", "B", "k", "K"})
+# Scale words of languages that group thousands with dots; a number before one of them is read that way
+CONTINENTAL_SCALES = frozenset({"millones", "millón", "mil millones", "millionen", "mio.", "milliarden", "milliarde", "mrd."})
+DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 CURRENCY_SUFFIX_EXACT = re.compile(
     r"(?:\s?)(?P<cur>" + _alt(_currency_surfaces("suffix", True)) + r")(?![A-Za-z])"
 )
 CURRENCY_SUFFIX_ANY = re.compile(
-    r"(?:\s|-)(?P<cur>" + _alt(_currency_surfaces("suffix", False)) + r")\b",
+    r"(?:\s|-)(?:de\s)?(?P<cur>" + _alt(_currency_surfaces("suffix", False)) + r")\b",  # Spanish "millones de dólares"
     re.IGNORECASE,
 )
 # The second end of a money range whose currency is written on the first: "$1-2m", "€40–50m"
@@ -128,6 +131,8 @@ UNIT_ATTACHED = re.compile(
 # Pence glued to the number ("164p") and the Telegraph's "pc" for per cent ("24pc").
 PENCE = re.compile(r"p(?![A-Za-z.])")
 PC_PERCENT = re.compile(r"pc(?![A-Za-z])")
+# "24-year-old", "24 years old": an age
+AGE_AFTER = re.compile(r"(?:-|\s)old\b", re.IGNORECASE)
 # A noun joined by a hyphen makes an adjective of a count: "five-year", "four-cylinder".
 HYPHEN_NOUN = re.compile(r"-(?P<noun>[a-z]{3,})\b")
 HYPHEN_NOUN_STOP = frozenset(
@@ -177,7 +182,7 @@ HEDGE_BEFORE = re.compile(
 HEDGE_AFTER = re.compile(
     r"(?P<hedge>-plus\b|\+|\s(?:" + _alt([h.phrase for h in LEXICON.hedges if h.position == "after"
                                              and h.phrase[0].isalpha() and h.phrase != "plus"])
-    + r")\b|\splus\b(?!\s\w))",
+    + r")\b|\splus\b(?!\s[\w$£€¥₹]))",  # "£100m plus £5m in add-ons" adds, it does not hedge
     re.IGNORECASE,
 )
 HEDGE_BOUND = {h.phrase.lower(): (h.bound, h.in_span) for h in LEXICON.hedges}

@@ -79,6 +79,7 @@ class _Atom:
     converts: tuple[int, int] | None = None
     leads_to: tuple[int, int] | None = None
     dropped: bool = False
+    age: bool = False  # "24-year-old": how old someone is, not a span of time
     dash_before: bool = False  # "2" in "1-2": only a quantity as the end of a range
     dash_after: bool = False  # "5" in "5-6%": likewise
 
@@ -354,6 +355,10 @@ def _read_right(norm: str, a: _Atom) -> None:
                 a.scale = info.multiplier
                 a.scale_word = word
                 pos = m.end()
+                if word.lower() in P.CONTINENTAL_SCALES and P.DOT_GROUPED.fullmatch(a.literal):
+                    # a Spanish or German scale word says the dots group thousands: "1.950 millones"
+                    a.magnitude = Decimal(a.literal.replace(".", ""))
+                    a.precision = Decimal(1)
                 more = P.SCALE.match(norm, pos) if info.multiplier < 1000000 else None
                 if more is not None and more.group("spaced"):
                     bigger = LEXICON.scales.get(more.group("spaced").lower())
@@ -367,6 +372,8 @@ def _read_right(norm: str, a: _Atom) -> None:
         pos = m.end()
     elif a.currency is None:
         m = P.CURRENCY_SUFFIX_ANY.match(norm, pos)
+        if m is not None and m.start("cur") - m.start() > 1 and not a.scale_word:
+            m = None  # "de" joins a currency to a scale word only: "80.5 millones de dólares"
         if m is not None and _suffix_allowed(m.group("cur"), a):
             a.currency = _CURRENCY_BY_LOWER[_squash(m.group("cur")).lower()].code
             pos = m.end()
@@ -436,6 +443,9 @@ def _read_right(norm: str, a: _Atom) -> None:
                     a.unit = m.group("noun")
                     a.generic_unit = True
                     pos = m.end()
+    if a.unit == "year" and (m := P.AGE_AFTER.match(norm, pos)) is not None:
+        a.age = True
+        pos = m.end()
     m = P.HEDGE_AFTER.match(norm, pos)
     if m is not None:
         phrase = m.group("hedge").strip().lower()
@@ -738,6 +748,8 @@ def _to_quantity(text: str, a: _Atom) -> Quantity:
         kind = "change"
     elif a.low is not None:
         kind = "range"
+    elif a.age:
+        kind = "age"
     else:
         kind = "level"
     signed = kind in ("change", "difference") or a.direction == "sign"  # "-$3 million", "−5 °C"

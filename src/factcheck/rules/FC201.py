@@ -2,133 +2,214 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from factcheck.check import Context
 from factcheck.facts import Fact
-from factcheck.findings import Finding
+from factcheck.findings import Finding, Severity
+from factcheck.link import Link, link
+from factcheck.link.compare import EQUAL, OTHER, SLIP, SLIP2, SLIP3
+from factcheck.link.profile import Profile, profiles
+from factcheck.link.values import compare, magnitude_slip, severity
+from factcheck.link.blocking import dimension, stories
+from factcheck.link.weights import Weights, default_weights, probability
 from factcheck.rules import Rule
-from factcheck.rules._compare import (
-    agree,
-    certain,
-    compare,
-    effective,
-    explained,
-    magnitude_slip,
-    period_buckets,
-    same_fact,
-    severity,
-)
-from factcheck.rules._pairs import pairs_across_articles
 
+#: A conflict is an error or warning only when the two figures state the same fact with at least
+#: this probability; from ``WORTH_A_LOOK`` up it is reported as information.
+CERTAIN = 0.9
+WORTH_A_LOOK = 0.7
+#: Agreeing figures linked with at least this probability back each other as one statement.
+AGREES = 0.05
+#: Time words that place a figure at another time; one side having one the other lacks explains a
+#: difference (a year-to-date move against the day's, a figure of 2002 against today's).
+_OTHER_TIME = frozenset({"history", "ytd", "since", "day"})
 
 class ValueMismatch(Rule):
     """The same fact is stated with values that cannot both be true.
 
-    Facts are the same when they share entity, metric, period, kind (level or change), unit,
-    accounting basis, listing and estimate-or-actual. Each is read as the interval its written
-    precision and hedges allow ("$19bn" is 18.5-19.5bn; "over $19 billion" is above 19bn; round
-    figures get 2.5% slack); a conflict is two intervals with nothing in common. Amounts in other
-    currencies are converted at the dated ECB rate, with 2% slack.
+    Whether two figures state the same fact is judged as record linkage (:mod:`factcheck.link`):
+    each pair of figures of one story in one dimension (money in any currency, one unit, percent,
+    counts) is compared on who (entity), what (the metric, and the words that govern the number
+    weighted by rarity), the sentence (its words, and its frame with the numbers masked), the other
+    figures of the sentence, when (the written period and time words), the qualifiers (listing,
+    basis, estimate), how the values relate (equal within their precision, a power of ten apart
+    with the same significant digits, near, other) and whether either article also states the
+    other's value. Weights measured on labelled multi-source stories turn the comparisons into
+    evidence, and the story supplies the prior: a fact that k of a story's n articles report is
+    reported by another of them with probability about k/n, in one of that article's figures of the
+    dimension. A conflict is an error or warning when the probability that the two figures state
+    the same fact is at least 0.9 and their values, read as the intervals their precision and hedges
+    allow (round figures get 2.5% slack, "about" a one-digit figure 5% more; other currencies are
+    converted at the dated ECB rate with 2% slack), cannot both be true; from 0.7 it is `info`. The
+    figure with fewer sources behind it is the odd one; the finding names the sources that agree
+    with the other, the probability, and the comparisons that weighed most.
+
+    Never a conflict, whatever the evidence: a different written period, listing or accounting
+    basis; and, unless the figures are a power of ten apart with two or more significant digits in
+    common, an estimate against an actual, a superseded figure, or a time word near one figure that
+    the other lacks (historical, year to date, since, one day). Revisions, estimates and other
+    windows of time move a figure by some percent; they do not reproduce its digits at ten times
+    the size.
 
     **Bad**
 
     - Source A: "the NHS day-to-day budget gets £22.6bn"; source B: "£226bn" (a dropped decimal point).
-    - Source A: "net profit grew 7.1%"; source B: "net profit grew by 3.6%".
+    - Source A: "net profit grew 7.1% year-on-year"; source B: "net profit grew by 3.6%".
 
     **Good**
 
     - "revenue of 184.50 billion yuan" and "RMB 184.5 billion" (the same to the written precision).
     - "beyond $50 billion" and "$53 billion" (a bound the other figure satisfies).
-
-    Known problems: a source may use the bare label of one line item ("net profit") for another
-    (attributable vs total); such pairs are flagged as warnings.
+    - "shares rose 11.7% on Friday" and "shares are up 30% this year" (another window of time).
+    - "£105m" in five outlets and "£105.6m" in one that also gives £105m (another fact: an article
+      that states a value itself does not misstate it).
     """
 
     code = "FC201"
     name = "value-mismatch"
-    per_group = True
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        done: set[int] = set()
-        for facts in ctx.groups.values():
-            points = [f for f in facts if f.q.low is None or f.q.high is None]
-            if len(points) < 2:
+        facts = ctx.facts
+        weights = default_weights()
+        found = profiles(facts)
+        links = link(ctx, facts, weights=weights)
+        backing = _backing(facts, links)
+        sources = _sources(facts)
+        best: dict[int, tuple[float, Link, int, int]] = {}
+        for pair in links:
+            if pair.value >= EQUAL:
                 continue
-            for bucket in period_buckets(points):
-                for finding in self._group(ctx, bucket, points):
-                    if id(finding.facts[0]) not in done:
-                        done.add(id(finding.facts[0]))
-                        yield finding
-
-    def _group(self, ctx: Context, facts: list[Fact], pool: list[Fact]) -> Iterator[Finding]:
-        n = len(facts)
-        # verdict[i][j]: whether statements i and j agree (None: they cannot be compared); only
-        # pairs that may state the same fact are present, so the work is proportional to those
-        verdict: list[dict[int, bool | None]] = [{} for _ in range(n)]
-        for i, j in pairs_across_articles(facts):
-            if same_fact(ctx, facts[i], facts[j]):
-                verdict[i][j] = verdict[j][i] = agree(ctx, facts[i], facts[j])
-        support = [sum(1 for v in verdict[k].values() if v) for k in range(n)]
+            if _explained(facts[pair.a], facts[pair.b], found[pair.a], found[pair.b], pair.value):
+                continue
+            for odd, good in ((pair.a, pair.b), (pair.b, pair.a)):
+                p = _posterior(pair, odd, good, facts, backing, sources, weights)
+                if p >= WORTH_A_LOOK and (odd not in best or best[odd][0] < p):
+                    best[odd] = (p, pair, odd, good)
         reported: set[int] = set()
-        for k in sorted(range(n), key=lambda k: support[k]):
-            against = sorted(j for j, v in verdict[k].items() if v is False)
-            if not against or k in reported:
+        for p, pair, odd, good in sorted(best.values(), key=lambda item: (-item[0], item[2])):
+            if odd in reported or good in reported:
                 continue
-            # the best-supported statement it contradicts that no other period, basis or base explains
-            # a change whose base is unstated is most likely year on year, as reported growth is
-            def rank(j: int, k: int = k) -> tuple[int, int, int]:
-                bases = effective(ctx, facts[j], pool, "base")
-                likely = facts[k].base in bases or (facts[k].base is None and "yoy" in bases) or not bases
-                return (0 if likely else 1, -support[j], j)
+            reported.add(odd)
+            yield self._finding(ctx, facts, pair, odd, good, backing, p)
 
-            candidates = [j for j in sorted(against, key=rank) if not explained(ctx, facts[k], facts[j], pool)]
-            if not candidates:
-                continue
-            consensus = candidates[0]
-            if support[consensus] < support[k] or consensus in reported:
-                continue  # the other side is the odd one out, or was reported already
-            odd, good = facts[k], facts[consensus]
-            allies = [facts[j] for j in against if j != consensus and verdict[j].get(consensus)]
-            backing = {a.doc for a in allies} - {odd.doc, good.doc}
-            if not certain(odd, good) and not backing and not magnitude_slip(odd.q.value, good.q.value):
-                continue  # one source against one, and not sure they speak of the same thing
-            reported.add(k)
-            yield self._finding(ctx, odd, good, allies)
-
-    def _finding(self, ctx: Context, odd: Fact, good: Fact, allies: list[Fact]) -> Finding:
+    def _finding(self, ctx: Context, facts: Sequence[Fact], pair: Link, odd_i: int, good_i: int,
+                 backing: dict[int, list[int]], p: float) -> Finding:
+        odd, good = facts[odd_i], facts[good_i]
         got = compare(ctx, odd, good)
         assert got is not None
         mine, theirs, rate = got
         x, y = odd.q.value, good.q.value
         if rate is not None:
             y = good.q.value * rate.rate
-        slip = magnitude_slip(x, y)
+        slip = magnitude_slip(x, y) if pair.value in (SLIP, SLIP2, SLIP3) else None
         cause = None
         if slip:
             cause = f"a misplaced decimal point or a dropped digit: the figures differ by a factor of {10 ** slip}"
         elif (x < 0) != (y < 0) and x and y:
             cause = "opposite directions: one source has a rise, the other a fall"
-        more = f" (and {len(allies)} more)" if allies else ""
-        what = _describe(odd)
-        message = (f"{what}: {odd.q.text!r} in {odd.doc} disagrees with {good.q.text!r} in {good.doc}{more}; "
-                   f"{odd.q.text!r} allows {mine}, {good.q.text!r} allows {theirs}")
+        allies = [facts[k] for k in backing.get(good_i, []) if facts[k].doc not in (odd.doc, good.doc)]
+        allies = list({f.doc: f for f in allies}.values())
+        sev: Severity = severity(Decimal(x), Decimal(y)) if p >= CERTAIN else "info"  # type: ignore[assignment]
+        agreed = [f"{name} {level}" for name, level, w in default_weights().contributions(pair.levels) if w > 0.5]
+        more = f", as {len(allies)} other source{'s' if len(allies) != 1 else ''} do" if allies else ""
+        message = (f"{_describe(odd, good)}: {odd.q.text!r} in {odd.doc} disagrees with {good.q.text!r} in "
+                   f"{good.doc}{more}; {odd.q.text!r} allows {mine}, {good.q.text!r} allows {theirs}; "
+                   f"same fact with probability {p:.2f} ({', '.join(agreed[:4]) or 'weak evidence'})")
         if cause:
             message += f"; likely {cause}"
-        computed: dict[str, object] = {"allowed": str(mine), "other_allowed": str(theirs)}
+        computed: dict[str, object] = {
+            "allowed": str(mine), "other_allowed": str(theirs), "probability": round(p, 3),
+            "evidence": {name: level for name, level, _ in default_weights().contributions(pair.levels)},
+            "consensus": sorted({good.doc, *(f.doc for f in allies)}),
+        }
         if rate is not None:
             computed["fx"] = {"base": rate.base, "quote": rate.quote, "rate": str(rate.rate),
                               "rate_date": rate.rate_date.isoformat(), "source": rate.source}
             message += f" (at {rate.base}/{rate.quote} {rate.rate:.4f} of {rate.rate_date})"
-        return Finding(self.code, self.name, severity(Decimal(x), Decimal(y)), message,
-                       (odd, good, *allies[:3]), computed, cause)
+        return Finding(self.code, self.name, sev, message, (odd, good, *allies[:3]), computed, cause)
 
 
-def _describe(f: Fact) -> str:
-    parts = [f.q.metric or "value"]
-    if f.q.entity:
-        parts.append(f"of {f.q.entity}")
-    if f.q.period:
-        parts.append(f"for {f.q.period.key}")
+def _backing(facts: Sequence[Fact], links: Sequence[Link]) -> dict[int, list[int]]:
+    """For each figure, the figures of other articles that state the same value of the same fact
+    (linked, values agreeing), transitively: the statement's consensus."""
+    parent = list(range(len(facts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for pair in links:
+        if pair.value >= EQUAL and pair.probability >= AGREES:
+            parent[root(pair.a)] = root(pair.b)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(facts)):
+        members[root(i)].append(i)
+    return {i: [k for k in members[root(i)] if k != i and facts[k].doc != facts[i].doc]
+            for i in range(len(facts)) if len(members[root(i)]) > 1}
+
+
+def _sources(facts: Sequence[Fact]) -> dict[int, tuple[int, int]]:
+    """For each figure: how many articles its story has, and how many figures of its dimension its
+    own article gives (the candidates for any one fact the article states)."""
+    per_doc: dict[tuple[str, str], int] = defaultdict(int)
+    for f in facts:
+        per_doc[(f.doc, dimension(f))] += 1
+    out = {}
+    for story in stories(facts):
+        n = len({facts[i].doc for i in story})
+        for i in story:
+            out[i] = (n, per_doc[(facts[i].doc, dimension(facts[i]))])
+    return out
+
+
+def _posterior(pair: Link, odd: int, good: int, facts: Sequence[Fact], backing: dict[int, list[int]],
+               sources: dict[int, tuple[int, int]], weights: Weights) -> float:
+    """The probability that ``odd`` is its article's (wrong) statement of the fact ``good`` states.
+
+    The pair's evidence (every comparison's weight) is set against a prior taken from the story,
+    not from all pairs alike: a fact that k of a story's n articles report is reported by the
+    odd figure's article with probability about k/n, and is then one of that article's m figures
+    of the same dimension, so the prior is k/(n m). A figure that as many sources back as the
+    other is never the odd one (on a tie, the first in document order is taken as odd)."""
+    behind_good = len({facts[k].doc for k in backing.get(good, [])} | {facts[good].doc})
+    behind_odd = len({facts[k].doc for k in backing.get(odd, [])} | {facts[odd].doc})
+    if behind_odd > behind_good or (behind_odd == behind_good and odd > good):
+        return 0.0
+    n, m = sources[odd]
+    prior = min(0.5, (behind_good + 1) / (n + 1) / max(m, 1))
+    return probability(weights.weight(pair.oriented(odd)) - weights.prior + math.log2(prior / (1 - prior)))
+
+
+def _explained(a: Fact, b: Fact, pa: Profile, pb: Profile, relation: int = OTHER) -> bool:
+    """What makes two different figures both right: another written period, listing or
+    accounting basis; and, for figures that differ by other than a power of ten with two or
+    more significant digits in common, an estimate against an actual, a superseded figure, or a
+    time word near one figure that the other lacks. (Revisions, estimates and other windows of
+    time move a figure by some percent; they do not reproduce its digits at ten times the size.
+    Changes against two different stated bases are never compared at all.)"""
+    if a.period_id() and b.period_id() and a.period_id() != b.period_id():
+        return True
+    qa, qb = a.q.qualifiers, b.q.qualifiers
+    if (qa.listing and qb.listing and qa.listing != qb.listing) or (qa.basis and qb.basis and qa.basis != qb.basis):
+        return True
+    if relation in (SLIP2, SLIP3):
+        return False
+    if qa.estimate != qb.estimate or a.earlier != b.earlier:
+        return True
+    return bool((pa.markers ^ pb.markers) & _OTHER_TIME)
+
+
+def _describe(odd: Fact, good: Fact) -> str:
+    q = odd.q if odd.q.metric else good.q
+    parts = [q.metric or "value"]
+    if q.entity:
+        parts.append(f"of {q.entity}")
+    if q.period:
+        parts.append(f"for {q.period.key}")
     return " ".join(parts)

@@ -4,117 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from decimal import Decimal
-
-import attrs
 
 from factcheck.check import Context
-from factcheck.facts import Fact, comparable, pragmatic
-from factcheck.fx import FxRate
-from factcheck.model import Interval
+from factcheck.facts import Fact
+from factcheck.link.values import agree, allowed, attr_interval, compare, magnitude_slip, severity
 
-#: A round figure ("£40bn", "1,000 jobs") may be rounded more coarsely than its last digit says.
-ROUND_HALO = Decimal("0.025")
-#: Changes whose base (year on year, quarter on quarter) one source leaves unstated may be measured
-#: from a different base; small differences are explained by that, large ones are not.
-UNSTATED_BASE = Decimal("0.15")
-
-
-def allowed(fact: Fact, other: Fact) -> Interval:
-    """The values ``fact`` allows when compared with ``other``: its interval, widened for round
-    figures and for changes whose base is not stated on both sides."""
-    q = fact.q
-    assert q.interval is not None
-    iv = pragmatic(q)
-    halo = Decimal(0)
-    if q.bound == "=" and q.low is None and _round(q.literal):
-        halo = ROUND_HALO
-    if q.kind in ("change", "difference") and (fact.base is None or other.base is None):
-        halo = max(halo, UNSTATED_BASE)
-    return _widen(iv, halo) if halo else iv
-
-
-#: Figures a thousandfold apart may be one slip; a millionfold apart they are different things.
-MAX_RATIO = Decimal(2000)
-
-
-def compare(ctx: Context, a: Fact, b: Fact) -> tuple[Interval, Interval, FxRate | None] | None:
-    """Both facts' intervals in ``a``'s unit, or None when they cannot be compared."""
-    if a.base and b.base and a.base != b.base:
-        return None
-    x, y = abs(a.q.value), abs(b.q.value)
-    if x and y and max(x, y) / min(x, y) > MAX_RATIO:
-        return None
-    ia, ib = allowed(a, b), allowed(b, a)
-    rate = None
-    if a.q.currency and b.q.currency and a.q.currency != b.q.currency:
-        on = _date(a) or _date(b)
-        converted = ctx.in_currency(attr_interval(b, ib), a.q.currency, on)
-        if converted is None:
-            return None
-        ib, rate = converted
-    return ia, ib, rate
-
-
-def attr_interval(fact: Fact, iv: Interval) -> Fact:
-    return attrs.evolve(fact, quantity=attrs.evolve(fact.q, interval=iv))
-
-
-def agree(ctx: Context, a: Fact, b: Fact) -> bool | None:
-    """True, False, or None when the two cannot be compared, either way round: amounts in two
-    currencies are converted at one side's date, and the rate may exist for one date only (a date
-    outside the ECB's history); a pair judged one way must be explainable the other way too."""
-    got = compare(ctx, a, b)
-    if got is None:
-        return None
-    if a.q.currency and b.q.currency and a.q.currency != b.q.currency and compare(ctx, b, a) is None:
-        return None
-    return comparable(got[0], got[1])
-
-
-def magnitude_slip(x: Decimal, y: Decimal) -> int | None:
-    """The power of ten by which two figures differ, when they differ by one (a dropped digit)."""
-    if x == 0 or y == 0:
-        return None
-    ratio = abs(x / y) if abs(x) > abs(y) else abs(y / x)
-    for k in (1, 2, 3):
-        if abs(ratio / Decimal(10) ** k - 1) <= Decimal("0.15"):
-            return k
-    return None
-
-
-def severity(x: Decimal, y: Decimal) -> str:
-    """error for material gaps (a power of ten, a sign flip, more than 10%), else warning."""
-    if (x < 0) != (y < 0) and x != 0 and y != 0:
-        return "error"
-    if magnitude_slip(x, y):
-        return "error"
-    big = max(abs(x), abs(y))
-    return "error" if big and abs(x - y) / big > Decimal("0.10") else "warning"
-
-
-def _round(literal: str) -> bool:
-    digits = literal.replace(",", "")
-    return digits.isdigit() and len(digits) >= 2 and digits.endswith("0")
-
-
-def _widen(iv: Interval, rel: Decimal) -> Interval:
-    def lo(x: Decimal | None) -> Decimal | None:
-        return None if x is None else (x * (1 - rel) if x >= 0 else x * (1 + rel))
-
-    def hi(x: Decimal | None) -> Decimal | None:
-        return None if x is None else (x * (1 + rel) if x >= 0 else x * (1 - rel))
-
-    return Interval(lo(iv.low), hi(iv.high), iv.low_closed, iv.high_closed)
-
-
-def _date(f: Fact) -> dt.date | None:
-    if f.published:
-        return f.published
-    if f.q.period is not None and not f.q.period.forward_looking:
-        return f.q.period.end
-    return None
-
+__all__ = ["agree", "allowed", "attr_interval", "compare", "magnitude_slip", "severity", "same_fact", "same_time",
+           "certain", "explained", "effective", "period_buckets", "candidate_pairs"]
 
 #: Facts with no period of their own are compared only with facts published this close to them.
 NEWS_CYCLE_DAYS = 10

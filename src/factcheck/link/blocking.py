@@ -1,0 +1,111 @@
+"""Which pairs of facts are compared at all (blocking, in record-linkage terms).
+
+Two figures are a candidate pair when they come from one story and measure the same dimension:
+money in any currency, one physical unit, percent with percentage points, or counts of anything
+(the counted noun is compared as a word, since extraction often misses it: "86.9" and "86.9
+million passengers"). Kind (level or change) is compared, not blocked on, because copy words one
+fact both ways ("up 31.7 per cent", "31.7%"). Values are never blocked on: a slip must surface.
+
+A story is every article given together when they are few (a person checking the coverage of one
+event); in an archive, articles are joined into stories by their main subject.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+
+from factcheck.facts import Fact
+from factcheck.link.profile import Profile, physical_units
+
+#: Up to this many articles checked together are taken as one story.
+STORY_DOCS = 64
+#: Articles published further apart than this are about different news, whatever their subject.
+NEWS_WINDOW_DAYS = 10
+#: A block of more figures than this (one dimension of one story) is split by shared words and
+#: digits rather than compared pair by pair.
+LARGE = 600
+
+
+def stories(facts: Sequence[Fact]) -> list[list[int]]:
+    """The indices of ``facts`` grouped into stories."""
+    docs = sorted({f.doc for f in facts})
+    if len(docs) <= STORY_DOCS:
+        return [list(range(len(facts)))] if facts else []
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for f in facts:
+        if f.entity_id:
+            counts[f.doc][f.entity_id] += 1
+    subject = {doc: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for doc, c in counts.items()}
+    out: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(facts):
+        out[subject.get(f.doc, "\0" + f.doc)].append(i)
+    return [out[k] for k in sorted(out)]
+
+
+def candidate_pairs(facts: Sequence[Fact], profiles: Sequence[Profile]) -> Iterator[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, in ascending order, of facts worth comparing."""
+    for story in stories(facts):
+        blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i in story:
+            blocks[dimension(facts[i])].append(i)
+        for members in blocks.values():
+            yield from sorted(_sharing(facts, profiles, members) if len(members) > LARGE else _all(facts, members))
+
+
+def dimension(fact: Fact) -> str:
+    """What a figure measures, coarsely: the classes within which values can be compared."""
+    q = fact.q
+    if q.kind == "age":
+        return "age"
+    if q.currency:
+        return "money/" + q.unit.split("/", 1)[1] if q.unit and "/" in q.unit else "money"
+    if q.unit in ("percent", "pp"):
+        return "percent"
+    if q.unit in physical_units() or q.unit == "bp":
+        return q.unit
+    return "count"
+
+
+def _all(facts: Sequence[Fact], members: list[int]) -> set[tuple[int, int]]:
+    """Every pair across articles (or across one article's headline and body): listed part by
+    part, so an article that repeats one figure a thousand times costs nothing here."""
+    parts: dict[tuple[str, bool], list[int]] = defaultdict(list)
+    for i in members:
+        parts[(facts[i].doc, facts[i].q.qualifiers.headline)].append(i)
+    groups = list(parts.values())
+    pairs = set()
+    for x, first in enumerate(groups):
+        for second in groups[x + 1 :]:
+            for i in first:
+                for j in second:
+                    if not _apart(facts[i], facts[j]):
+                        pairs.add((i, j) if i < j else (j, i))
+    return pairs
+
+
+def _apart(a: Fact, b: Fact) -> bool:
+    if a.doc == b.doc and a.q.qualifiers.headline == b.q.qualifiers.headline:
+        return True  # one article's body never contradicts itself here; its headline may
+    return bool(a.published and b.published and abs((a.published - b.published).days) > NEWS_WINDOW_DAYS)
+
+
+def _sharing(facts: Sequence[Fact], profiles: Sequence[Profile], members: list[int]) -> set[tuple[int, int]]:
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        p = profiles[i]
+        for word in p.window:
+            postings[word].append(i)
+        if len(p.digits) >= 2:
+            postings["#" + p.digits].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for posting in postings.values():
+        if len(posting) < 2 or len(posting) > LARGE:
+            continue
+        for x in range(len(posting)):
+            a = facts[posting[x]]
+            for y in range(x + 1, len(posting)):
+                if _apart(a, facts[posting[y]]):
+                    continue
+                pairs.add((posting[x], posting[y]) if posting[x] < posting[y] else (posting[y], posting[x]))
+    return pairs

@@ -1,0 +1,167 @@
+"""What the linkage compares of one fact, computed once per fact: the words that govern its number,
+its sentence with the numbers masked, the time words around it and its significant digits.
+
+Every comparison of a pair (:mod:`factcheck.link.compare`) reads two profiles, never the facts'
+texts, so the cost of a pair is a few set operations however long the sentences are.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from decimal import Decimal
+from importlib import resources
+
+import attrs
+
+from factcheck.facts import Fact
+
+#: Words taken on each side of a figure as the phrase that governs it ("net profit rose NUM",
+#: "for a club-record fee of NUM"): news puts a figure's measure within a few words of it.
+LEFT, RIGHT = 6, 4
+#: A sentence with more figures than this is a table or a list: its figures are not compared as
+#: one another's neighbours.
+CROWDED = 12
+#: Words on each side searched for time words: "shares rose 11.7% on Friday", "in 2002, less than
+#: NUM"; further away they belong to another clause.
+TIME_LEFT, TIME_RIGHT = 10, 8
+
+# Time words that put a figure at another time than the story's own: a figure a sentence places in
+# the past, in a year-to-date window, on one day, or at a record, measures something else than the
+# same words without them. One pattern a marker, matched on the masked, lower-cased sentence.
+_MARKERS = (
+    ("history", re.compile(r"\b(?:previous(?:ly)?|former(?:ly)?|prior|earlier|last\s+(?:year|season|time)|"
+                           r"a\s+year\s+(?:ago|earlier)|year\s+earlier|back\s+in|once|then)\b")),
+    ("ytd", re.compile(r"\b(?:year\s+to\s+date|ytd|so\s+far\s+this\s+year|this\s+year)\b")),
+    ("since", re.compile(r"\b(?:since|over\s+the\s+past|in\s+the\s+past)\b")),
+    ("day", re.compile(r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|"
+                       r"yesterday|intraday|in\s+(?:early|late)\s+trading|on\s+the\s+day|(?:mon|tues|wednes|thurs|"
+                       r"fri|satur|sun)day)\b")),
+    ("record", re.compile(r"\b(?:record|all[\s-]time|highest|lowest|biggest|largest|most\s+expensive)\b")),
+    ("forecast", re.compile(r"\b(?:expect(?:s|ed)?|forecast(?:s|ed)?|estimate[sd]?|project(?:s|ed|ions?)|"
+                            r"guidance|outlook|target|could|would|will|plan(?:s|ned)?|predict(?:s|ed)?)\b")),
+)
+
+
+@functools.cache
+def physical_units() -> frozenset[str]:
+    """Unit names that pint converts (``kind`` "physical" in the extractor's ``units.tsv``)."""
+    text = resources.files("factcheck.extract").joinpath("data/units.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(row[1] for row in rows if len(row) > 2 and row[2] == "physical")
+
+
+@functools.cache
+def stopwords() -> frozenset[str]:
+    """The words in ``data/stopwords.txt`` (see its header)."""
+    text = resources.files("factcheck.link").joinpath("data/stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@attrs.frozen
+class Profile:
+    """The comparable surface of one fact."""
+
+    window: frozenset[str]  # stems of the content words near the number
+    frame: str  # the sentence, numbers masked, lower case: equal in copied copy
+    markers: frozenset[str]  # time words near the number (see ``_MARKERS``)
+    digits: str  # significant digits of the value as written ("105" for £105m and £1,050m)
+    others: frozenset[tuple[str | None, str]] = frozenset()  # unit and digits of the sentence's other figures
+    words: frozenset[str] = frozenset()  # stems of the whole sentence's content words
+
+
+def stem(word: str) -> str:
+    """A crude English stem: enough for "profits"/"profit", "shipments"/"shipment"."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def significant_digits(value: Decimal) -> str:
+    """The digits of ``value`` without sign, leading zeros or trailing zeros.
+
+    >>> significant_digits(Decimal("105000000")), significant_digits(Decimal("0.0250"))
+    ('105', '25')
+    """
+    text = f"{abs(value):f}".replace(".", "").lstrip("0").rstrip("0")
+    return text or "0"
+
+
+def profiles(facts: Sequence[Fact]) -> list[Profile]:
+    """The profile of each fact, in order. Facts of one sentence are numbered by position, so the
+    k-th figure of a sentence takes the words around the k-th masked number."""
+    place: dict[tuple[str, tuple[int, int]], list[int]] = defaultdict(list)
+    for i, f in enumerate(facts):
+        place[(f.doc, f.sentence)].append(i)
+    index = [0] * len(facts)
+    for members in place.values():
+        for k, i in enumerate(sorted(members, key=lambda i: facts[i].q.start)):
+            index[i] = k
+    cache: dict[str, tuple[list[str], list[int]]] = {}
+    sentence_words: dict[str, frozenset[str]] = {}
+    out = []
+    for i, f in enumerate(facts):
+        key = f.sentence_key
+        if key not in cache:
+            tokens = key.split()
+            cache[key] = (tokens, [n for n, t in enumerate(tokens) if t == "num"])
+        tokens, nums = cache[key]
+        if key not in sentence_words:
+            stop = stopwords()
+            sentence_words[key] = frozenset(stem(t) for t in tokens if t not in stop and not t.isdigit() and len(t) > 1)
+        window: frozenset[str] = frozenset()
+        markers: frozenset[str] = frozenset()
+        if index[i] < len(nums):
+            at = nums[index[i]]
+            near = tokens[max(0, at - LEFT) : at] + tokens[at + 1 : at + 1 + RIGHT]
+            stop = stopwords()
+            window = frozenset(stem(t) for t in near if t not in stop and not t.isdigit() and len(t) > 1)
+            around = tokens[max(0, at - TIME_LEFT) : at + 1 + TIME_RIGHT]
+            markers = _markers(" ".join(around))
+            if f.published and any(t.isdigit() and len(t) == 4 and 1900 <= int(t) < f.published.year for t in around):
+                markers |= {"history"}  # "less than $10bn in 2002": a figure of an earlier year
+        if f.q.metric:
+            window |= {stem(w) for w in f.q.metric.lower().split()}
+        out.append(Profile(window, key, markers, significant_digits(f.q.value), words=sentence_words[key]))
+    for members in place.values():
+        if not 2 <= len(members) <= CROWDED:
+            continue
+        for i in members:
+            others = frozenset((facts[k].q.unit, out[k].digits) for k in members if k != i and out[k].digits != out[i].digits)
+            out[i] = attrs.evolve(out[i], others=others)
+    return out
+
+
+def idf(found: Sequence[Profile]) -> dict[str, float]:
+    """Each phrase word's inverse document frequency over the figures: log(n / figures with it)."""
+    counts: dict[str, int] = defaultdict(int)
+    for p in found:
+        for w in p.window:
+            counts[w] += 1
+    n = len(found) + 1
+    return {w: math.log(n / c) for w, c in counts.items()}
+
+
+def sentence_idf(found: Sequence[Profile]) -> dict[str, float]:
+    """Each sentence word's inverse document frequency over the distinct sentences."""
+    counts: dict[str, int] = defaultdict(int)
+    seen = set()
+    for p in found:
+        if p.frame in seen:
+            continue
+        seen.add(p.frame)
+        for w in p.words:
+            counts[w] += 1
+    n = len(seen) + 1
+    return {w: math.log(n / c) for w, c in counts.items()}
+
+
+def _markers(sentence: str) -> frozenset[str]:
+    return frozenset(name for name, pattern in _MARKERS if pattern.search(sentence))

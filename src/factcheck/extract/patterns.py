@@ -78,7 +78,9 @@ SCALE = re.compile(
 )
 SCALE_CASE_SENSITIVE = frozenset({"m", "M", "b", "B", "k", "K"})
 # Scale words of languages that group thousands with dots; a number before one of them is read that way
-CONTINENTAL_SCALES = frozenset({"millones", "millón", "mil millones", "millionen", "mio.", "milliarden", "milliarde", "mrd."})
+CONTINENTAL_SCALES = frozenset(
+    {"millones", "millón", "mil millones", "millionen", "mio.", "milliarden", "milliarde", "mrd."}
+)
 DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 CURRENCY_SUFFIX_EXACT = re.compile(

@@ -19,10 +19,10 @@ from factcheck.check import Context
 from factcheck.facts import Fact
 from factcheck.link.blocking import candidate_pairs
 from factcheck.link.compare import EQUAL, LEVELS, VALUE, Stated, echo, vector
-from factcheck.link.profile import idf, profiles, sentence_idf
+from factcheck.link.profile import Profile, idf, profiles, sentence_idf
 from factcheck.link.weights import Weights, default_weights, probability
 
-__all__ = ["Link", "link", "LEVELS"]
+__all__ = ["LEVELS", "Link", "link"]
 
 _VALUE = list(LEVELS).index(VALUE)
 _ECHO = list(LEVELS).index("echo")
@@ -54,11 +54,12 @@ class Link:
 
 
 def link(ctx: Context, facts: Sequence[Fact], *, weights: Weights | None = None,
-         floor: float | None = None) -> list[Link]:
+         floor: float | None = None, found: Sequence[Profile] | None = None) -> list[Link]:
     """Every candidate pair of ``facts`` with its comparison vector and weight, in index order;
-    with ``floor``, only pairs whose probability reaches it."""
+    with ``floor``, only pairs whose probability reaches it. ``found``: the facts' profiles, when
+    the caller has made them already."""
     w = weights or default_weights()
-    found = profiles(facts)
+    found = profiles(facts) if found is None else found
     weights_of_words = idf(found)
     stated = Stated(facts)
     weights_of_sentence_words = sentence_idf(found)

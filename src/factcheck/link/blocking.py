@@ -45,12 +45,14 @@ def stories(facts: Sequence[Fact]) -> list[list[int]]:
 
 def candidate_pairs(facts: Sequence[Fact], profiles: Sequence[Profile]) -> Iterator[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, in ascending order, of facts worth comparing."""
+    pairs: set[tuple[int, int]] = set()
     for story in stories(facts):
-        blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+        blocks: dict[str, list[int]] = defaultdict(list)
         for i in story:
             blocks[dimension(facts[i])].append(i)
         for members in blocks.values():
-            yield from sorted(_sharing(facts, profiles, members) if len(members) > LARGE else _all(facts, members))
+            pairs |= _sharing(facts, profiles, members) if len(members) > LARGE else _all(facts, members)
+    yield from sorted(pairs)
 
 
 def dimension(fact: Fact) -> str:

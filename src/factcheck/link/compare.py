@@ -33,7 +33,8 @@ LEVELS: dict[str, tuple[str, ...]] = {
     "period": ("different", "one unstated", "both unstated", "same"),
     "time": ("different", "one-sided", "none", "same"),
     "qualifiers": ("different", "compatible"),
-    "value": ("other", "near", "power of ten, one digit", "power of ten, two digits", "power of ten, three or more digits",
+    "value": ("other", "near", "power of ten, one digit", "power of ten, two digits",
+              "power of ten, three or more digits",
               "equal, one digit", "equal, two digits", "equal, three or more digits"),
     "echo": ("values agree", "both articles state both values", "its own article also states the other value",
              "the other article also states this value", "neither states the other's"),
@@ -41,6 +42,7 @@ LEVELS: dict[str, tuple[str, ...]] = {
 }
 VALUE = "value"
 OTHER, NEAR, SLIP, SLIP2, SLIP3, EQUAL = 0, 1, 2, 3, 4, 5  # SLIP..SLIP3: a power of ten; EQUAL and up: agree
+BOTH_STATE_BOTH = 1  # the echo level of two articles that each give both values
 
 #: Two incompatible figures within this relative distance are "near" (a +20% typo, a revision).
 NEAR_GAP = Decimal("0.3")
@@ -149,14 +151,17 @@ def value(ctx: Context, a: Fact, b: Fact) -> int | None:
     digits = min(len(significant_digits(a.q.value)), len(significant_digits(b.q.value)))
     if same:
         return EQUAL + min(digits, 3) - 1
+    x, y = abs(float(a.q.value)), abs(float(b.q.value))
+    ratio = max(x, y) / min(x, y) if x and y else 0.0
     for k in (1, 2, 3):
-        for big, small in ((a, b), (b, a)):
-            if agree(ctx, _scaled(big, Decimal(10) ** -k), small):
-                return SLIP + min(digits, 3) - 1
-    x, y = abs(a.q.value), abs(b.q.value)
-    if x and y and (a.q.value < 0) == (b.q.value < 0) and abs(x - y) <= NEAR_GAP * max(x, y) and not a.q.currency:
-        return NEAR
-    if a.q.currency and b.q.currency and a.q.currency == b.q.currency and x and y and abs(x - y) <= NEAR_GAP * max(x, y):
+        if not 10**k / 2 <= ratio <= 10**k * 2:
+            continue  # only a ratio near a power of ten can be one (floats only pick what to test)
+        big, small = (a, b) if x > y else (b, a)
+        if agree(ctx, _scaled(big, Decimal(10) ** -k), small):
+            return SLIP + min(digits, 3) - 1
+    v, w = a.q.value, b.q.value
+    same_unit = a.q.unit == b.q.unit  # amounts in two currencies are not near or far without a rate
+    if same_unit and v and w and (v < 0) == (w < 0) and abs(v - w) <= NEAR_GAP * max(abs(v), abs(w)):
         return NEAR
     return OTHER
 
@@ -192,7 +197,7 @@ def echo(a: Fact, b: Fact, level: int, stated: Stated) -> int:
         return 0
     own, other = stated.states(a.doc, b), stated.states(b.doc, a)
     if own and other:
-        return 1
+        return BOTH_STATE_BOTH
     return 2 if own else 3 if other else 4
 
 

@@ -52,8 +52,8 @@ from typing import Any
 import attrs
 
 from factcheck.check import Context, build_context
-from factcheck.facts import Fact
 from factcheck.documents import read_document
+from factcheck.facts import Fact
 from factcheck.link import LEVELS, link
 from factcheck.link.compare import EQUAL, VALUE, Stated, vector
 from factcheck.link.profile import idf, profiles, sentence_idf
@@ -175,15 +175,16 @@ def fit(pairs: Sequence[Pair], planted: Sequence[tuple[int, ...]]) -> dict[str, 
         elif c == _ECHO:
             # echo only speaks when the values disagree: it is weighed given that, and its level
             # for agreeing values carries no weight (the value comparison has counted it already)
-            m = [1.0] + _norm([sum(1 for v in planted if v[c] == k) + 1 for k in range(1, len(levels))])
-            u = [1.0] + _norm([sum(1 for v in [*others, *flips] if v[c] == k) + 1 for k in range(1, len(levels))])
+            both_ways = [*others, *flips]
+            m = [1.0, *_norm([sum(1 for v in planted if v[c] == k) + 1 for k in range(1, len(levels))])]
+            u = [1.0, *_norm([sum(1 for v in both_ways if v[c] == k) + 1 for k in range(1, len(levels))])]
         else:
             m = _norm([sum(1 for v in matches if v[c] == k) + 1 for k in range(len(levels))])
         comparisons[name] = {"levels": list(levels), "m": m, "u": u}
     return {
         "about": "factcheck same-fact linkage weights: m = P(level | same fact), u = P(level | different facts); "
                  "written by python -m factcheck.link.fit",
-        "prior": max(len(matches), 1) / max(len(pairs), 1),
+        "prior": (len(matches) + 1) / (len(pairs) + 2),  # never 0 or 1, whatever the key
         "misstated": round(wrong, 4),
         "pairs": {"matches": len(matches), "all": len(others), "planted": len(planted)},
         "comparisons": comparisons,
@@ -216,7 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     data["stories"] = sorted(per_story)
     print(json.dumps({"pairs": data["pairs"], "prior": round(data["prior"], 4)}))
     for name, entry in data["comparisons"].items():
-        bits = [f"{lvl}={math.log2(m / u):+.1f}" for lvl, m, u in zip(entry["levels"], entry["m"], entry["u"], strict=True)]
+        rows = zip(entry["levels"], entry["m"], entry["u"], strict=True)
+        bits = [f"{lvl}={math.log2(m / u):+.1f}" for lvl, m, u in rows]
         print(f"  {name:10s} " + "  ".join(bits))
     if args.cv:
         print("each story held out in turn (its pairs scored by weights fitted without it):")

@@ -134,7 +134,8 @@ def profiles(facts: Sequence[Fact]) -> list[Profile]:
         if not 2 <= len(members) <= CROWDED:
             continue
         for i in members:
-            others = frozenset((facts[k].q.unit, out[k].digits) for k in members if k != i and out[k].digits != out[i].digits)
+            others = frozenset((facts[k].q.unit, out[k].digits) for k in members
+                               if k != i and out[k].digits != out[i].digits)
             out[i] = attrs.evolve(out[i], others=others)
     return out
 

@@ -72,12 +72,18 @@ def attr_interval(fact: Fact, iv: Interval) -> Fact:
 def agree(ctx: Context, a: Fact, b: Fact) -> bool | None:
     """True, False, or None when the two cannot be compared, either way round: amounts in two
     currencies are converted at one side's date, and the rate may exist for one date only (a date
-    outside the ECB's history); a pair judged one way must be explainable the other way too."""
+    outside the ECB's history); a pair judged one way must be explainable the other way too, and
+    two amounts that agree when either is converted agree."""
     got = compare(ctx, a, b)
     if got is None:
         return None
-    if a.q.currency and b.q.currency and a.q.currency != b.q.currency and compare(ctx, b, a) is None:
-        return None
+    if a.q.currency and b.q.currency and a.q.currency != b.q.currency:
+        back = compare(ctx, b, a)
+        if back is None:
+            return None
+        # each way converts at its own side's date and widens the converted side: figures that
+        # agree either way round agree, so the verdict never depends on the order of the pair
+        return comparable(got[0], got[1]) or comparable(back[0], back[1])
     return comparable(got[0], got[1])
 
 

@@ -47,14 +47,16 @@ class Weights:
 
     def weight(self, levels: Sequence[int], skip: Collection[int] = ()) -> float:
         """The match weight of a comparison vector (in bits), leaving out the comparisons ``skip``."""
-        return self.prior + sum(row[k] for i, (row, k) in enumerate(zip(self.table, levels, strict=True)) if i not in skip)
+        rows = enumerate(zip(self.table, levels, strict=True))
+        return self.prior + sum(row[k] for i, (row, k) in rows if i not in skip)
 
     def probability(self, levels: Sequence[int], skip: Collection[int] = ()) -> float:
         return probability(self.weight(levels, skip))
 
     def contributions(self, levels: Sequence[int]) -> list[tuple[str, str, float]]:
         """Each comparison's name, level and weight, strongest evidence first: what a finding shows."""
-        out = [(name, LEVELS[name][k], row[k]) for (name, row), k in zip(zip(LEVELS, self.table), levels, strict=True)]
+        named = zip(LEVELS, self.table, levels, strict=True)
+        out = [(name, LEVELS[name][k], row[k]) for name, row, k in named]
         return sorted(out, key=lambda item: -abs(item[2]))
 
 

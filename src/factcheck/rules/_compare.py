@@ -1,16 +1,15 @@
-"""How two statements of the same fact are compared: the shared judgement of FC201 and FC202."""
+"""Which statements may be of the same fact by their keys: the shared judgement of FC202, FC302 and FC301."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 from factcheck.check import Context
 from factcheck.facts import Fact
 from factcheck.link.values import agree, allowed, attr_interval, compare, magnitude_slip, severity
 
-__all__ = ["agree", "allowed", "attr_interval", "compare", "magnitude_slip", "severity", "same_fact", "same_time",
-           "certain", "explained", "effective", "period_buckets", "candidate_pairs"]
+__all__ = ["agree", "allowed", "attr_interval", "certain", "compare", "magnitude_slip", "same_fact", "same_time",
+           "severity"]
 
 #: Facts with no period of their own are compared only with facts published this close to them.
 NEWS_CYCLE_DAYS = 10
@@ -58,67 +57,7 @@ def certain(a: Fact, b: Fact) -> bool:
     return bool(a.entity_id and b.entity_id and a.period_id() and b.period_id())
 
 
-def explained(ctx: Context, odd: Fact, consensus: Fact, group: list[Fact]) -> bool:
-    """The odd figure matches another statement that differs from the consensus in period, basis
-    or base of comparison (a bare "operating profit" of 60.1bn beside "IFRS operating profit
-    60.1bn" and "non-IFRS 69.2bn"; a "7.1% rise" beside a year-on-year 7.1% and a sequential
-    -20%): it is that other fact, not a wrong version of this one."""
-    for attribute in ("base", "basis"):
-        mine, theirs = effective(ctx, odd, group, attribute), effective(ctx, consensus, group, attribute)
-        if mine and theirs and not mine & theirs:
-            return True  # year on year against sequential, IFRS against non-IFRS: whichever side says so
-    for f in group:
-        if f is odd or f is consensus or not same_fact(ctx, odd, f) or f.doc == odd.doc:
-            continue
-        fb, cb = f.q.qualifiers.basis, consensus.q.qualifiers.basis
-        other_period = f.period_id() and consensus.period_id() and f.period_id() != consensus.period_id()
-        other_base = f.base and consensus.base and f.base != consensus.base
-        if (other_period or other_base or (fb and cb and fb != cb)) and agree(ctx, odd, f):
-            return True
-    return False
-
-
-def effective(ctx: Context, fact: Fact, group: list[Fact], attribute: str) -> set[str]:
-    """The base of comparison ("yoy") or accounting basis ("IFRS") a figure is stated with, by
-    itself or by the statements of other sources that agree with it."""
-    def value(f: Fact) -> str | None:
-        return f.base if attribute == "base" else f.q.qualifiers.basis
-
-    found = {value(fact)} - {None}
-    for f in group:
-        v = value(f)
-        if v and f is not fact and same_fact(ctx, fact, f) and agree(ctx, fact, f):
-            found.add(v)
-    return found  # type: ignore[return-value]
-
-
 def _same_cycle(a: Fact, b: Fact) -> bool:
     return a.published is None or b.published is None or abs((a.published - b.published).days) <= NEWS_CYCLE_DAYS
 
 
-def period_buckets(facts: list[Fact]) -> list[list[Fact]]:
-    """Split facts by period so that only those that may share one are compared: each written
-    period is a bucket, and facts with no period join every bucket. Keeps the pairwise work
-    proportional to the facts of one entity, metric and period, whatever the corpus size."""
-    dated: dict[object, list[Fact]] = {}
-    undated = []
-    for f in facts:
-        pid = f.period_id()
-        if pid is None:
-            undated.append(f)
-        else:
-            dated.setdefault(pid, []).append(f)
-    if not dated:
-        return [undated]
-    return [members + undated for members in dated.values()]
-
-
-def candidate_pairs(facts: list[Fact]) -> Iterator[tuple[int, int]]:
-    """Index pairs (i < j) of facts that may be compared: those whose written periods do not
-    differ (an undated fact pairs with every other)."""
-    for i in range(len(facts)):
-        pi = facts[i].period_id()
-        for j in range(i + 1, len(facts)):
-            pj = facts[j].period_id()
-            if pi is None or pj is None or pi == pj:
-                yield i, j

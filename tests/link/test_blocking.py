@@ -1,0 +1,152 @@
+"""factcheck.link.blocking: which pairs of facts are compared at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from link_support import build, find
+
+from factcheck.link import blocking
+from factcheck.link.blocking import NEWS_WINDOW_DAYS, STORY_DOCS, candidate_pairs, dimension, stories
+from factcheck.link.profile import profiles
+
+
+def pairs_of(facts) -> list[tuple[int, int]]:
+    return list(candidate_pairs(facts, profiles(facts)))
+
+
+def texts(facts, pairs) -> set[tuple[str, str]]:
+    return {(facts[i].q.text, facts[j].q.text) for i, j in pairs}
+
+
+class TestStories:
+    def test_few_articles_are_one_story(self) -> None:
+        """Up to STORY_DOCS articles given together are one story, whatever their subjects."""
+        _, facts = build({"a.md": "Acme's revenue was £10m.", "b.md": "Globex's revenue was £12m.",
+                          "c.md": "The rate was 5%."})
+        assert STORY_DOCS >= 3
+        assert stories(facts) == [list(range(len(facts)))]
+
+    def test_no_facts_no_story(self) -> None:
+        assert stories([]) == []
+
+    def test_many_articles_are_grouped_by_subject(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Past STORY_DOCS articles (an archive), articles join stories by their main entity; an
+        article without one is a story of its own."""
+        _, facts = build({"a.md": "Acme's revenue was £10m.", "b.md": "Globex's revenue was £12m.",
+                          "c.md": "Acme's profit was £2m.", "d.md": "The rate was 5%."})
+        monkeypatch.setattr(blocking, "STORY_DOCS", 2)
+        got = stories(facts)
+        assert sorted(i for story in got for i in story) == list(range(len(facts)))  # a partition
+        docs = sorted(sorted(facts[i].doc for i in story) for story in got)
+        assert docs == [["a.md", "c.md"], ["b.md"], ["d.md"]]
+        # pairs never cross stories
+        assert texts(facts, pairs_of(facts)) == {("£10m", "£2m")}
+
+
+class TestDimension:
+    def test_currencies_share_a_block(self) -> None:
+        _, facts = build({"a.md": "Acme's revenue was £10m.", "b.md": "Acme's revenue was $12m, or €11m."})
+        assert {dimension(f) for f in facts} == {"money"}
+        assert len(pairs_of(facts)) == 2  # £ with $ and with €; not $ with € in one article
+
+    def test_percent_and_points_share_a_block(self) -> None:
+        _, facts = build({"a.md": "Acme's margin was 5%.", "b.md": "Acme's margin rose 2 percentage points."})
+        assert [f.q.unit for f in facts] == ["percent", "pp"]
+        assert {dimension(f) for f in facts} == {"percent"}
+        assert pairs_of(facts) == [(0, 1)]
+
+    def test_counts_of_different_nouns_share_a_block(self) -> None:
+        """The counted noun is compared, not blocked on: extraction often misses it."""
+        _, facts = build({"a.md": "Acme employs 300 staff.", "b.md": "Acme has 40 shops."})
+        assert [f.q.unit for f in facts] == ["employee", "shop"]
+        assert {dimension(f) for f in facts} == {"count"}
+        assert pairs_of(facts) == [(0, 1)]
+
+    def test_physical_units_and_ages_do_not_mix(self) -> None:
+        _, facts = build({
+            "a.md": "Acme's plant makes 3 gigawatts. Bob, a 24-year-old engineer, joined Acme.",
+            "b.md": "Acme has run the plant for over 5 years. Alice, 31 years old, joined. "
+                    "The new plant makes 4 gigawatts.",
+        })
+        gw_a, age_a = find(facts, "3 gigawatts"), find(facts, "24-year-old")
+        years, age_b, gw_b = find(facts, "over 5 years"), find(facts, "31 years old"), find(facts, "4 gigawatts")
+        assert facts[age_a].q.kind == "age" and facts[years].q.kind != "age"
+        assert dimension(facts[gw_a]) == "gigawatt" and dimension(facts[years]) == "year"
+        assert dimension(facts[age_a]) == dimension(facts[age_b]) == "age"
+        got = set(pairs_of(facts))
+        assert got == {tuple(sorted(p)) for p in [(gw_a, gw_b), (age_a, age_b)]}
+        assert tuple(sorted((gw_a, years))) not in got  # gigawatts against years
+        assert tuple(sorted((age_a, years))) not in got  # an age against a duration
+
+    def test_money_does_not_meet_counts_or_percent(self) -> None:
+        _, facts = build({"a.md": "Acme's revenue was £10m.", "b.md": "Acme has 40 shops and a 5% margin."})
+        assert pairs_of(facts) == []
+
+
+class TestWhichPairs:
+    def test_no_pair_inside_one_articles_body(self) -> None:
+        _, facts = build({"a.md": "Acme's revenue was £10m in 2024. Its profit was £2m in 2024. "
+                                  "Its costs were £8m in 2024."})
+        assert len(facts) == 3
+        assert pairs_of(facts) == []
+
+    @pytest.mark.parametrize("with_front_matter", [False, True])
+    def test_headline_pairs_with_its_own_body(self, with_front_matter: bool) -> None:
+        text = "Acme Profit Jumps 12%\n\nAcme's profit rose 12% to £105m in 2024, helped by 8% more sales.\n"
+        if with_front_matter:
+            text = "---\npublished: 2024-10-30\n---\n" + text
+        _, facts = build({"a.md": text}, date=None)
+        head = [i for i, f in enumerate(facts) if f.q.qualifiers.headline]
+        assert [facts[i].q.text for i in head] == ["12%"]
+        body = [i for i, f in enumerate(facts) if f.q.unit == "percent" and not f.q.qualifiers.headline]
+        assert len(body) == 2
+        # the headline's 12% meets both body percentages; the body's two never meet
+        assert set(pairs_of(facts)) == {tuple(sorted((head[0], j))) for j in body}
+
+    @pytest.mark.parametrize(("days", "paired"), [(0, True), (NEWS_WINDOW_DAYS, True), (NEWS_WINDOW_DAYS + 1, False),
+                                                  (-(NEWS_WINDOW_DAYS + 1), False), (400, False)])
+    def test_news_window(self, days: int, paired: bool) -> None:
+        first = dt.date(2024, 10, 1)
+        later = (first + dt.timedelta(days=days)).isoformat()
+        _, facts = build({"a.md": ("Acme's revenue was £10m.", first.isoformat()),
+                          "b.md": ("Acme's revenue was £12m.", later)})
+        assert (pairs_of(facts) == [(0, 1)]) is paired
+
+    def test_undated_article_pairs_with_any(self) -> None:
+        _, facts = build({"a.md": ("Acme's revenue was £10m.", "2024-10-01"),
+                          "b.md": ("Acme's revenue was £12m.", None)})
+        assert facts[1].published is None
+        assert pairs_of(facts) == [(0, 1)]
+
+    def test_pairs_are_ordered_and_unique(self) -> None:
+        _, facts = build({"a.md": "Acme's revenue was £10m in 2024. Its margin was 5%.",
+                          "b.md": "Acme's margin was 5% in 2024. Its revenue was £10m.",
+                          "c.md": "Acme's revenue was £10m, its margin 6% and it employs 300 staff.",
+                          "d.md": "Acme employs 310 staff. Its revenue was £11m."})
+        got = pairs_of(facts)
+        assert got and all(i < j for i, j in got)
+        assert len(got) == len(set(got))
+        # every cross-article pair of one dimension is there
+        expected = {(i, j) for i in range(len(facts)) for j in range(i + 1, len(facts))
+                    if facts[i].doc != facts[j].doc and dimension(facts[i]) == dimension(facts[j])}
+        assert set(got) == expected
+
+    def test_pairs_come_in_ascending_order(self) -> None:
+        """candidate_pairs documents "Index pairs (i, j), i < j, in ascending order"."""
+        _, facts = build({"a.md": "Acme's revenue was £10m in 2024. Its margin was 5%.",
+                          "b.md": "Acme's margin was 5% in 2024. Its revenue was £10m.",
+                          "c.md": "Acme's revenue was £10m."})
+        got = pairs_of(facts)
+        assert got == sorted(got)
+
+    def test_large_block_pairs_only_figures_that_share_words_or_digits(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A block larger than LARGE is split by shared phrase words and digits, not compared in full."""
+        _, facts = build({"a.md": "Acme's revenue was £105m.",
+                          "b.md": "Acme's revenue was £105 million.",
+                          "c.md": "Zeta bought a painting for £7m."})
+        monkeypatch.setattr(blocking, "LARGE", 2)
+        got = texts(facts, pairs_of(facts))
+        assert ("£105m", "£105 million") in got
+        assert not any("£7m" in pair for pair in got)

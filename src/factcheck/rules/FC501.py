@@ -16,7 +16,9 @@ class ConversionMismatch(Rule):
 
     "Rmb72.5bn ($10bn)" restates one amount in another currency. The amount is converted at the
     ECB reference rate of the article's date (the last rate on or before it), with 2% slack for
-    the rate a writer may have used that week and the written precision of both figures.
+    the rate a writer may have used that week and the written precision of both figures. An
+    article without a publication date is not checked: a conversion is made on the day it is
+    written, and the year the amount is of ("€1bn in 2015") says nothing about that day.
 
     **Bad**
 
@@ -25,6 +27,7 @@ class ConversionMismatch(Rule):
     **Good**
 
     - "Rmb72.5bn ($10bn)" on 2025-02-24, at 7.29 yuan to the dollar: $9.9bn, which "$10bn" allows.
+    - "the 2015 deal, worth €1bn ($1.1bn)" in an article with no date: not checked.
     """
 
     code = "FC501"
@@ -38,7 +41,7 @@ class ConversionMismatch(Rule):
             source = by_span.get((target.doc, *target.q.converts))
             if source is None or source.q.currency is None or source.q.currency == target.q.currency:
                 continue
-            on = target.published or (source.q.period.end if source.q.period else None)
+            on = target.published  # a conversion is made on the day it is written, whatever year it is of
             converted = ctx.in_currency(source, target.q.currency, on)
             if converted is None:
                 continue

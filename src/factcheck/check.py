@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from factcheck.attribute.calendar import calendar_claims
 from factcheck.attribute.entities import EntityFinder
 from factcheck.attribute.sentences import Sentences
 from factcheck.facts import Fact, base_of, is_earlier
@@ -124,6 +125,45 @@ def document_facts(doc: Document, quantities: Sequence[Quantity]) -> list[Fact]:
             col=q.start - lines.start(q.start) + 1,
             excerpt=_excerpt(text, q.start, q.end, lines),
             context=context(q.start) if wrapped else "",
+        ))
+    facts += _calendar_facts(doc, quantities, sentences, lines, keys, wrapped)
+    return facts
+
+
+def _calendar_facts(doc: Document, quantities: Sequence[Quantity], sentences: Sentences, lines: _Lines,
+                    keys: dict[tuple[int, int], str], wrapped: Sentences | None = None) -> list[Fact]:
+    """Facts for the weekday dates and spans of years of ``doc`` (:mod:`factcheck.attribute.calendar`).
+
+    Made after the document's other facts and appended to them, so those stay exactly as they
+    were. They have no entity and no metric: only the rules that read kinds ``"date"`` and
+    ``"span"`` (FC601, FC603) use them.
+    """
+    text = doc.text
+    claims = calendar_claims(text, doc.body_start, doc.published, {q.start for q in quantities})
+    if not claims:
+        return []
+    from factcheck.baseline import fingerprint_sentences, normalise
+
+    wrapped = fingerprint_sentences(doc) if wrapped is None else wrapped
+    contexts: dict[tuple[int, int], str] = {}  # once a sentence, as for the other facts
+    facts = []
+    for q in claims:
+        span = sentences.at(q.start)
+        if span not in keys:  # a sentence with no amount: its words, nothing masked
+            keys[span] = _masked(text, span, ())
+        around = wrapped.at(q.start)
+        if around not in contexts:
+            contexts[around] = normalise(text[slice(*around)])
+        facts.append(Fact(
+            doc=doc.path,
+            quantity=q,
+            published=doc.published,
+            sentence=span,
+            sentence_key=keys[span],
+            line=lines.number(q.start),
+            col=q.start - lines.start(q.start) + 1,
+            excerpt=_excerpt(text, q.start, q.end, lines),
+            context=contexts[around],
         ))
     return facts
 

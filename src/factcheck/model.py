@@ -19,7 +19,9 @@ from typing import Any, Literal, TypeVar
 import attrs
 
 Bound = Literal["=", "~", ">", ">=", "<", "<="]
-Kind = Literal["level", "change", "difference", "range", "age"]
+#: "date" and "span" are calendar claims (a weekday with its date, a first and last year), which
+#: :mod:`factcheck.attribute.calendar` reads and only the rules about them (FC601, FC603) use.
+Kind = Literal["level", "change", "difference", "range", "age", "date", "span"]
 
 _C = TypeVar("_C", bound=type)
 

@@ -48,6 +48,11 @@ INPUTS = {
     "amounts in one endless sentence": lambda n: "".join(random.Random(3).choices("$€£¥₹$$ 12", k=n)),
     "year-earlier levels (FC307)": _lines("Acme's revenue rose 8% to Rmb280bn in the fourth quarter of 2024.",
                                           "Acme's revenue was Rmb230bn in the fourth quarter of 2023."),
+    "weekday dates (FC601)": _lines("The board met on Thursday, Jan. 18, 2023 and again on Friday 12 May."),
+    "spans of seasons (FC603)": _lines("He signed a 11-year deal starting with 2025-26 and ending in 2036-37."),
+    # one endless sentence of dates and spans: per-claim work on the sentence would be quadratic
+    "calendar claims in one sentence": lambda n: ("a 5-year deal from 2021 to 2026, Friday, May 12, 2023, "
+                                                  * (n // 50 + 1))[:n],
 }
 
 

@@ -168,9 +168,32 @@ def fc501(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
                      f"expenditures.\n")}, None
 
 
+def fc601(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
+    """A weekday with its date, the year written or left to the publication date; the slip names
+    another weekday."""
+    day = data.draw(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)))
+    weekday = (day.weekday() + (data.draw(st.integers(1, 6)) if slip else 0)) % 7
+    name = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[weekday]
+    written = data.draw(st.sampled_from((f"{name}, {day:%B} {day.day}, {day.year}", f"{name}, {day.day} {day:%B}")))
+    published = day + dt.timedelta(days=data.draw(st.integers(0, 60)))
+    return {"a.md": f"{front(published.isoformat())}The board met on {written} to approve the accounts.\n"}, None
+
+
+def fc603(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
+    """A contract's length in seasons and its first and last season; the slip counts one less."""
+    first = data.draw(st.integers(min_value=1990, max_value=2030))
+    seasons = data.draw(st.integers(min_value=2, max_value=15))
+    last = first + seasons - 1
+    stated = seasons - 1 if slip else seasons
+    return {"a.md": (
+        f"{front('2025-07-01')}The striker signed a {stated}-year deal with the club. The new contract will kick "
+        f"in starting with {first}-{(first + 1) % 100:02d} and end in {last}-{(last + 1) % 100:02d}.\n")}, None
+
+
 RULES: dict[str, Case] = {
     "FC201": fc201, "FC202": fc202, "FC203": fc203, "FC301": fc301, "FC302": fc302, "FC303": fc303,
-    "FC304": fc304, "FC305": fc305, "FC306": fc306, "FC307": fc307, "FC501": fc501,
+    "FC304": fc304, "FC305": fc305, "FC306": fc306, "FC307": fc307, "FC501": fc501, "FC601": fc601,
+    "FC603": fc603,
 }
 
 

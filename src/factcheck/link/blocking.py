@@ -102,12 +102,6 @@ def _sharing(facts: Sequence[Fact], profiles: Sequence[Profile], members: list[i
             postings["#" + p.digits].append(i)
     pairs: set[tuple[int, int]] = set()
     for posting in postings.values():
-        if len(posting) < 2 or len(posting) > LARGE:
-            continue
-        for x in range(len(posting)):
-            a = facts[posting[x]]
-            for y in range(x + 1, len(posting)):
-                if _apart(a, facts[posting[y]]):
-                    continue
-                pairs.add((posting[x], posting[y]) if posting[x] < posting[y] else (posting[y], posting[x]))
+        if 2 <= len(posting) <= LARGE:
+            pairs |= _all(facts, posting)
     return pairs

@@ -51,6 +51,7 @@ from typing import Any
 
 import attrs
 
+from factcheck.attribute.calendar import KINDS
 from factcheck.check import Context, build_context
 from factcheck.documents import read_document
 from factcheck.facts import Fact
@@ -74,7 +75,7 @@ def load_story(folder: pathlib.Path) -> tuple[Context, list[Any], dict[str, Any]
     paths = sorted(p for p in folder.glob("*.md") if p.name not in ("facts.md", "README.md"))
     docs = [read_document(p) for p in paths]
     ctx = build_context(docs, [extract_document(d) for d in docs])
-    facts = sorted(ctx.facts, key=lambda f: (f.doc, f.q.start, f.q.end))
+    facts = sorted((f for f in ctx.facts if f.q.kind not in KINDS), key=lambda f: (f.doc, f.q.start, f.q.end))
     return ctx, facts, json.loads((folder / "facts.json").read_text(encoding="utf-8"))
 
 

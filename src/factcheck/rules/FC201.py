@@ -50,11 +50,11 @@ class ValueMismatch(Rule):
     with the other, the probability, and the comparisons that weighed most.
 
     Never a conflict, whatever the evidence: two articles that each give both values (they state
-    two facts); a different written period, listing or accounting basis; and, unless the figures are a power of ten apart with two or more significant digits in
-    common, an estimate against an actual, a superseded figure, or a time word near one figure that
-    the other lacks (historical, year to date, since, one day). Revisions, estimates and other
-    windows of time move a figure by some percent; they do not reproduce its digits at ten times
-    the size.
+    two facts); a different written period, listing or accounting basis; and, unless the figures
+    are a power of ten apart with two or more significant digits in common, an estimate against an
+    actual, a superseded figure, or a time word near one figure that the other lacks (historical,
+    year to date, since, one day). Revisions, estimates and other windows of time move a figure by
+    some percent; they do not reproduce its digits at ten times the size.
 
     **Bad**
 

@@ -6,7 +6,7 @@ takes the checking context and yields :class:`~factcheck.findings.Finding` value
 raise for what they find in text; the engine owns reading, clustering and reporting.
 
 Families: FC2xx values that disagree across statements, FC3xx derived arithmetic, FC5xx units and
-currencies.
+currencies, FC6xx calendar claims within one article (weekdays and dates, spans of years).
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 import attrs
+
+from factcheck.attribute.calendar import KINDS
 
 if TYPE_CHECKING:
     from factcheck.check import Context
@@ -31,6 +33,11 @@ class Rule:
     #: True when the rule looks only inside ``ctx.groups``, one group at a time: it may then be
     #: run on a share of the groups in each of several processes (:func:`factcheck.parallel.run_rules`)
     per_group: ClassVar[bool] = False
+    #: True when the rule reads calendar claims (facts of kind "date" or "span", see
+    #: :mod:`factcheck.attribute.calendar`). Every other rule is given the context without them,
+    #: so that a weekday date or a span of years never shifts what a rule compares amounts with
+    #: (a sentence's figures counted by position, the neighbours of a figure, the reach of a search).
+    calendar: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
@@ -41,7 +48,8 @@ class Rule:
 
             @functools.wraps(own)
             def check(self: Rule, ctx: Context) -> Iterable[Finding]:
-                return own(self, in_canonical_order(ctx))
+                ordered = in_canonical_order(ctx)
+                return own(self, ordered if self.calendar else without_calendar(ordered))
 
             cls.check = check  # type: ignore[method-assign]
 
@@ -75,6 +83,21 @@ def in_canonical_order(ctx: Context) -> Context:
     return out
 
 
+def without_calendar(ctx: Context) -> Context:
+    """``ctx`` (in canonical order) without its calendar claims, made once per context. They are
+    in no group (they have no metric), so only the facts differ."""
+    cached = ctx.__dict__.get("_without_calendar")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    out = ctx
+    if any(f.q.kind in KINDS for f in ctx.facts):
+        out = attrs.evolve(ctx, facts=[f for f in ctx.facts if f.q.kind not in KINDS])
+        out.__dict__["_canonical_order"] = out
+        out.__dict__["_without_calendar"] = out
+    ctx.__dict__["_without_calendar"] = out
+    return out
+
+
 def all_rules() -> list[Rule]:
     """Every built-in rule, in code order."""
     from factcheck.rules.FC201 import ValueMismatch
@@ -88,12 +111,15 @@ def all_rules() -> list[Rule]:
     from factcheck.rules.FC306 import ShareOverWhole
     from factcheck.rules.FC307 import ChangeVersusPriorLevel
     from factcheck.rules.FC501 import ConversionMismatch
+    from factcheck.rules.FC601 import WeekdayDateMismatch
+    from factcheck.rules.FC603 import SpanCountMismatch
 
     return [
         ValueMismatch(), RangeMismatch(), CopiedSentenceMismatch(), MarketCapIdentity(), PartsSum(),
         ValuationIdentity(), ChangeVersusLevels(), PercentDifference(), ShareOverWhole(),
         ChangeVersusPriorLevel(),
         ConversionMismatch(),
+        WeekdayDateMismatch(), SpanCountMismatch(),
     ]
 
 

@@ -573,3 +573,38 @@ class TestSpans:
         assert [(q.span, q.value, q.unit) for q in factcheck.extract(self.TEXT)] == [
             (q.span, q.value, q.unit) for q in scan(self.TEXT)
         ]
+
+
+class TestOtherLanguagesAgesAndSums:
+    """Spanish and German scale words (their dots group thousands), ages, and "plus" that adds."""
+
+    @pytest.mark.parametrize(
+        "case",
+        cases(
+            Case("La película recaudó 80.5 millones de dólares.", "80.5 millones de dólares", "80500000", "USD"),
+            Case("La multa fue de US$1.950 millones.", "US$1.950 millones", "1950000000", "USD"),
+            Case("Un acuerdo de 76.000 millones de dólares.", "76.000 millones de dólares", "76000000000", "USD"),
+            Case("Pagará 2 mil millones de dólares.", "2 mil millones de dólares", "2000000000", "USD"),
+            Case("Er kostete 106 Millionen Pfund.", "106 Millionen Pfund", "106000000", "GBP"),
+            Case("The 24-year-old signed on Friday.", "24-year-old", "24", "year", kind="age"),
+            Case("Adults aged 45 years or older took part.", "45 years or older", "45", "year", ">=", "age"),
+        ),
+    )
+    def test_read(self, case: Case) -> None:
+        check(case)
+
+    def test_an_english_dot_stays_a_decimal_point(self) -> None:
+        assert only("Revenue was 1.950 million dollars.").value == D("1950000")
+
+    def test_de_joins_a_currency_to_a_scale_word_only(self) -> None:
+        assert all(q.unit != "EUR" for q in found("Cuesta 5 de euros."))
+
+    def test_plus_before_an_amount_adds(self) -> None:
+        first, second = found("Arsenal paid £100m plus £5m in add-ons.")
+        assert (first.text, first.bound, second.text) == ("£100m", "=", "£5m")
+
+    def test_plus_after_an_amount_still_hedges(self) -> None:
+        assert only("The budget is $5 billion plus.").bound == ">="
+
+    def test_a_duration_is_not_an_age(self) -> None:
+        assert only("They signed a five-year deal.").kind == "level"

@@ -133,8 +133,8 @@ UNIT_ATTACHED = re.compile(
 # Pence glued to the number ("164p") and the Telegraph's "pc" for per cent ("24pc").
 PENCE = re.compile(r"p(?![A-Za-z.])")
 PC_PERCENT = re.compile(r"pc(?![A-Za-z])")
-# "24-year-old", "24 years old": an age
-AGE_AFTER = re.compile(r"(?:-|\s)old\b", re.IGNORECASE)
+# "24-year-old", "24 years old", "45 years or older": an age
+AGE_AFTER = re.compile(r"(?:-|\s)old\b|\s(?:or|and)\s(?:older|over)\b", re.IGNORECASE)
 # A noun joined by a hyphen makes an adjective of a count: "five-year", "four-cylinder".
 HYPHEN_NOUN = re.compile(r"-(?P<noun>[a-z]{3,})\b")
 HYPHEN_NOUN_STOP = frozenset(

@@ -445,6 +445,8 @@ def _read_right(norm: str, a: _Atom) -> None:
                     pos = m.end()
     if a.unit == "year" and (m := P.AGE_AFTER.match(norm, pos)) is not None:
         a.age = True
+        if not m.group().endswith("old"):
+            a.bound = ">="  # "45 years or older"
         pos = m.end()
     m = P.HEDGE_AFTER.match(norm, pos)
     if m is not None:

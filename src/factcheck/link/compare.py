@@ -143,7 +143,8 @@ def qualifiers(a: Fact, b: Fact) -> int:
 
 def value(ctx: Context, a: Fact, b: Fact) -> int | None:
     """How the values relate: both true together, a power of ten apart (the same figure with a
-    dropped or added digit), near, or other. ``None``: they cannot be compared (a currency with no
+    dropped or added digit: two figures written as points, one within the other's precision once
+    scaled), near, or other. ``None``: they cannot be compared (a currency with no
     rate, changes against different bases)."""
     same = agree(ctx, a, b)
     if same is None:
@@ -152,7 +153,8 @@ def value(ctx: Context, a: Fact, b: Fact) -> int | None:
     if same:
         return EQUAL + min(digits, 3) - 1
     x, y = abs(float(a.q.value)), abs(float(b.q.value))
-    ratio = max(x, y) / min(x, y) if x and y else 0.0
+    points = all(f.q.bound in ("=", "~") and f.q.low is None for f in (a, b))  # a bound or range fits many
+    ratio = max(x, y) / min(x, y) if x and y and points else 0.0
     for k in (1, 2, 3):
         if not 10**k / 2 <= ratio <= 10**k * 2:
             continue  # only a ratio near a power of ten can be one (floats only pick what to test)

@@ -20,7 +20,7 @@ from factcheck.rules import Rule
 
 #: A conflict is an error or warning only when the two figures state the same fact with at least
 #: this probability; from ``WORTH_A_LOOK`` up it is reported as information.
-CERTAIN = 0.9
+CERTAIN = 0.95
 WORTH_A_LOOK = 0.7
 #: Agreeing figures linked with at least this probability back each other as one statement.
 AGREES = 0.2
@@ -43,7 +43,7 @@ class ValueMismatch(Rule):
     evidence, and the story supplies the prior: a fact that k of a story's n articles report is
     reported by another of them with probability about k/n, in one of that article's figures of the
     dimension. A conflict is an error or warning when the probability that the two figures state
-    the same fact is at least 0.9 and their values, read as the intervals their precision and hedges
+    the same fact is at least 0.95 and their values, read as the intervals their precision and hedges
     allow (round figures get 2.5% slack, "about" a one-digit figure 5% more; other currencies are
     converted at the dated ECB rate with 2% slack), cannot both be true; from 0.7 it is `info`. The
     figure with fewer sources behind it is the odd one; the finding names the sources that agree
@@ -141,24 +141,15 @@ class ValueMismatch(Rule):
 
 
 def _backing(facts: Sequence[Fact], links: Sequence[Link]) -> dict[int, list[int]]:
-    """For each figure, the figures of other articles that state the same value of the same fact
-    (linked, values agreeing), transitively: the statement's consensus."""
-    parent = list(range(len(facts)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    """For each figure, the figures of other articles linked to it whose values agree with it:
+    the sources behind the statement. Only direct links count: agreement within precision is not
+    transitive ("20%" agrees with "20.8%" and with "19.6%", which do not agree with each other)."""
+    out: dict[int, list[int]] = defaultdict(list)
     for pair in links:
-        if pair.value >= EQUAL and pair.probability >= AGREES:
-            parent[root(pair.a)] = root(pair.b)
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(facts)):
-        members[root(i)].append(i)
-    return {i: [k for k in members[root(i)] if k != i and facts[k].doc != facts[i].doc]
-            for i in range(len(facts)) if len(members[root(i)]) > 1}
+        if pair.value >= EQUAL and pair.probability >= AGREES and facts[pair.a].doc != facts[pair.b].doc:
+            out[pair.a].append(pair.b)
+            out[pair.b].append(pair.a)
+    return dict(out)
 
 
 def _sources(facts: Sequence[Fact]) -> dict[int, tuple[int, int]]:

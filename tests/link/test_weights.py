@@ -72,12 +72,18 @@ class TestShippedWeights:
         assert default_weights() is w  # read once
 
     def test_evidence_points_the_right_way(self) -> None:
-        """Whatever the fit, agreeing values and a copied sentence speak for a match, and the best
-        value level outweighs the worst."""
+        """Whatever the fit, agreeing values and a copied sentence speak for a match, other values
+        against it, and more shared significant digits say more: a three-digit agreement outweighs
+        a one-digit one, and a three-digit power of ten a one-digit one (a slip keeps the digits,
+        so it may weigh as much as agreement itself)."""
         w = default_weights()
         value_row = w.table[_VALUE]
-        assert value_row[len(LEVELS[VALUE]) - 1] > 0 > value_row[0]
-        assert max(value_row[EQUAL:]) > max(value_row[:EQUAL])
+        levels = LEVELS[VALUE]
+        assert value_row[len(levels) - 1] > 0 > value_row[0]
+        assert min(value_row[EQUAL:]) > max(value_row[levels.index("near")], value_row[0])
+        assert value_row[len(levels) - 1] > value_row[EQUAL]
+        slip_one, slip_three = levels.index("power of ten, one digit"), levels.index("power of ten, three or more digits")
+        assert value_row[slip_three] > value_row[slip_one]
         frame = w.table[NAMES.index("frame")]
         assert frame[-1] > frame[0]
 

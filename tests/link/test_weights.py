@@ -82,7 +82,8 @@ class TestShippedWeights:
         assert value_row[len(levels) - 1] > 0 > value_row[0]
         assert min(value_row[EQUAL:]) > max(value_row[levels.index("near")], value_row[0])
         assert value_row[len(levels) - 1] > value_row[EQUAL]
-        slip_one, slip_three = levels.index("power of ten, one digit"), levels.index("power of ten, three or more digits")
+        slip_one = levels.index("power of ten, one digit")
+        slip_three = levels.index("power of ten, three or more digits")
         assert value_row[slip_three] > value_row[slip_one]
         frame = w.table[NAMES.index("frame")]
         assert frame[-1] > frame[0]

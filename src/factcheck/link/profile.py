@@ -34,7 +34,7 @@ TIME_LEFT, TIME_RIGHT = 10, 8
 # same words without them. One pattern a marker, matched on the masked, lower-cased sentence.
 _MARKERS = (
     ("history", re.compile(r"\b(?:previous(?:ly)?|former(?:ly)?|prior|earlier|last\s+(?:year|season|time)|"
-                           r"a\s+year\s+(?:ago|earlier)|year\s+earlier|years\s+(?:ago|earlier)|back\s+in|once|then)\b")),
+                           r"a\s+year\s+(?:ago|earlier)|year\s+earlier|years\s+earlier|ago|back\s+in|once|then)\b")),
     ("ytd", re.compile(r"\b(?:year\s+to\s+date|ytd|so\s+far\s+this\s+year|this\s+year)\b")),
     ("since", re.compile(r"\b(?:since|over\s+the\s+past|in\s+the\s+past)\b")),
     ("day", re.compile(r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|"

@@ -8,7 +8,7 @@ import pytest
 from link_support import build, find
 
 from factcheck.link import blocking
-from factcheck.link.blocking import NEWS_WINDOW_DAYS, STORY_DOCS, candidate_pairs, dimension, stories
+from factcheck.link.blocking import NEWS_WINDOW_DAYS, candidate_pairs, dimension, stories
 from factcheck.link.profile import profiles
 
 
@@ -21,28 +21,29 @@ def texts(facts, pairs) -> set[tuple[str, str]]:
 
 
 class TestStories:
-    def test_few_articles_are_one_story(self) -> None:
-        """Up to STORY_DOCS articles given together are one story, whatever their subjects."""
-        _, facts = build({"a.md": "Acme's revenue was £10m.", "b.md": "Globex's revenue was £12m.",
-                          "c.md": "The rate was 5%."})
-        assert STORY_DOCS >= 3
-        assert stories(facts) == [list(range(len(facts)))]
-
-    def test_no_facts_no_story(self) -> None:
-        assert stories([]) == []
-
-    def test_many_articles_are_grouped_by_subject(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        """Past STORY_DOCS articles (an archive), articles join stories by their main entity; an
-        article without one is a story of its own."""
+    def test_articles_about_other_subjects_are_other_stories(self) -> None:
+        """Articles join a story by a main subject they share; one about nothing named is alone.
+        Checked together, figures about two companies are never paired, whatever their words."""
         _, facts = build({"a.md": "Acme's revenue was £10m.", "b.md": "Globex's revenue was £12m.",
                           "c.md": "Acme's profit was £2m.", "d.md": "The rate was 5%."})
-        monkeypatch.setattr(blocking, "STORY_DOCS", 2)
         got = stories(facts)
         assert sorted(i for story in got for i in story) == list(range(len(facts)))  # a partition
         docs = sorted(sorted(facts[i].doc for i in story) for story in got)
         assert docs == [["a.md", "c.md"], ["b.md"], ["d.md"]]
         # pairs never cross stories
         assert texts(facts, pairs_of(facts)) == {("£10m", "£2m")}
+
+    def test_no_facts_no_story(self) -> None:
+        assert stories([]) == []
+
+    def test_one_subject_in_the_news_twice_is_two_stories(self) -> None:
+        """A company's articles a month apart are two stories; each joins the one before it when
+        published within the news window."""
+        _, facts = build({"a.md": ("Acme's revenue was £10m.", "2024-01-01"),
+                          "b.md": ("Acme's revenue was £10m, it said.", "2024-01-08"),
+                          "c.md": ("Acme's revenue was £14m.", "2024-03-01")})
+        docs = sorted(sorted(facts[i].doc for i in story) for story in stories(facts))
+        assert docs == [["a.md", "b.md"], ["c.md"]]
 
 
 class TestDimension:

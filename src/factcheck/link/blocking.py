@@ -6,20 +6,21 @@ money in any currency, one physical unit, percent with percentage points, or cou
 million passengers"). Kind (level or change) is compared, not blocked on, because copy words one
 fact both ways ("up 31.7 per cent", "31.7%"). Values are never blocked on: a slip must surface.
 
-A story is every article given together when they are few (a person checking the coverage of one
-event); in an archive, articles are joined into stories by their main subject.
+Articles join one story when they share a main subject (one of the entities most of their
+figures are about) and were published within one news window.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
 from factcheck.facts import Fact
 from factcheck.link.profile import Profile, physical_units
 
-#: Up to this many articles checked together are taken as one story.
-STORY_DOCS = 64
+#: An article's main subjects: the entities that this many of its most frequent ones name.
+SUBJECTS = 3
 #: Articles published further apart than this are about different news, whatever their subject.
 NEWS_WINDOW_DAYS = 10
 #: A block of more figures than this (one dimension of one story) is split by shared words and
@@ -28,18 +29,45 @@ LARGE = 600
 
 
 def stories(facts: Sequence[Fact]) -> list[list[int]]:
-    """The indices of ``facts`` grouped into stories."""
-    docs = sorted({f.doc for f in facts})
-    if len(docs) <= STORY_DOCS:
-        return [list(range(len(facts)))] if facts else []
+    """The indices of ``facts`` grouped into stories: articles join one story when they share one
+    of their main subjects (the entities most of their figures are about) and were published in
+    one news window. Articles checked together need not be one story: a folder of a week's copy
+    holds many, and figures about two companies are two facts whatever their words."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
+    published: dict[str, dt.date | None] = {}
     for f in facts:
+        published[f.doc] = f.published
         if f.entity_id:
             counts[f.doc][f.entity_id] += 1
-    subject = {doc: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for doc, c in counts.items()}
+    docs = sorted(published)
+    parent = {doc: doc for doc in docs}
+
+    def root(doc: str) -> str:
+        while parent[doc] != doc:
+            parent[doc] = parent[parent[doc]]
+            doc = parent[doc]
+        return doc
+
+    by_subject: dict[str, list[str]] = defaultdict(list)
+    for doc in docs:
+        for entity, _ in sorted(counts[doc].items(), key=lambda kv: (-kv[1], kv[0]))[:SUBJECTS]:
+            by_subject[entity].append(doc)
+    for members in by_subject.values():
+        # in order of publication, each article joins the one before it when they are close in
+        # time: a company in the news twice a year makes two stories; undated articles join all
+        dated = sorted((day, d) for d in members if (day := published[d]) is not None)
+        undated = [d for d in members if published[d] is None]
+        for (day, doc), (prev_day, prev) in zip(dated[1:], dated, strict=False):
+            if (day - prev_day).days <= NEWS_WINDOW_DAYS:
+                parent[root(doc)] = root(prev)
+        for doc in undated:
+            for other in members:
+                if other != doc:
+                    parent[root(doc)] = root(other)
+                    break
     out: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
-        out[subject.get(f.doc, "\0" + f.doc)].append(i)
+        out[root(f.doc)].append(i)
     return [out[k] for k in sorted(out)]
 
 

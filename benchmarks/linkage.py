@@ -204,7 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     tallies = {cut: new_tally() for cut in cuts}
     for story in stories:
         if not args.in_sample:
-            WEIGHTS[0] = weights_module.Weights.from_dict(fitting.fit(*fitting._pool(per_story, leave=story.name)))
+            WEIGHTS[0] = weights_module.Weights.from_dict(fitting.fit(*fitting.pool(per_story, leave=story.name)))
         found = findings(story)
         for cut, tally in tallies.items():
             score_story(story, found, tally, cut)

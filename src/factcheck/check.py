@@ -96,76 +96,31 @@ def document_facts(doc: Document, quantities: Sequence[Quantity]) -> list[Fact]:
     for q in kept:
         by_sentence[sentences.at(q.start)].append(q)
     keys = {span: _masked(text, span, members) for span, members in by_sentence.items()}
+    # weekday dates and spans of years (FC601, FC603): made after the amounts and appended, so that
+    # the amounts' facts, masks and contexts stay as they are; only rules that read kinds "date"
+    # and "span" use them (they have no entity and no metric)
+    claims = calendar_claims(text, doc.body_start, doc.published, {q.start for q in quantities})
     from factcheck.baseline import fingerprint_sentences, normalise
 
-    wrapped = fingerprint_sentences(doc) if kept else None
+    wrapped = fingerprint_sentences(doc) if kept or claims else None
     contexts: dict[tuple[int, int], str] = {}  # once a sentence: a long one may hold thousands of figures
 
-    def context(offset: int) -> str:
-        assert wrapped is not None
-        span = wrapped.at(offset)
-        if span not in contexts:
-            contexts[span] = normalise(text[slice(*span)])
-        return contexts[span]
-
-    facts = []
-    for q in kept:
+    def placed(q: Quantity, **found: Any) -> Fact:
+        """``q`` as a fact of this document: its sentence, line, column, excerpt and context."""
         span = sentences.at(q.start)
-        line = lines.number(q.start)
-        facts.append(Fact(
-            doc=doc.path,
-            quantity=q,
-            published=doc.published,
-            base=base_of(text, q.start, q.end) if q.kind in ("change", "difference") else None,
-            earlier=is_earlier(text, q.start, q.end),
-            entity_name=q.entity or salient,
-            sentence=span,
-            sentence_key=keys[span],
-            line=line,
-            col=q.start - lines.start(q.start) + 1,
-            excerpt=_excerpt(text, q.start, q.end, lines),
-            context=context(q.start) if wrapped else "",
-        ))
-    facts += _calendar_facts(doc, quantities, sentences, lines, keys, wrapped)
-    return facts
-
-
-def _calendar_facts(doc: Document, quantities: Sequence[Quantity], sentences: Sentences, lines: _Lines,
-                    keys: dict[tuple[int, int], str], wrapped: Sentences | None = None) -> list[Fact]:
-    """Facts for the weekday dates and spans of years of ``doc`` (:mod:`factcheck.attribute.calendar`).
-
-    Made after the document's other facts and appended to them, so those stay exactly as they
-    were. They have no entity and no metric: only the rules that read kinds ``"date"`` and
-    ``"span"`` (FC601, FC603) use them.
-    """
-    text = doc.text
-    claims = calendar_claims(text, doc.body_start, doc.published, {q.start for q in quantities})
-    if not claims:
-        return []
-    from factcheck.baseline import fingerprint_sentences, normalise
-
-    wrapped = fingerprint_sentences(doc) if wrapped is None else wrapped
-    contexts: dict[tuple[int, int], str] = {}  # once a sentence, as for the other facts
-    facts = []
-    for q in claims:
-        span = sentences.at(q.start)
-        if span not in keys:  # a sentence with no amount: its words, nothing masked
+        if span not in keys:  # a calendar claim in a sentence with no amount: nothing masked
             keys[span] = _masked(text, span, ())
+        assert wrapped is not None
         around = wrapped.at(q.start)
         if around not in contexts:
             contexts[around] = normalise(text[slice(*around)])
-        facts.append(Fact(
-            doc=doc.path,
-            quantity=q,
-            published=doc.published,
-            sentence=span,
-            sentence_key=keys[span],
-            line=lines.number(q.start),
-            col=q.start - lines.start(q.start) + 1,
-            excerpt=_excerpt(text, q.start, q.end, lines),
-            context=contexts[around],
-        ))
-    return facts
+        return Fact(doc=doc.path, quantity=q, published=doc.published, sentence=span, sentence_key=keys[span],
+                    line=lines.number(q.start), col=q.start - lines.start(q.start) + 1,
+                    excerpt=_excerpt(text, q.start, q.end, lines), context=contexts[around], **found)
+
+    facts = [placed(q, base=base_of(text, q.start, q.end) if q.kind in ("change", "difference") else None,
+                    earlier=is_earlier(text, q.start, q.end), entity_name=q.entity or salient) for q in kept]
+    return facts + [placed(q) for q in claims]
 
 
 def build_context(

@@ -51,7 +51,7 @@ def profit_story(folder: Path, verdict: str = "consistent") -> Path:
 
 class TestLabelledPairs:
     def test_quoted_pair_is_a_match_unrelated_pair_is_not(self, tmp_path: Path) -> None:
-        pairs, planted = labelled_pairs(profit_story(tmp_path / "profit"))
+        pairs, planted, _ = labelled_pairs(profit_story(tmp_path / "profit"))
         matches = [v for v, same in pairs if same]
         others = [v for v, same in pairs if not same]
         assert len(matches) == 1 and len(others) == 1
@@ -64,11 +64,11 @@ class TestLabelledPairs:
         assert errors and all(len(v) == len(LEVELS) and v[_VALUE] < EQUAL for v in errors)
 
     def test_nothing_quoted_nothing_matches(self, tmp_path: Path) -> None:
-        pairs, _ = labelled_pairs(story(tmp_path / "s", {"a.md": A, "b.md": B}, []))
+        pairs, _, _ = labelled_pairs(story(tmp_path / "s", {"a.md": A, "b.md": B}, []))
         assert len(pairs) == 2 and not any(same for _, same in pairs)
 
     def test_claim_quoted_in_one_file_only_labels_nothing(self, tmp_path: Path) -> None:
-        pairs, _ = labelled_pairs(story(tmp_path / "s", {"a.md": A, "b.md": B},
+        pairs, _, _ = labelled_pairs(story(tmp_path / "s", {"a.md": A, "b.md": B},
                                         [claim(1, {"a.md": (A, "£105m")})]))
         assert not any(same for _, same in pairs)
 
@@ -78,19 +78,19 @@ class TestLabelledPairs:
         b = front("2024-10-30") + "Acme paid £105m plus £5m to Globex.\n"
         wide = story(tmp_path / "wide", {"a.md": a, "b.md": b},
                      [claim(1, {"a.md": (a, "£105m"), "b.md": (b, "£105m plus £5m")})])
-        pairs, _ = labelled_pairs(wide)
+        pairs, _, _ = labelled_pairs(wide)
         assert pairs == []
         # the same story quoting one figure labels both pairs
         narrow = story(tmp_path / "narrow", {"a.md": a, "b.md": b},
                        [claim(1, {"a.md": (a, "£105m"), "b.md": (b, "£105m")})])
-        pairs, _ = labelled_pairs(narrow)
+        pairs, _, _ = labelled_pairs(narrow)
         assert sorted(same for _, same in pairs) == [False, True]
         [match] = [v for v, same in pairs if same]
         assert match[_VALUE] >= EQUAL
 
     def test_near_miss_claim_is_left_out(self, tmp_path: Path) -> None:
         """A "different metric" claim groups two facts without saying which figure is which."""
-        pairs, _ = labelled_pairs(profit_story(tmp_path / "s", verdict="different metric"))
+        pairs, _, _ = labelled_pairs(profit_story(tmp_path / "s", verdict="different metric"))
         assert len(pairs) == 1 and pairs[0][1] is False  # only the unrelated pair remains
 
     def test_conflict_verdict_is_a_match(self, tmp_path: Path) -> None:
@@ -98,14 +98,14 @@ class TestLabelledPairs:
         b = B.replace("£105 million", "£150 million")
         folder = story(tmp_path / "s", {"a.md": A, "b.md": b},
                        [claim(1, {"a.md": (A, "£105m"), "b.md": (b, "£150 million")}, "conflict")])
-        pairs, _ = labelled_pairs(folder)
+        pairs, _, _ = labelled_pairs(folder)
         [match] = [v for v, same in pairs if same]
         assert match[_VALUE] < EQUAL
 
 
 class TestFit:
     def test_fit_loads_and_is_well_formed(self, tmp_path: Path) -> None:
-        pairs, planted = labelled_pairs(profit_story(tmp_path / "s"))
+        pairs, planted, _ = labelled_pairs(profit_story(tmp_path / "s"))
         data = fit(pairs, planted)
         w = Weights.from_dict(data)
         assert all(math.isfinite(x) for row in w.table for x in row)
@@ -136,14 +136,18 @@ class TestFit:
         Weights.from_dict(fit(pairs, []))
 
 
+def two_stories(events: Path) -> Path:
+    """A folder of two labelled stories, "one" and "two", each with one matched pair."""
+    profit_story(events / "one")
+    a = front("2024-10-30") + "Globex's revenue was $12bn in 2024, and it employs 900 staff.\n"
+    b = front("2024-10-31") + "Globex said revenue reached $12 billion last year. It has 80 stores.\n"
+    story(events / "two", {"a.md": a, "b.md": b}, [claim(1, {"a.md": (a, "$12bn"), "b.md": (b, "$12 billion")})])
+    return events
+
+
 class TestMain:
     def test_writes_loadable_weights(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        events = tmp_path / "events"
-        profit_story(events / "one")
-        a = front("2024-10-30") + "Globex's revenue was $12bn in 2024, and it employs 900 staff.\n"
-        b = front("2024-10-31") + "Globex said revenue reached $12 billion last year. It has 80 stores.\n"
-        story(events / "two", {"a.md": a, "b.md": b},
-              [claim(1, {"a.md": (a, "$12bn"), "b.md": (b, "$12 billion")})])
+        events = two_stories(tmp_path / "events")
         (events / "notes").mkdir()  # a folder without facts.json is not a story
         out = tmp_path / "weights.json"
         assert main([str(events), "-o", str(out)]) == 0
@@ -156,12 +160,7 @@ class TestMain:
         assert f"wrote {out}" in printed
 
     def test_cross_validation_report(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        events = tmp_path / "events"
-        profit_story(events / "one")
-        a = front("2024-10-30") + "Globex's revenue was $12bn in 2024, and it employs 900 staff.\n"
-        b = front("2024-10-31") + "Globex said revenue reached $12 billion last year. It has 80 stores.\n"
-        story(events / "two", {"a.md": a, "b.md": b},
-              [claim(1, {"a.md": (a, "$12bn"), "b.md": (b, "$12 billion")})])
+        events = two_stories(tmp_path / "events")
         assert main([str(events), "--cv"]) == 0
         printed = capsys.readouterr().out
         assert "held out" in printed and printed.count("precision") == 8

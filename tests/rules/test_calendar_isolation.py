@@ -34,7 +34,7 @@ TEXTS = {
 def _findings(rule: Rule, calendar: bool, monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
     docs = [parse_document(text, name) for name, text in sorted(TEXTS.items())]
     if not calendar:
-        monkeypatch.setattr(CHECK, "_calendar_facts", lambda *args, **kwargs: [])
+        monkeypatch.setattr(CHECK, "calendar_claims", lambda *args, **kwargs: [])
     ctx = build_context(docs, [extract_document(d) for d in docs])
     monkeypatch.undo()
     assert any(f.q.kind in KINDS for f in ctx.facts) == calendar

@@ -111,11 +111,14 @@ def claims_of(facts: Sequence[Any], key: dict[str, Any]) -> tuple[list[set[int]]
 PLANTS = (Decimal(10), Decimal("0.1"), Decimal("1.2"), Decimal("0.8"), Decimal("0.5"), Decimal(3))
 
 Pair = tuple[tuple[int, ...], bool]
+#: a story's labelled pairs, planted errors, and disagreeing pairs read the other way round
+Labelled = tuple[list[Pair], list[tuple[int, ...]], list[tuple[int, ...]]]
 
 
-def labelled_pairs(folder: pathlib.Path) -> tuple[list[Pair], list[tuple[int, ...]]]:
-    """Every candidate pair of one story with its label (match or not), and the vectors of matched
-    pairs with an error planted in one figure."""
+def labelled_pairs(folder: pathlib.Path) -> Labelled:
+    """Every candidate pair of one story with its label (match or not), the vectors of matched
+    pairs with an error planted in one figure, and the disagreeing pairs' vectors read the other
+    way round (echo is read with one figure as the possibly wrong one)."""
     ctx, facts, key = load_story(folder)
     verdict = {c["row"]: c["verdict"].lower() for c in key["claims"]}
     owns, unsure = claims_of(facts, key)
@@ -143,7 +146,7 @@ def labelled_pairs(folder: pathlib.Path) -> tuple[list[Pair], list[tuple[int, ..
                 levels = vector(ctx, wrong, facts[b], found[a], found[b], words, stated, sentence_words)
                 if levels is not None:
                     planted.append(levels)
-    return out, planted + [(-1, *v) for v in flips]
+    return out, planted, flips
 
 
 def _plant(fact: Fact, factor: Decimal) -> Fact:
@@ -152,11 +155,10 @@ def _plant(fact: Fact, factor: Decimal) -> Fact:
     return attrs.evolve(fact, quantity=attrs.evolve(q, value=q.value * factor, interval=q.interval.scale(factor)))
 
 
-def fit(pairs: Sequence[Pair], planted: Sequence[tuple[int, ...]]) -> dict[str, Any]:
-    """Weights (as the JSON that :class:`~factcheck.link.weights.Weights` reads) from labelled pairs
-    and planted errors."""
-    flips = [v[1:] for v in planted if v[0] == -1]
-    planted = [v for v in planted if v[0] != -1]
+def fit(pairs: Sequence[Pair], planted: Sequence[tuple[int, ...]],
+        flips: Sequence[tuple[int, ...]] = ()) -> dict[str, Any]:
+    """Weights (as the JSON that :class:`~factcheck.link.weights.Weights` reads) from labelled pairs,
+    planted errors and the disagreeing pairs read the other way round."""
     matches = [v for v, m in pairs if m]
     # u from every candidate pair, as splink estimates it from random pairs: keys quote some
     # statements of a fact and not others, so "not in the same claim" is no reliable non-match,
@@ -197,10 +199,11 @@ def _norm(counts: Sequence[float]) -> list[float]:
     return [round(x / total, 6) for x in counts]
 
 
-def _pool(per_story: dict[str, tuple[list[Pair], list[tuple[int, ...]]]],
-          leave: str | None = None) -> tuple[list[Pair], list[tuple[int, ...]]]:
+def pool(per_story: dict[str, Labelled], leave: str | None = None) -> Labelled:
+    """Every story's pairs, planted errors and flipped pairs together, but for story ``leave``."""
     kept = [v for k, v in per_story.items() if k != leave]
-    return [p for pairs, _ in kept for p in pairs], [p for _, planted in kept for p in planted]
+    return ([p for pairs, _, _ in kept for p in pairs], [p for _, planted, _ in kept for p in planted],
+            [p for _, _, flips in kept for p in flips])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -214,7 +217,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"no story with a facts.json under {args.events}", file=sys.stderr)
         return 2
     per_story = {f.name: labelled_pairs(f) for f in folders}
-    data = fit(*_pool(per_story))
+    data = fit(*pool(per_story))
     data["stories"] = sorted(per_story)
     print(json.dumps({"pairs": data["pairs"], "prior": round(data["prior"], 4)}))
     for name, entry in data["comparisons"].items():
@@ -223,7 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  {name:10s} " + "  ".join(bits))
     if args.cv:
         print("each story held out in turn (its pairs scored by weights fitted without it):")
-        pooled = [(Weights.from_dict(fit(*_pool(per_story, leave=name))), per_story[name][0]) for name in per_story]
+        pooled = [(Weights.from_dict(fit(*pool(per_story, leave=name))), per_story[name][0]) for name in per_story]
         for cut in (0.5, 0.8, 0.9, 0.97):
             for label, skip in (("all", ()), ("context", _VALUES)):
                 tp = fp = fn = 0
@@ -245,4 +248,4 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["fit", "labelled_pairs", "main"]
+__all__ = ["fit", "labelled_pairs", "main", "pool"]

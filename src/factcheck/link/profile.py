@@ -17,6 +17,7 @@ from importlib import resources
 
 import attrs
 
+from factcheck.extract.lexicon import LEXICON
 from factcheck.facts import Fact
 
 #: Words taken on each side of a figure as the phrase that governs it ("net profit rose NUM",
@@ -48,10 +49,8 @@ _MARKERS = (
 
 @functools.cache
 def physical_units() -> frozenset[str]:
-    """Unit names that pint converts (``kind`` "physical" in the extractor's ``units.tsv``)."""
-    text = resources.files("factcheck.extract").joinpath("data/units.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return frozenset(row[1] for row in rows if len(row) > 2 and row[2] == "physical")
+    """Unit names that pint converts: the extractor's units that are not counted nouns."""
+    return frozenset(LEXICON.units.values()) - LEXICON.count_units
 
 
 @functools.cache

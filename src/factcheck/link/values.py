@@ -15,6 +15,7 @@ import attrs
 from factcheck.check import Context
 from factcheck.facts import Fact, comparable, pragmatic
 from factcheck.fx import FxRate
+from factcheck.link.profile import significant_digits
 from factcheck.model import Interval
 
 #: A round figure ("£40bn", "1,000 jobs") may be rounded more coarsely than its last digit says.
@@ -36,7 +37,7 @@ def allowed(fact: Fact, other: Fact) -> Interval:
     halo = Decimal(0)
     if q.bound == "=" and q.low is None and _round(q.literal):
         halo = ROUND_HALO
-    if q.bound == "~" and q.low is None and _one_digit(q.value):
+    if q.bound == "~" and q.low is None and len(significant_digits(q.value)) == 1:
         halo = ABOUT_ROUND  # "about 30 billion" for 28.46bn: rounded to its one significant digit
     if q.kind in ("change", "difference") and (fact.base is None or other.base is None):
         halo = max(halo, UNSTATED_BASE)
@@ -111,11 +112,6 @@ def severity(x: Decimal, y: Decimal) -> str:
 def _round(literal: str) -> bool:
     digits = literal.replace(",", "")
     return digits.isdigit() and len(digits) >= 2 and digits.endswith("0")
-
-
-def _one_digit(value: Decimal) -> bool:
-    digits = f"{abs(value):f}".replace(".", "").strip("0")
-    return len(digits) == 1
 
 
 def _widen(iv: Interval, rel: Decimal) -> Interval:

@@ -32,13 +32,13 @@ from typing import Any
 
 import attrs
 
-from factcheck.check import build_context
 from factcheck.documents import parse_document, read_document
+from factcheck.facts import extract_document
 from factcheck.findings import Finding
+from factcheck.group import build_context
 from factcheck.link import fit as fitting
 from factcheck.link import weights as weights_module
 from factcheck.model import Document, Quantity
-from factcheck.pipeline import extract_document
 from factcheck.rules import all_rules
 from factcheck.rules.FC201 import ValueMismatch
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.baseline import Baseline, apply_baseline, fingerprint, load_baseline
 from factcheck.cli import main
 from factcheck.documents import parse_document
 from factcheck.errors import ConfigError
 from factcheck.pipeline import check
 from factcheck.report import Report
+from factcheck.report.baseline import Baseline, apply_baseline, fingerprint, load_baseline
 
 HEAD = "---\npublished: 2024-10-30\n---\n"
 GOOD = HEAD + "Acme's revenue reached £22.6bn in 2024, the company said.\n"

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.cli import _progress, main
+from factcheck._terminal import progress as _progress
+from factcheck.cli import main
 
 A = "---\npublished: 2024-10-30\n---\nAcme's revenue reached £22.6bn in 2024, the company said.\n"
 B = "---\npublished: 2024-10-30\n---\nAcme's revenue reached £226bn in 2024, according to the filing.\n"

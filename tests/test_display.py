@@ -7,10 +7,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from factcheck.display import COLUMNS, MAX_ROWS
 from factcheck.documents import parse_document
 from factcheck.pipeline import check
 from factcheck.report import Report
+from factcheck.report.report import COLUMNS, MAX_ROWS
 
 HEAD = "---\npublished: 2024-10-30\n---\n"
 A = HEAD + "Acme's revenue reached £22.6bn in 2024, the company said.\n"

@@ -47,8 +47,8 @@ def test_shares_deal_every_group_once_keeping_its_order(sizes: list[int], n: int
 @pytest.mark.parametrize("jobs", [2, 3])
 def test_rules_in_workers_find_what_one_process_finds(jobs: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """Forked workers, per-group rules split into shares: the same findings as one process."""
-    from factcheck.check import build_context
-    from factcheck.pipeline import extract_document
+    from factcheck.facts import extract_document
+    from factcheck.group import build_context
 
     docs = list(documents())
     ctx = build_context(docs, [extract_document(d) for d in docs])

@@ -16,7 +16,7 @@ import pytest
 
 import factcheck
 from factcheck.documents import read_document
-from factcheck.pipeline import extract_document
+from factcheck.facts import extract_document
 from factcheck.resolve import normalize
 
 ROOT = Path(__file__).resolve().parent.parent

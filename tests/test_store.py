@@ -11,11 +11,12 @@ import pytest
 
 import factcheck
 import factcheck.findings
-from factcheck.check import document_facts
 from factcheck.config import Config
 from factcheck.documents import read_document
 from factcheck.errors import InputError
-from factcheck.pipeline import check_against, extract_document, index
+from factcheck.facts import extract_document
+from factcheck.group import document_facts
+from factcheck.pipeline import check_against, index
 from factcheck.store import Store, from_row, to_row
 
 ROOT = Path(__file__).resolve().parent.parent

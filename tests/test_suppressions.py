@@ -8,7 +8,8 @@ from factcheck.documents import parse_document
 from factcheck.errors import InputError
 from factcheck.pipeline import check
 from factcheck.report import Report
-from factcheck.suppressions import apply, front_matter_ignores, known_rules, parse
+from factcheck.report.suppressions import apply, front_matter_ignores, parse
+from factcheck.rules import known_rules
 
 HEAD = "---\npublished: 2024-10-30\n---\n"
 GOOD = HEAD + "Acme's revenue reached £22.6bn in 2024, the company said.\n"

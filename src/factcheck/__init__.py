@@ -5,6 +5,7 @@
 ['8%', 'Rmb280bn']
 """
 
+from factcheck._version import __version__
 from factcheck.errors import ConfigError, FactcheckError, InputError, UsageError
 from factcheck.model import Document, Interval, Period, Quantity
 
@@ -12,8 +13,6 @@ from factcheck.model import Document, Interval, Period, Quantity
 # subpackage is reached as ``factcheck.extract.scanner`` and friends, never as ``factcheck.extract``.
 from factcheck.pipeline import check, extract
 from factcheck.report import Report
-
-__version__ = "0.1.0.dev0"
 
 __all__ = [
     "ConfigError",

@@ -12,25 +12,23 @@ command and the pytest plugin alike.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
-import subprocess
 import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
 import attrs
 
-from factcheck import __version__
+from factcheck._terminal import interactive, progress, status
+from factcheck._version import __version__
 from factcheck.errors import FactcheckError, UsageError
 from factcheck.output import FORMATS, emit
 
 if TYPE_CHECKING:
     from factcheck.config import Config
     from factcheck.model import Document
-    from factcheck.report import Report
+    from factcheck.project import Run
 
 T = TypeVar("T")
 
@@ -167,7 +165,7 @@ def _run_index(args: argparse.Namespace) -> int:
     from factcheck.pipeline import index
 
     config = load_config(args.config, start=args.paths[0])
-    with _status("indexing…" if _interactive() else None):
+    with status("indexing…" if interactive() else None):
         counts = index(args.paths, args.store, config=config, jobs=args.jobs or default_jobs())
     print(f"{args.store}: {counts['indexed']} indexed, {counts['unchanged']} unchanged, {counts['removed']} removed; "
           f"{counts['documents']} documents, {counts['facts']} facts", file=sys.stderr)
@@ -184,128 +182,10 @@ def _config_option(p: argparse.ArgumentParser) -> None:
                         "[tool.factcheck], walking up from the first path)")
 
 
-# --- running a check as the project set it up -------------------------------------------------
-
-
-@attrs.frozen
-class Run:
-    """A check to run: the configuration, merged with the options that override it."""
-
-    config: Config
-    paths: tuple[str, ...]
-    reference: str | None = None
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    baseline: str | None = None
-    #: report only findings touching these files (``None``: every finding)
-    changed: tuple[str, ...] | None = None
-    jobs: int = 1
-    #: an archive made by `factcheck index` to check the paths against
-    against: str | None = None
-
-
-def evaluate(run: Run, *, progress: bool = False) -> Report:
-    """Read, check, apply suppressions and the baseline, keep the changed files' findings."""
-    from factcheck.documents import read_document
-    from factcheck.parallel import MIN_FOR_POOL
-    from factcheck.pipeline import check, check_against
-
-    if len(run.paths) >= MIN_FOR_POOL and not run.against:
-        # streamed (by workers with --jobs): the texts are read again only where the report needs them
-        with _status(f"checking {len(run.paths)} documents…" if progress else None):
-            report = check(list(run.paths), reference=run.reference, config=run.config, select=run.select,
-                           ignore=run.ignore, jobs=run.jobs)
-        report = attrs.evolve(report, documents=tuple(read_document(p) for p in _texts_needed(run.paths, report)))
-        return _finish(run, report)
-    docs = [read_document(p) for p in (_progress(run.paths, "reading") if progress else run.paths)]
-    with _status(f"checking {len(docs)} documents…" if progress and len(docs) >= _PROGRESS_MIN else None):
-        if run.against:
-            if not os.path.isfile(run.against):
-                raise UsageError(f"{run.against}: no such archive (make one with `factcheck index PATHS --store ...`)")
-            report = check_against(docs, run.against, reference=run.reference, config=run.config,
-                                   select=run.select, ignore=run.ignore)
-        else:
-            report = check(docs, reference=run.reference, config=run.config, select=run.select, ignore=run.ignore,
-                           jobs=run.jobs)
-    return _finish(run, report)
-
-
-def _texts_needed(paths: Sequence[str], report: Report) -> list[str]:
-    """The files whose text the report needs: those with findings, and those with suppression
-    comments (an unused one is itself reported). Reading bytes to look for the word is cheap."""
-    involved = {f.doc for finding in report.findings for f in finding.facts}
-    out = []
-    for path in paths:
-        if path in involved:
-            out.append(path)
-            continue
-        try:
-            if b"factcheck" in Path(path).read_bytes():
-                out.append(path)
-        except OSError:
-            continue
-    return out
-
-
-def _finish(run: Run, report: Report) -> Report:
-    """Suppressions, the baseline and --changed-only, the same for every way of running."""
-    from factcheck.baseline import apply_baseline, load_baseline
-    from factcheck.suppressions import apply
-
-    report = apply(report, select=run.select, ignore=run.ignore, file_ignores=run.config.file_ignores)
-    if run.baseline is not None:
-        report = apply_baseline(report, load_baseline(run.baseline))
-    if run.changed is not None:
-        report = report.touching(run.changed)
-    return report
-
-
-def collect_paths(given: Sequence[str], config: Config, *, with_configured: bool = False) -> list[str]:
-    """The article files to read: ``given`` (or the configured ``paths`` when none is given, or
-    both with ``with_configured``), directories walked, excluded files left out, each file once.
-
-    Files found by walking ``.`` are shown as ``articles/a.md``, not ``./articles/a.md``; every
-    other path keeps the spelling it was given.
-    """
-    from factcheck.documents import iter_paths
-
-    roots = list(given)
-    if not roots or with_configured:
-        roots = [display_path(str(config.resolve(p))) for p in config.paths] + roots
-    if not roots:
-        raise UsageError("no paths given, and the configuration names no `paths`")
-    out: list[str] = []
-    seen: set[str] = set()
-    for root in roots:
-        walked = os.path.isdir(root)
-        for path in iter_paths([root]):
-            key = os.path.realpath(path)
-            if key in seen or config.is_excluded(path):
-                continue
-            seen.add(key)
-            out.append(_strip_dot(path) if walked else path)
-    if not out:
-        raise UsageError(f"nothing to check: the configuration excludes every file of {', '.join(roots)}")
-    return out
-
-
-def display_path(path: str) -> str:
-    """A path relative to the working directory when it is under it, else absolute."""
-    rel = os.path.relpath(path)
-    return path if rel == ".." or rel.startswith(".." + os.sep) else rel
-
-
-def _strip_dot(path: str) -> str:
-    """``./articles/a.md`` as ``articles/a.md``: what walking ``.`` gives, as people write it."""
-    while path.startswith("." + os.sep) and len(path) > 2:
-        path = path[2:]
-    return path
-
-
 def _codes(text: str | None) -> tuple[str, ...] | None:
     if text is None:
         return None
-    from factcheck.suppressions import unknown_codes
+    from factcheck.rules import unknown_codes
 
     codes = tuple(c.strip().upper() for c in text.split(",") if c.strip())
     bad = unknown_codes(codes)
@@ -317,6 +197,8 @@ def _codes(text: str | None) -> tuple[str, ...] | None:
 def _make_run(args: argparse.Namespace) -> Run:
     """The run the command line asks for, on top of the configuration (without a baseline)."""
     from factcheck.config import load_config
+    from factcheck.parallel import default_jobs
+    from factcheck.project import Run, changed_files, collect_paths, display_path
 
     config = load_config(args.config, start=args.paths[0] if args.paths else None)
     changed_only = bool(getattr(args, "changed_only", False) or getattr(args, "changed", None))
@@ -329,8 +211,6 @@ def _make_run(args: argparse.Namespace) -> Run:
         changed = tuple(changed_files(collect_paths(args.paths, config) if args.paths else paths))
     select = _codes(args.select)
     ignore = _codes(args.ignore)
-    from factcheck.parallel import default_jobs
-
     jobs = getattr(args, "jobs", None) or default_jobs()
     return Run(config, tuple(paths), reference,
                config.select if select is None else select, config.ignore if ignore is None else ignore,
@@ -338,6 +218,8 @@ def _make_run(args: argparse.Namespace) -> Run:
 
 
 def _configured_baseline(args: argparse.Namespace, config: Config) -> str | None:
+    from factcheck.project import display_path
+
     if args.no_baseline:
         return None
     if args.baseline:
@@ -357,6 +239,7 @@ def _guard_output(output: str | None, inputs: Sequence[str]) -> None:
 def _run_check(args: argparse.Namespace) -> int:
     from factcheck.config import FAIL_LEVELS
     from factcheck.output import Options, render
+    from factcheck.project import evaluate
 
     if args.write_baseline and (args.changed_only or args.changed):
         raise UsageError("--write-baseline records every finding; it cannot be combined with --changed-only")
@@ -376,7 +259,7 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _run_baseline_write(args: argparse.Namespace) -> int:
-    from factcheck.baseline import DEFAULT_PATH
+    from factcheck.report.baseline import DEFAULT_PATH
 
     run = _make_run(args)
     target = args.output or (str(run.config.resolve(run.config.baseline)) if run.config.baseline else None)
@@ -384,7 +267,8 @@ def _run_baseline_write(args: argparse.Namespace) -> int:
 
 
 def _write_baseline(run: Run, target: str) -> int:
-    from factcheck.baseline import Baseline
+    from factcheck.project import display_path, evaluate
+    from factcheck.report.baseline import Baseline
 
     report = evaluate(run, progress=True)
     baseline = Baseline.from_findings(report.findings, {d.path: d for d in report.documents}, target)
@@ -395,41 +279,13 @@ def _write_baseline(run: Run, target: str) -> int:
     return 0
 
 
-def changed_files(files: Sequence[str]) -> list[str]:
-    """The files among ``files`` that differ from git HEAD (staged, unstaged or untracked)."""
-    if not files:
-        return []
-    where = os.path.dirname(os.path.abspath(files[0]))
-    top = _git(["rev-parse", "--show-toplevel"], where)
-    if top is None:
-        raise UsageError(f"--changed-only needs a git work tree, and {where} is not in one; "
-                         "name the changed files with --changed")
-    top = top.strip()
-    if _git(["rev-parse", "--verify", "-q", "HEAD"], top) is not None:
-        listed = _git(["diff", "--name-only", "-z", "HEAD", "--"], top) or ""
-    else:  # no commit yet: everything in the index is new
-        listed = _git(["ls-files", "-z", "--cached"], top) or ""
-    listed += _git(["ls-files", "-z", "--others", "--exclude-standard"], top) or ""
-    changed = {os.path.realpath(os.path.join(top, name)) for name in listed.split("\0") if name}
-    return [f for f in files if os.path.realpath(f) in changed]
-
-
-def _git(arguments: list[str], where: str) -> str | None:
-    """The output of a read-only git command, or ``None`` when it fails."""
-    try:
-        done = subprocess.run(["git", "-C", where, *arguments], capture_output=True, check=False)
-    except OSError:
-        raise UsageError("--changed-only needs git, which is not installed; name the files with --changed") from None
-    return done.stdout.decode("utf-8", "surrogateescape") if done.returncode == 0 else None
-
-
 # --- the other commands -----------------------------------------------------------------------
 
 
 def _run_rule(args: argparse.Namespace) -> int:
     import inspect
 
-    from factcheck.suppressions import known_rules
+    from factcheck.rules import known_rules
 
     rules = known_rules()
     if not args.code:
@@ -446,7 +302,8 @@ def _run_rule(args: argparse.Namespace) -> int:
 def _run_extract(args: argparse.Namespace) -> int:
     from factcheck.config import load_config
     from factcheck.documents import read_document
-    from factcheck.pipeline import extract_document
+    from factcheck.facts import extract_document
+    from factcheck.project import collect_paths
 
     config = load_config(args.config, start=args.paths[0])
     vocabulary = config.vocabulary()
@@ -454,7 +311,7 @@ def _run_extract(args: argparse.Namespace) -> int:
     _guard_output(args.output, paths)
 
     def write(out: TextIO) -> None:
-        for path in _progress(paths, "extracting"):
+        for path in progress(paths, "extracting"):
             doc = read_document(path)
             for q in extract_document(doc, vocabulary=vocabulary):
                 if args.format == "jsonl":
@@ -468,14 +325,15 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 
 def _run_facts(args: argparse.Namespace) -> int:
-    from factcheck.check import build_context
     from factcheck.config import load_config
     from factcheck.documents import read_document
-    from factcheck.pipeline import extract_document
+    from factcheck.facts import extract_document
+    from factcheck.group import build_context
+    from factcheck.project import collect_paths
 
     config = load_config(args.config, start=args.paths[0])
     vocabulary = config.vocabulary()
-    docs: list[Document] = [read_document(p) for p in _progress(collect_paths(args.paths, config), "reading")]
+    docs: list[Document] = [read_document(p) for p in progress(collect_paths(args.paths, config), "reading")]
     quantities = [extract_document(d, vocabulary=vocabulary) for d in docs]
     ctx = build_context(docs, quantities, aliases=config.alias_table())
     sizes = {key: len(group) for key, group in ctx.groups.items()}
@@ -514,53 +372,9 @@ def _describe(q: object) -> str:
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
-    from factcheck.output.locate import line_col
+    from factcheck.offsets import line_col  # imported when used: `factcheck --version` stays fast
 
     return line_col(text, offset)
-
-
-# --- progress on a terminal -------------------------------------------------------------------
-
-#: Fewer files than this finish before a progress bar would be read.
-_PROGRESS_MIN = 20
-_BAR = 24
-
-
-def _progress(items: Sequence[T], label: str) -> Iterator[T]:
-    """Yield items, drawing a progress bar on standard error when it is a terminal and there are many."""
-    show = len(items) >= _PROGRESS_MIN and _interactive()
-    for i, item in enumerate(items, 1):
-        if show and (i % 5 == 0 or i == len(items)):
-            done = _BAR * i // len(items)
-            print(f"\r{label} [{'#' * done}{'.' * (_BAR - done)}] {i}/{len(items)} files",
-                  end="", file=sys.stderr, flush=True)
-        yield item
-    if show:
-        _clear()
-
-
-@contextlib.contextmanager
-def _status(message: str | None) -> Iterator[None]:
-    """A one-line status on a terminal while a long step runs, erased when it is done."""
-    show = message is not None and _interactive()
-    if show:
-        print(f"\r{message}", end="", file=sys.stderr, flush=True)
-    try:
-        yield
-    finally:
-        if show:
-            _clear()
-
-
-def _interactive() -> bool:
-    try:
-        return sys.stderr.isatty()
-    except (AttributeError, ValueError):  # replaced or closed stderr
-        return False
-
-
-def _clear() -> None:
-    print("\r\033[K", end="", file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

@@ -241,7 +241,7 @@ def _strings(table: Mapping[str, Any], key: str, path: str, text: str, label: st
 
 def _codes(table: Mapping[str, Any], key: str, path: str, text: str, label: str | None = None) -> tuple[str, ...]:
     """A list of rule codes or prefixes, each of which must name at least one rule."""
-    from factcheck.suppressions import unknown_codes
+    from factcheck.rules import unknown_codes
 
     codes = tuple(c.upper() for c in _strings(table, key, path, text, label))
     bad = unknown_codes(codes)

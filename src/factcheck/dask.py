@@ -20,13 +20,12 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from factcheck.check import build_context
 from factcheck.config import Config
 from factcheck.documents import iter_paths
 from factcheck.parallel import MetricsConfig, facts_of_paths
-from factcheck.reference import ReferenceFact, load_reference
+from factcheck.pipeline import judge
+from factcheck.reference import ReferenceFact
 from factcheck.report import Report
-from factcheck.rules import iter_rules
 
 
 def check(
@@ -48,13 +47,8 @@ def check(
     count = partitions or max(1, min(len(paths), 8 * _workers(client)))
     bag = db.from_sequence(paths, npartitions=count).map_partitions(lambda part: facts_of_paths(list(part), metrics))
     batches = bag.compute() if client is None else client.compute(bag.to_delayed(), sync=True)
-    flat = _flatten(batches)
-    known = reference if not isinstance(reference, (str, os.PathLike)) else load_reference(reference)
-    ctx = build_context([], facts=flat, reference=known or (), aliases=config.alias_table())
-    findings = sorted((f for rule in iter_rules(select, ignore) for f in rule.check(ctx)), key=lambda f: f.sort_key())
-    coverage = {"documents": len(paths), "facts": len(ctx.facts),
-                "checked": sum(len(g) for g in ctx.groups.values() if len(g) > 1)}
-    return Report(tuple(findings), (), coverage)
+    return judge(_flatten(batches), (), documents=len(paths), reference=reference, config=config, select=select,
+                 ignore=ignore)
 
 
 def _workers(client: Any) -> int:

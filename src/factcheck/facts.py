@@ -1,8 +1,12 @@
-"""Facts: quantities placed in their document, with the keys and intervals the checker compares.
+"""The facts stage: a document's quantities placed in it, with what later stages need of its text.
 
-A :class:`Fact` is a :class:`~factcheck.model.Quantity` plus where it was written (the document,
-its publication date and salient entity) and the resolved entity id. Its :meth:`key` says which
-other facts it claims the same thing as; :func:`interval` says what values its wording allows.
+:func:`extract_document` runs the per-document stages (read text -> extract -> attribute);
+:func:`document_facts` turns its quantities into :class:`Fact` values. A fact is a
+:class:`~factcheck.model.Quantity` plus where it was written (the document, its publication date
+and salient entity, its sentence, line and column) and, once the group stage has resolved names
+across sources, its entity id. Its :meth:`Fact.key` says which other facts it claims the same
+thing as. Both functions are pure and picklable: they run in worker processes, and nothing after
+them needs the text again.
 """
 
 from __future__ import annotations
@@ -10,16 +14,21 @@ from __future__ import annotations
 import datetime as dt
 import operator
 import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from factcheck.model import Interval, Quantity, pickled_by_fields
-
-#: Relative tolerance for "about" ("about 30%" is 28.5-31.5 at the least), and for "nearly".
-ABOUT = Decimal("0.05")
-NEARLY = Decimal("0.10")
+from factcheck.attribute import attribute
+from factcheck.attribute.calendar import calendar_claims
+from factcheck.attribute.entities import EntityFinder
+from factcheck.attribute.metrics import MetricVocabulary
+from factcheck.attribute.sentences import Sentences, fingerprint_sentences, normalise
+from factcheck.extract import scan
+from factcheck.model import Document, Interval, Quantity, pickled_by_fields
+from factcheck.offsets import Lines, Region, excerpt, line_col, region
 
 _BASE = (
     (re.compile(r"\b(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|yoy|y/y|on[\s-]year|from\s+a\s+year\s+(?:earlier|ago)|"
@@ -91,12 +100,75 @@ class Fact:
     def to_dict(self) -> dict[str, Any]:
         return {"doc": self.doc, **self.quantity.to_dict()}
 
+    # Where the fact is, for every format: from its document's text when the run kept it, else as
+    # the fact recorded it (streamed runs, archives and Dask drop the texts).
 
-def interval(fact: Fact) -> Interval:
-    """The values the fact's wording allows, in its own unit (``low``/``high`` for ranges)."""
-    q = fact.quantity
-    assert q.interval is not None
-    return q.interval
+    def where(self, texts: Mapping[str, str]) -> tuple[int, int]:
+        """The 1-based line and column of the figure."""
+        text = texts.get(self.doc)
+        return line_col(text, self.q.start) if text is not None else (self.line, self.col)
+
+    def region(self, texts: Mapping[str, str]) -> Region:
+        """The lines and columns of the figure, start and end."""
+        text = texts.get(self.doc)
+        if text is not None:
+            return region(text, self.q.start, self.q.end)
+        written = self.q.text
+        breaks = written.count("\n")
+        end_col = len(written) - written.rfind("\n") if breaks else self.col + len(written)
+        return Region(self.line, self.col, self.line + breaks, end_col)
+
+    def shown(self, texts: Mapping[str, str]) -> str:
+        """The line around the figure, the figure marked «like this»."""
+        text = texts.get(self.doc)
+        return excerpt(text, self.q.start, self.q.end) if text is not None else self.excerpt
+
+
+def extract_document(doc: Document, *, vocabulary: MetricVocabulary | None = None) -> list[Quantity]:
+    """The quantities of one document, offsets into its whole text, with who, what and when."""
+    body = doc.text[doc.body_start :]  # the scanner reads prose: front matter is not searched
+    found = [_shift(q, doc.body_start) for q in scan(body)] if doc.body_start else scan(body)
+    return attribute(doc, found, vocabulary=vocabulary)
+
+
+def document_facts(doc: Document, quantities: Sequence[Quantity]) -> list[Fact]:
+    """The facts of one document, with everything later stages need from its text.
+
+    Pure and picklable: it runs in worker processes, and nothing after it needs the text again.
+    Entity ids are not set here; they need every document's names (:func:`build_context`).
+    """
+    text = doc.text
+    sentences = Sentences(text)
+    salient = EntityFinder(text, doc.body_start, sentences).salient if any(not q.entity for q in quantities) else None
+    lines = Lines(text)
+    kept = [q for q in _inherit_basis(quantities) if text[lines.start(q.start) : lines.start(q.start) + 1] != "|"]
+    by_sentence: dict[tuple[int, int], list[Quantity]] = defaultdict(list)
+    for q in kept:
+        by_sentence[sentences.at(q.start)].append(q)
+    keys = {span: _masked(text, span, members) for span, members in by_sentence.items()}
+    # weekday dates and spans of years (FC601, FC603): made after the amounts and appended, so that
+    # the amounts' facts, masks and contexts stay as they are; only rules that read kinds "date"
+    # and "span" use them (they have no entity and no metric)
+    claims = calendar_claims(text, doc.body_start, doc.published, {q.start for q in quantities})
+    wrapped = fingerprint_sentences(doc) if kept or claims else None
+    contexts: dict[tuple[int, int], str] = {}  # once a sentence: a long one may hold thousands of figures
+
+    def placed(q: Quantity, **found: Any) -> Fact:
+        """``q`` as a fact of this document: its sentence, line, column, excerpt and context."""
+        span = sentences.at(q.start)
+        if span not in keys:  # a calendar claim in a sentence with no amount: nothing masked
+            keys[span] = _masked(text, span, ())
+        assert wrapped is not None
+        around = wrapped.at(q.start)
+        if around not in contexts:
+            contexts[around] = normalise(text[slice(*around)])
+        return Fact(doc=doc.path, quantity=q, published=doc.published, sentence=span, sentence_key=keys[span],
+                    line=lines.number(q.start), col=q.start - lines.start(q.start) + 1,
+                    excerpt=excerpt(text, q.start, q.end, lines=lines), context=contexts[around], **found)
+
+    facts = [placed(q, base=base_of(text, q.start, q.end) if q.kind in ("change", "difference") else None,
+                    earlier=is_earlier(text, q.start, q.end), entity_name=q.entity or salient) for q in kept]
+    return facts + [placed(q) for q in claims]
 
 
 #: "Over $19 billion" is a bound, but no writer says it of $195bn: a lower bound is read as
@@ -146,3 +218,43 @@ def is_earlier(text: str, start: int, end: int) -> bool:
 
 _FACT_FIELDS = operator.attrgetter(*(a.name for a in attrs.fields(Fact)))
 _ENTITY_ID = [a.name for a in attrs.fields(Fact)].index("entity_id")
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _masked(text: str, span: tuple[int, int], members: Sequence[Quantity]) -> str:
+    """A sentence's words with every figure replaced by one placeholder: copied sentences match."""
+    parts, pos = [], span[0]
+    for q in sorted(members, key=lambda q: q.start):
+        parts.append(text[pos : q.start])
+        parts.append(" NUM ")
+        pos = q.end
+    parts.append(text[pos : span[1]])
+    return " ".join(_WORDS.findall("".join(parts).lower()))
+
+
+def _inherit_basis(quantities: Sequence[Quantity]) -> list[Quantity]:
+    """A bare "net profit" takes the basis that the same article gives the same figure elsewhere."""
+    labelled = {
+        (q.metric, q.period, q.kind, q.value): q.qualifiers.basis
+        for q in quantities
+        if q.qualifiers.basis and q.metric
+    }
+    out = []
+    for q in quantities:
+        basis = labelled.get((q.metric, q.period, q.kind, q.value))
+        if basis and not q.qualifiers.basis:
+            q = attrs.evolve(q, qualifiers=attrs.evolve(q.qualifiers, basis=basis))
+        out.append(q)
+    return out
+
+
+def _shift(q: Quantity, offset: int) -> Quantity:
+    return attrs.evolve(
+        q,
+        start=q.start + offset,
+        end=q.end + offset,
+        leads_to=None if q.leads_to is None else (q.leads_to[0] + offset, q.leads_to[1] + offset),
+        converts=None if q.converts is None else (q.converts[0] + offset, q.converts[1] + offset),
+    )

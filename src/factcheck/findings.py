@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any, Literal
 
 import attrs
 
+from factcheck._views import badge, table
 from factcheck.facts import Fact
 
 Severity = Literal["error", "warning", "info"]
@@ -44,11 +46,20 @@ class Finding:
         }
 
     def _repr_html_(self) -> str:
-        from factcheck.display import finding_html
-
-        return finding_html(self)
+        """Code, severity and message above a table of the facts."""
+        rows = []
+        for fact in self.facts:
+            q = fact.q
+            rows.append([escape(f"{fact.doc}@{q.start}"), f"<mark>{escape(q.text)}</mark>",
+                         escape(str(q.to_dict()["value"])), escape(q.unit or ""), escape(str(q.interval or "")),
+                         escape(q.entity or ""), escape(q.metric or ""), escape(q.period.key if q.period else "")])
+        help_ = f'<div style="color:#555">help: likely {escape(self.cause)}</div>' if self.cause else ""
+        return (f"<div><div><code>{escape(self.code)}</code> {escape(self.name)} {badge(self.severity)}</div>"
+                f"<div>{escape(self.message)}</div>{help_}"
+                + table(["where", "text", "value", "unit", "allows", "entity", "metric", "period"], rows) + "</div>")
 
     def __repr__(self) -> str:
-        from factcheck.display import finding_repr
-
-        return finding_repr(self)
+        """``<Finding FC201 error a.md@52: revenue of Acme …>``, cut to fit one line."""
+        first = self.facts[0]
+        text = f"<Finding {self.code} {self.severity} {first.doc}@{first.q.start}: {self.message}"
+        return (text[:117] + "…>") if len(text) > 118 else text + ">"

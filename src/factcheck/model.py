@@ -14,9 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from decimal import Decimal
+from html import escape
 from typing import Any, Literal, TypeVar
 
 import attrs
+
+from factcheck._views import table
 
 Bound = Literal["=", "~", ">", ">=", "<", "<="]
 #: "date" and "span" are calendar claims (a weekday with its date, a first and last year), which
@@ -208,9 +211,9 @@ class Quantity:
                 f"{self.kind} @{self.start}{extra}{period}>").replace("  ", " ")
 
     def _repr_html_(self) -> str:
-        from factcheck.display import quantity_html
-
-        return quantity_html(self)
+        """A two-column table of the fields."""
+        rows = [[f"<b>{escape(k)}</b>", escape("" if v is None else str(v))] for k, v in self.to_dict().items()]
+        return table(["field", "value"], rows)
 
 
 def _num(x: Decimal) -> int | float:

@@ -19,14 +19,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from factcheck.check import Context, document_facts
+from factcheck.attribute.metrics import MetricVocabulary
 from factcheck.documents import read_document
-from factcheck.facts import Fact
+from factcheck.facts import Fact, document_facts, extract_document
+from factcheck.group import Context
 from factcheck.model import Document
+from factcheck.rules import Rule, in_canonical_order
 
 if TYPE_CHECKING:
     from factcheck.findings import Finding
-    from factcheck.rules import Rule
 
 #: Files handed to a worker at a time: enough to amortise the hand-off, few enough to keep every
 #: worker busy to the end.
@@ -44,8 +45,6 @@ _R = TypeVar("_R")
 
 def facts_of(path: str, metrics: MetricsConfig = ()) -> list[Fact]:
     """Read, extract and attribute one file: its facts, or an InputError raised for it."""
-    from factcheck.pipeline import extract_document
-
     doc = read_document(path)
     return document_facts(doc, extract_document(doc, vocabulary=_vocabulary(metrics)))
 
@@ -113,10 +112,8 @@ def _batches(items: Sequence[_T], jobs: int) -> list[list[_T]]:
 
 def facts_of_documents(docs: Sequence[Document], metrics: MetricsConfig = ()) -> list[list[Fact]]:
     """The facts of documents already read (the CLI keeps their texts for suppressions)."""
-    from factcheck.pipeline import extract_document
-
     vocabulary = _vocabulary(metrics)
-    return [document_facts(d, extract_document(d, vocabulary=vocabulary)) for d in docs]  # type: ignore[arg-type]
+    return [document_facts(d, extract_document(d, vocabulary=vocabulary)) for d in docs]
 
 
 def extract_documents(docs: Sequence[Document], *, jobs: int = 1, metrics: Mapping[str, Sequence[str]] | None = None,
@@ -136,8 +133,6 @@ def run_rules(ctx: Context, rules: Sequence[Rule], *, jobs: int = 1) -> list[Fin
     worker taking a share of the groups, so that the costliest rule does not hold up the run.
     Where processes cannot be forked (Windows, macOS by default) the rules run here.
     """
-    from factcheck.rules import in_canonical_order
-
     if jobs <= 1 or len(ctx.facts) < MIN_FACTS_FOR_POOL or "fork" not in multiprocessing.get_all_start_methods():
         return [finding for rule in rules for finding in rule.check(ctx)]
     canonical = in_canonical_order(ctx)  # made once, before the fork, and inherited by every worker
@@ -199,9 +194,7 @@ def default_jobs() -> int:
 
 
 @functools.lru_cache(maxsize=8)
-def _vocabulary(metrics: MetricsConfig) -> object:
-    from factcheck.attribute.metrics import MetricVocabulary
-
+def _vocabulary(metrics: MetricsConfig) -> MetricVocabulary:
     vocab = MetricVocabulary.default()
     return vocab.extend({k: list(v) for k, v in metrics}) if metrics else vocab
 

@@ -1,27 +1,35 @@
-"""The pipeline, top to bottom: extract -> attribute -> resolve -> cluster -> check -> report.
+"""The pipeline, top to bottom, and the one path every way of running takes through it.
 
-Each stage is a pure function of the one before it, so each can be tested alone and run per
-document (extract, attribute) or per group (cluster, check).
+    read -> extract -> attribute -> facts      per document (factcheck.facts), in this process
+                                               or in workers (factcheck.parallel, factcheck.dask)
+    -> group -> link -> rules                  over every fact of the run (factcheck.group,
+                                               factcheck.link, factcheck.rules)
+    -> report -> output                        (factcheck.report, factcheck.output)
+
+In memory, streamed, in parallel, against an archive or on Dask: the runs differ only in where the
+facts come from. Each hands its facts to :func:`judge`, which groups them, runs the rules and makes
+the report, so that every way of running gives the same findings in the same order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from factcheck.attribute import attribute
-from factcheck.attribute.metrics import MetricVocabulary
-from factcheck.check import build_context, document_facts
 from factcheck.config import Config
 from factcheck.documents import iter_paths, parse_document, read_document, read_documents
-from factcheck.extract import scan
+from factcheck.facts import Fact, document_facts, extract_document
+from factcheck.group import build_context
 from factcheck.model import Document, Quantity
 from factcheck.parallel import MIN_FOR_POOL, extract_documents, extract_facts, flatten, run_rules
 from factcheck.reference import ReferenceFact, load_reference
 from factcheck.report import Report
 from factcheck.rules import iter_rules
 from factcheck.store import Store, digest, extractor_fingerprint
+
+Sources = Sequence[str | os.PathLike[str] | Document]
+Known = str | os.PathLike[str] | Sequence[ReferenceFact] | None
 
 
 def extract(text: str, *, published: dt.date | None = None, config: Config | None = None) -> list[Quantity]:
@@ -32,17 +40,10 @@ def extract(text: str, *, published: dt.date | None = None, config: Config | Non
     return extract_document(doc, vocabulary=None if config is None else config.vocabulary())
 
 
-def extract_document(doc: Document, *, vocabulary: MetricVocabulary | None = None) -> list[Quantity]:
-    """The quantities of one document, offsets into its whole text, with who, what and when."""
-    body = doc.text[doc.body_start :]
-    found = [_shift(q, doc.body_start) for q in scan(body)] if doc.body_start else scan(body)
-    return attribute(doc, found, vocabulary=vocabulary)
-
-
 def check(
-    sources: Sequence[str | os.PathLike[str] | Document],
+    sources: Sources,
     *,
-    reference: str | os.PathLike[str] | Sequence[ReferenceFact] | None = None,
+    reference: Known = None,
     config: Config | None = None,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
@@ -50,41 +51,78 @@ def check(
 ) -> Report:
     """Check sources (paths, directories or documents) against each other and the reference facts.
 
-    extract -> attribute -> resolve -> cluster -> check -> report, top to bottom. With ``jobs``
-    above 1, files are read and extracted by that many processes; with ``jobs`` above 1 or 512
-    files or more, they are streamed: each is reduced to compact facts and its text is not kept
-    (``Report.documents`` is then empty; the report quotes each figure's sentence as extracted).
+    Files are read, extracted and attributed by ``jobs`` processes. With 512 files or more they are
+    streamed: each is reduced to compact facts and its text is not kept (``Report.documents`` is
+    then empty, and the report places and quotes each figure as its fact recorded it).
+    """
+    config = config or Config()
+    docs, streamed = _read(sources)
+    if streamed:
+        facts = flatten(extract_facts(streamed, jobs=jobs, metrics=config.metrics))
+        return judge(facts, (), documents=len(streamed), reference=reference, config=config, select=select,
+                     ignore=ignore, jobs=jobs)
+    facts = flatten(extract_documents(docs, jobs=jobs, metrics=config.metrics))
+    return judge(facts, docs, documents=len(docs), reference=reference, config=config, select=select,
+                 ignore=ignore, jobs=jobs)
+
+
+def check_against(
+    sources: Sources,
+    store: str | os.PathLike[str],
+    *,
+    reference: Known = None,
+    config: Config | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> Report:
+    """Check drafts against an indexed archive: the archive's facts about the drafts' entities
+    (found through the entity index, not a scan) are checked with the drafts' own; only findings
+    that involve a draft are reported."""
+    config = config or Config()
+    docs = [s if isinstance(s, Document) else d for s in sources
+            for d in ([s] if isinstance(s, Document) else read_documents([s]))]
+    vocabulary = config.vocabulary()
+    draft = [f for doc in docs for f in document_facts(doc, extract_document(doc, vocabulary=vocabulary))]
+    drafts = {d.path for d in docs} | {os.path.abspath(d.path) for d in docs}
+    with Store(store, aliases=config.alias_table(), extractor=extractor_fingerprint(config.metrics)) as archive:
+        archive.require_current()
+        entities = {f.entity_name for f in draft if f.entity_name}
+        metrics = {f.q.metric for f in draft if f.q.metric}
+        archived = [f for f in archive.facts_about(entities, metrics)
+                    if f.doc not in drafts and os.path.abspath(f.doc) not in drafts]
+    return judge(draft + archived, docs, documents=len(docs), reference=reference, config=config, select=select,
+                 ignore=ignore, involving=drafts, coverage={"facts": len(draft), "archive_facts": len(archived)})
+
+
+def judge(
+    facts: Sequence[Fact],
+    docs: Sequence[Document],
+    *,
+    documents: int,
+    reference: Known = None,
+    config: Config | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    jobs: int = 1,
+    involving: Iterable[str] | None = None,
+    coverage: Mapping[str, int] | None = None,
+) -> Report:
+    """group -> link -> rules -> report: the tail that every way of running shares.
+
+    ``facts`` are every source's facts (from :func:`factcheck.facts.document_facts`), ``docs`` the
+    documents whose texts the run kept, ``documents`` how many were read. With ``involving`` (paths),
+    only findings with a fact in one of them are kept.
     """
     config = config or Config()
     known = reference if not isinstance(reference, (str, os.PathLike)) else load_reference(reference)
-    given_paths = not any(isinstance(s, Document) for s in sources)
-    paths = list(iter_paths(sources)) if given_paths else []  # type: ignore[arg-type]
-    if jobs > 1 and all(isinstance(s, Document) for s in sources):
-        docs = list(sources)  # type: ignore[arg-type]
-        facts = flatten(extract_documents(docs, jobs=jobs, metrics=config.metrics))  # extract, attribute
-        ctx = build_context(docs, facts=facts, reference=known or (), aliases=config.alias_table())
-        documents = len(docs)
-    elif given_paths and (jobs > 1 or len(paths) >= MIN_FOR_POOL):
-        # several processes, or many files: stream them, keeping compact facts and no texts
-        facts = flatten(extract_facts(paths, jobs=jobs, metrics=config.metrics))  # extract, attribute
-        docs: list[Document] = []
-        ctx = build_context(docs, facts=facts, reference=known or (), aliases=config.alias_table())
-        documents = len(paths)
-    else:
-        docs = [read_document(p) for p in paths] if given_paths else [
-            s if isinstance(s, Document) else d for s in sources
-            for d in ([s] if isinstance(s, Document) else read_documents([s]))]
-        vocabulary = config.vocabulary()
-        quantities = [extract_document(doc, vocabulary=vocabulary) for doc in docs]  # extract, attribute
-        ctx = build_context(docs, quantities, reference=known or (), aliases=config.alias_table())  # resolve, cluster
-        documents = len(docs)
-    findings = sorted(run_rules(ctx, list(iter_rules(select, ignore)), jobs=jobs), key=lambda f: f.sort_key())  # check
-    coverage = {
-        "documents": documents,
-        "facts": len(ctx.facts),
-        "checked": sum(len(g) for g in ctx.groups.values() if len(g) > 1),
-    }
-    return Report(tuple(findings), tuple(docs), coverage)  # report
+    ctx = build_context(docs, facts=facts, reference=known or (), aliases=config.alias_table())  # group
+    findings = run_rules(ctx, list(iter_rules(select, ignore)), jobs=jobs)  # link and rules
+    if involving is not None:
+        wanted = set(involving)
+        findings = [f for f in findings if any(x.doc in wanted for x in f.facts)]
+    counts = {"documents": documents, "facts": len(ctx.facts), **(coverage or {}),
+              "checked": sum(len(g) for g in ctx.groups.values() if len(g) > 1)}
+    return Report(tuple(sorted(findings, key=lambda f: f.sort_key())), tuple(docs), counts)  # report
 
 
 def index(
@@ -113,48 +151,12 @@ def index(
             "facts": facts_total}
 
 
-def check_against(
-    sources: Sequence[str | os.PathLike[str] | Document],
-    store: str | os.PathLike[str],
-    *,
-    reference: str | os.PathLike[str] | Sequence[ReferenceFact] | None = None,
-    config: Config | None = None,
-    select: Sequence[str] = (),
-    ignore: Sequence[str] = (),
-) -> Report:
-    """Check drafts against an indexed archive: the archive's facts about the drafts' entities
-    (found through the entity index, not a scan) are checked with the drafts' own; only findings
-    that involve a draft are reported."""
-    config = config or Config()
-    known = reference if not isinstance(reference, (str, os.PathLike)) else load_reference(reference)
-    docs = [s if isinstance(s, Document) else d for s in sources
-            for d in ([s] if isinstance(s, Document) else read_documents([s]))]
-    vocabulary = config.vocabulary()
-    draft = [f for doc in docs for f in document_facts(doc, extract_document(doc, vocabulary=vocabulary))]
-    drafts = {d.path for d in docs} | {os.path.abspath(d.path) for d in docs}
-    with Store(store, aliases=config.alias_table(), extractor=extractor_fingerprint(config.metrics)) as archive:
-        archive.require_current()
-        entities = {f.entity_name for f in draft if f.entity_name}
-        metrics = {f.q.metric for f in draft if f.q.metric}
-        archived = [f for f in archive.facts_about(entities, metrics)
-                    if f.doc not in drafts and os.path.abspath(f.doc) not in drafts]
-    ctx = build_context(docs, facts=draft + archived, reference=known or (), aliases=config.alias_table())
-    findings = sorted(
-        (f for rule in iter_rules(select, ignore) for f in rule.check(ctx) if any(x.doc in drafts for x in f.facts)),
-        key=lambda f: f.sort_key(),
-    )
-    coverage = {"documents": len(docs), "facts": len(draft), "archive_facts": len(archived),
-                "checked": sum(len(g) for g in ctx.groups.values() if len(g) > 1)}
-    return Report(tuple(findings), tuple(docs), coverage)
-
-
-def _shift(q: Quantity, offset: int) -> Quantity:
-    import attrs
-
-    return attrs.evolve(
-        q,
-        start=q.start + offset,
-        end=q.end + offset,
-        leads_to=None if q.leads_to is None else (q.leads_to[0] + offset, q.leads_to[1] + offset),
-        converts=None if q.converts is None else (q.converts[0] + offset, q.converts[1] + offset),
-    )
+def _read(sources: Sources) -> tuple[list[Document], list[str]]:
+    """The documents to check in memory, or (for many files named by path) the paths to stream."""
+    if not any(isinstance(s, Document) for s in sources):
+        paths = list(iter_paths(sources))  # type: ignore[arg-type]
+        if len(paths) >= MIN_FOR_POOL:
+            return [], paths
+        return [read_document(p) for p in paths], []
+    return [s if isinstance(s, Document) else d for s in sources
+            for d in ([s] if isinstance(s, Document) else read_documents([s]))], []

@@ -100,10 +100,8 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> FactcheckF
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
     if not _enabled(config) or config.stash.get(_STATE, None) is None:
         return
-    from factcheck.output.text import summary
-
     terminalreporter.write_sep("-", "factcheck")
-    terminalreporter.write_line(summary(config.stash[_STATE].report))  # type: ignore[union-attr]
+    terminalreporter.write_line(config.stash[_STATE].report.summary())  # type: ignore[union-attr]
 
 
 class FactcheckFile(pytest.File):
@@ -153,9 +151,9 @@ def _state(config: pytest.Config) -> State:
 
 
 def _build(config: pytest.Config) -> State:
-    from factcheck.cli import Run, collect_paths, display_path, evaluate
     from factcheck.config import FAIL_LEVELS, load_config
     from factcheck.documents import ARTICLE_SUFFIXES
+    from factcheck.project import Run, collect_paths, display_path, evaluate
 
     root = Path(config.rootpath)
     here = Path(config.invocation_params.dir)
@@ -187,8 +185,8 @@ def _build(config: pytest.Config) -> State:
 
 def _articles(candidates: list[str], settings: Any) -> list[str]:
     """The articles under ``candidates``, skipping directories that hold none (a tests folder)."""
-    from factcheck.cli import collect_paths, display_path
     from factcheck.errors import InputError, UsageError
+    from factcheck.project import collect_paths, display_path
 
     out: list[str] = []
     for candidate in candidates:
@@ -200,10 +198,9 @@ def _articles(candidates: list[str], settings: Any) -> list[str]:
 
 
 def _specs(report: Report, baseline: str | None) -> dict[str, list[Spec]]:
-    from factcheck.output.locate import line_col
     from factcheck.output.text import render_finding
 
-    texts = {d.path: d.text for d in report.documents}
+    texts = report.texts
     specs: dict[str, list[Spec]] = {os.path.realpath(d.path): [] for d in report.documents}
     names: dict[str, set[str]] = {key: set() for key in specs}
 
@@ -221,7 +218,7 @@ def _specs(report: Report, baseline: str | None) -> dict[str, list[Spec]]:
     for finding, reason in [*((f, None) for f in report.findings),
                             *((f, f"accepted in the baseline {baseline}") for f in report.baselined)]:
         first = finding.facts[0]
-        line = line_col(texts.get(first.doc, ""), first.q.start)[0]
+        line = first.where(texts)[0]
         add(first.doc, Spec(_name(finding), render_finding(finding, texts), reason, line, finding.code))
     if baseline is not None:
         base_dir = os.path.dirname(os.path.abspath(baseline))

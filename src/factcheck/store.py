@@ -23,6 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from factcheck._version import __version__
 from factcheck.errors import InputError
 from factcheck.facts import Fact
 from factcheck.model import Interval, Period, Qualifiers, Quantity
@@ -30,8 +31,10 @@ from factcheck.resolve import AliasTable, normalize
 
 SCHEMA_VERSION = 1
 
-#: Parts of the package whose changes cannot change a stored fact (they read facts, not text).
-_NOT_EXTRACTION = {"rules", "output", "cli.py", "pytest_plugin.py", "display.py", "testing.py", "baseline.py"}
+#: Parts of the package whose changes cannot change a stored fact: they read facts, not text
+#: (everything a fact's fields come from, sentence keys and contexts included, is hashed).
+_NOT_EXTRACTION = {"link", "rules", "report", "output", "cli.py", "project.py", "pytest_plugin.py", "_views.py",
+                   "testing.py"}
 
 
 def extractor_fingerprint(metrics: Mapping[str, Sequence[str]] | None = None) -> str:
@@ -46,10 +49,8 @@ def extractor_fingerprint(metrics: Mapping[str, Sequence[str]] | None = None) ->
 @functools.cache
 def _code_digest() -> str:
     """The installed package's version, code and word lists: read once a process."""
-    import factcheck
-
-    root = Path(factcheck.__file__).resolve().parent
-    digest = hashlib.sha256(factcheck.__version__.encode())
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256(__version__.encode())
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
         if path.suffix in (".py", ".tsv", ".toml", ".txt") and not _NOT_EXTRACTION & {rel.parts[0]}:

@@ -26,9 +26,10 @@ from collections.abc import Sequence
 from factcheck.config import load_config
 from factcheck.documents import parse_document, read_document
 from factcheck.errors import FactcheckError
+from factcheck.facts import extract_document
 from factcheck.model import Quantity
 from factcheck.output import render
-from factcheck.pipeline import check, extract_document
+from factcheck.pipeline import check
 from factcheck.reference import load_reference
 
 #: An input is split into at most this many articles, at form feeds.

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from factcheck.check import Context, build_context
 from factcheck.documents import parse_document
-from factcheck.facts import Fact
-from factcheck.pipeline import extract_document
+from factcheck.facts import Fact, extract_document
+from factcheck.group import Context, build_context
 
 DATE = "2024-10-30"
 

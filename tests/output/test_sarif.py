@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 
-from factcheck.baseline import FINGERPRINT_KEY, Baseline, apply_baseline
 from factcheck.cli import main
 from factcheck.documents import parse_document
 from factcheck.output import Options
 from factcheck.output.sarif import sarif_log, uri
 from factcheck.pipeline import check
-from factcheck.suppressions import known_rules
+from factcheck.report.baseline import FINGERPRINT_KEY, Baseline, apply_baseline
+from factcheck.rules import known_rules
 
 jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is a test dependency: pip install -e '.[test]'")
 

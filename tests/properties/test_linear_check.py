@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 import factcheck
-from factcheck.check import build_context
 from factcheck.documents import parse_document
 from factcheck.extract import scan
+from factcheck.group import build_context
 from factcheck.pipeline import extract_document
 from factcheck.rules import iter_rules
 

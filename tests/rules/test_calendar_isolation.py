@@ -7,18 +7,15 @@ figures (which masked number a figure is, its neighbours, how far a search reach
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
+import factcheck.facts as FACTS  # where document_facts looks calendar claims up
 from factcheck.attribute.calendar import KINDS
-from factcheck.check import build_context
 from factcheck.documents import parse_document
+from factcheck.facts import extract_document
 from factcheck.findings import Finding
-from factcheck.pipeline import extract_document
+from factcheck.group import build_context
 from factcheck.rules import Rule, all_rules, in_canonical_order, without_calendar
-
-CHECK = sys.modules["factcheck.check"]  # the module: ``factcheck.check`` the name is the function
 
 TEXTS = {
     "a.md": ("---\npublished: 2023-05-15\n---\nOn Friday, May 12, 2023, Acme reported revenue of $5.2bn for the "
@@ -34,7 +31,7 @@ TEXTS = {
 def _findings(rule: Rule, calendar: bool, monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
     docs = [parse_document(text, name) for name, text in sorted(TEXTS.items())]
     if not calendar:
-        monkeypatch.setattr(CHECK, "calendar_claims", lambda *args, **kwargs: [])
+        monkeypatch.setattr(FACTS, "calendar_claims", lambda *args, **kwargs: [])
     ctx = build_context(docs, [extract_document(d) for d in docs])
     monkeypatch.undo()
     assert any(f.q.kind in KINDS for f in ctx.facts) == calendar

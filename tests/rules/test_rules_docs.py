@@ -27,7 +27,7 @@ def test_factcheck_rule_prints_the_page(capsys) -> None:  # type: ignore[no-unty
 
 def test_factcheck_rule_lists_every_rule(capsys) -> None:  # type: ignore[no-untyped-def]
     """Without a code, `factcheck rule` lists every rule on its own line, the FC9xx ones included."""
-    from factcheck.suppressions import known_rules
+    from factcheck.rules import known_rules
 
     assert main(["rule"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == len(known_rules()) == len(all_rules()) + 2

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
+from typing import TYPE_CHECKING
 
 from factcheck.extract.numbers import join_wrapped_lines
+
+if TYPE_CHECKING:
+    from factcheck.model import Document
 
 _ABBREVIATIONS = frozenset(
     """u.s u.k u.n e.u mr mrs ms dr prof inc ltd corp co st no vs etc jan feb mar apr jun jul aug sep sept
@@ -83,3 +88,21 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     w = word.group(1).lower().strip(".")
     return w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha())
+
+
+#: A single line break inside a paragraph (not before a blank line, a list item, a quote, a heading
+#: or a table row): wrapping, as the sentences that fingerprints quote read it.
+_WRAP = re.compile(r"(?<=\S)[ \t]*\n(?![ \t]*\r?\n|[ \t]*[-*+>#|]|[ \t]*\d+[.)]\s)")
+_SPACE = re.compile(r"\s+")
+
+
+def fingerprint_sentences(document: Document) -> Sentences:
+    """The sentences fingerprints quote: a single line break inside a paragraph is wrapping, not a
+    boundary, so a re-wrapped paragraph keeps its fingerprints. (Same length: offsets still hold.)"""
+    body = document.body_start
+    return Sentences(document.text[:body] + _WRAP.sub(" ", document.text[body:]))
+
+
+def normalise(sentence: str) -> str:
+    """A sentence as compared: compatibility forms folded, case folded, runs of space made one."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", sentence)).strip().casefold()

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 import attrs
 
-from factcheck.check import Context
 from factcheck.facts import Fact
+from factcheck.group import Context
 from factcheck.link.blocking import candidate_pairs
 from factcheck.link.compare import EQUAL, LEVELS, VALUE, Stated, echo, vector
 from factcheck.link.profile import Profile, idf, profiles, sentence_idf

@@ -16,8 +16,8 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
-from factcheck.check import Context
 from factcheck.facts import Fact
+from factcheck.group import Context
 from factcheck.link.profile import Profile, significant_digits
 from factcheck.link.values import agree, allowed, attr_interval
 

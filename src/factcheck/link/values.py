@@ -12,9 +12,9 @@ from decimal import Decimal
 
 import attrs
 
-from factcheck.check import Context
 from factcheck.facts import Fact, comparable, pragmatic
 from factcheck.fx import FxRate
+from factcheck.group import Context
 from factcheck.link.profile import significant_digits
 from factcheck.model import Interval
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from factcheck.output.locate import region
-
 if TYPE_CHECKING:
     from factcheck.report import Report
 
@@ -31,7 +29,7 @@ def escape_property(text: str) -> str:
 
 
 def render_github(report: Report) -> str:
-    texts = {d.path: d.text for d in report.documents}
+    texts = report.texts
     shown: Counter[str] = Counter()
     dropped: Counter[str] = Counter()
     out = []
@@ -42,13 +40,13 @@ def render_github(report: Report) -> str:
             continue
         shown[level] += 1
         first = f.facts[0]
-        r = region(texts.get(first.doc, ""), first.q.start, first.q.end)
+        r = first.region(texts)
         where = f"line={r.start_line},endLine={r.end_line},col={r.start_col}"
         if r.start_line == r.end_line:  # GitHub takes endColumn only on a one-line annotation
             where += f",endColumn={r.end_col}"
         body = f.message
         for fact in f.facts[1:]:
-            fr = region(texts.get(fact.doc, ""), fact.q.start, fact.q.end)
+            fr = fact.region(texts)
             body += f"\n  --> {fact.doc}:{fr.start_line}:{fr.start_col} {fact.q.text!r}"
         if f.cause and f.cause not in f.message:
             body += f"\n  help: likely {f.cause}"

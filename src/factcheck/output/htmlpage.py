@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.findings import Finding
 from factcheck.model import Document
-from factcheck.output.locate import line_col, paragraph
-from factcheck.output.text import summary
+from factcheck.offsets import paragraph
 
 if TYPE_CHECKING:
     from factcheck.report import Report
@@ -71,7 +70,7 @@ def render_html(report: Report) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>factcheck report: {len(report.conflicts)} conflicts</title>",
         f"<style>{_CSS}</style></head><body>",
-        f"<header><h1>factcheck report</h1><p>{escape(summary(report))}</p></header>",
+        f"<header><h1>factcheck report</h1><p>{escape(report.summary())}</p></header>",
         "<main>",
         f'<section id="findings"><h2>Findings ({len(report.findings)})</h2>',
         *cards,
@@ -88,7 +87,7 @@ def _card(n: int, f: Finding, docs: dict[str, Document], anchors: dict[str, str]
     for fact in f.facts:
         doc = docs.get(fact.doc)
         text = doc.text if doc else ""
-        line, col = line_col(text, fact.q.start)
+        line, col = fact.where({fact.doc: text} if doc else {})
         lo, hi = paragraph(text, fact.q.start, fact.q.end)
         lo = max(lo, doc.body_start if doc else 0)
         quote = (escape(text[lo:fact.q.start]) + f'<mark class="{f.severity}">{escape(fact.q.text)}</mark>'

@@ -3,7 +3,7 @@
 Every rule is declared in the driver, whether it found anything or not, so a viewer can close
 the alerts of rules that ran clean. A result's location is its first fact; the other sources
 are ``relatedLocations``. ``partialFingerprints`` carries the content fingerprint of
-:mod:`factcheck.baseline`, so alerts follow a sentence when lines move. With a baseline, new
+:mod:`factcheck.report.baseline`, so alerts follow a sentence when lines move. With a baseline, new
 results say ``baselineState: new`` and accepted ones ``unchanged`` with an external suppression.
 Columns count code points (``columnKind: unicodeCodePoints``), as every factcheck offset does.
 """
@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from factcheck.baseline import FINGERPRINT_KEY, Fingerprinter
+from factcheck._version import __version__
 from factcheck.facts import Fact
 from factcheck.findings import Finding
-from factcheck.output.locate import region
+from factcheck.report.fingerprint import FINGERPRINT_KEY, Fingerprinter
+from factcheck.rules import known_rules
 
 if TYPE_CHECKING:
     from factcheck.output import Options
@@ -37,12 +38,9 @@ def render_sarif(report: Report, options: Options) -> str:
 
 def sarif_log(report: Report, options: Options) -> dict[str, Any]:
     """The SARIF log of ``report`` as a dict (one run)."""
-    from factcheck import __version__
-    from factcheck.suppressions import known_rules
-
     rules = known_rules()
     index = {r.code: i for i, r in enumerate(rules)}
-    texts = {d.path: d.text for d in report.documents}
+    texts = report.texts
     fingerprint = Fingerprinter({d.path: d for d in report.documents}, options.root)
     results = [_result(f, index, texts, fingerprint(f), "new" if options.baseline else None)
                for f in report.findings]
@@ -103,7 +101,7 @@ def _result(f: Finding, index: dict[str, int], texts: dict[str, str], fingerprin
 
 
 def _location(fact: Fact, texts: dict[str, str]) -> dict[str, Any]:
-    r = region(texts.get(fact.doc, ""), fact.q.start, fact.q.end)
+    r = fact.region(texts)
     return {
         "physicalLocation": {
             "artifactLocation": {"uri": uri(fact.doc)},

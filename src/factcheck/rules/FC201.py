@@ -7,16 +7,16 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from factcheck.check import Context
 from factcheck.facts import Fact
 from factcheck.findings import Finding, Severity
+from factcheck.group import Context
 from factcheck.link import Link, link
 from factcheck.link.blocking import dimension, stories
 from factcheck.link.compare import BOTH_STATE_BOTH, EQUAL, LEVELS, OTHER, SLIP, SLIP2, SLIP3
 from factcheck.link.profile import Profile, profiles
 from factcheck.link.values import compare, magnitude_slip, severity
 from factcheck.link.weights import Weights, default_weights, probability
-from factcheck.rules import Rule
+from factcheck.rules.base import Rule
 
 #: A conflict is an error or warning only when the two figures state the same fact with at least
 #: this probability; from ``WORTH_A_LOOK`` up it is reported as information.
@@ -137,7 +137,7 @@ class ValueMismatch(Rule):
             computed["fx"] = {"base": rate.base, "quote": rate.quote, "rate": str(rate.rate),
                               "rate_date": rate.rate_date.isoformat(), "source": rate.source}
             message += f" (at {rate.base}/{rate.quote} {rate.rate:.4f} of {rate.rate_date})"
-        return Finding(self.code, self.name, sev, message, (odd, good, *allies[:3]), computed, cause)
+        return self.finding(sev, message, (odd, good, *allies[:3]), computed, cause)
 
 
 def _backing(facts: Sequence[Fact], links: Sequence[Link]) -> dict[int, list[int]]:

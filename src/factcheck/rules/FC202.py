@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from factcheck.check import Context
 from factcheck.facts import Fact, comparable
 from factcheck.findings import Finding
+from factcheck.group import Context
 from factcheck.model import Interval
-from factcheck.rules import Rule
 from factcheck.rules._compare import certain, same_fact, severity
 from factcheck.rules._pairs import pairs_across_articles
+from factcheck.rules.base import Rule
 
 
 class RangeMismatch(Rule):
@@ -60,8 +60,8 @@ class RangeMismatch(Rule):
         y = getattr(b.q, ends[0])
         message = (f"{a.q.metric}: the range {a.q.text!r} in {a.doc} and {b.q.text!r} in {b.doc} differ at the "
                    f"{' and '.join(ends)} end{'s' if len(ends) > 1 else ''} ({x:f} vs {y:f})")
-        return Finding(self.code, self.name, severity(Decimal(x), Decimal(y)), message, (b, a),
-                       {"ends": ends, "a": [str(a.q.low), str(a.q.high)], "b": [str(b.q.low), str(b.q.high)]})
+        return self.finding(severity(Decimal(x), Decimal(y)), message, (b, a),
+                            {"ends": ends, "a": [str(a.q.low), str(a.q.high)], "b": [str(b.q.low), str(b.q.high)]})
 
 
 def _end(f: Fact, end: str) -> Interval:

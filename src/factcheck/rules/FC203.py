@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from factcheck.check import Context
 from factcheck.facts import Fact
 from factcheck.findings import Finding
-from factcheck.rules import Rule
+from factcheck.group import Context
 from factcheck.rules._compare import agree, magnitude_slip, severity
+from factcheck.rules.base import Rule
 
 
 class CopiedSentenceMismatch(Rule):
@@ -59,6 +59,6 @@ class CopiedSentenceMismatch(Rule):
                  else "one copy of the sentence was edited")
         message = (f"the same sentence gives {good.q.text!r} in {good.doc} but {odd.q.text!r} in {odd.doc}; "
                    f"likely {cause}")
-        return Finding(self.code, self.name, severity(odd.q.value, good.q.value), message, (odd, good),
-                       {"values": [f"{good.q.value:f}", f"{odd.q.value:f}"]}, cause)
+        return self.finding(severity(odd.q.value, good.q.value), message, (odd, good),
+                            {"values": [f"{good.q.value:f}", f"{odd.q.value:f}"]}, cause)
 

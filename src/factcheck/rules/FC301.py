@@ -7,13 +7,13 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from factcheck import intervals
-from factcheck.check import Context
 from factcheck.facts import Fact, comparable, pragmatic
 from factcheck.findings import Finding
+from factcheck.group import Context
 from factcheck.model import Interval
 from factcheck.reference import ReferenceFact
-from factcheck.rules import Rule
 from factcheck.rules._compare import magnitude_slip, same_time, severity
+from factcheck.rules.base import Rule
 
 #: A share count kept on file drifts with buybacks and issues; allow this much either way.
 SHARES_TOLERANCE = Decimal("0.05")
@@ -72,9 +72,9 @@ class MarketCapIdentity(Rule):
                        f"{value / Decimal(10) ** 9:,.1f}bn {cap.q.currency}")
             if cause:
                 message += f"; likely {cause}"
-            yield Finding(self.code, self.name, severity(value, cap.q.value), message, (cap, price),
-                          {"implied": f"{value:f}", "implied_interval": str(implied), "shares": f"{shares.value:f}",
-                           "shares_source": shares.source}, cause)
+            yield self.finding(severity(value, cap.q.value), message, (cap, price),
+                               {"implied": f"{value:f}", "implied_interval": str(implied),
+                                "shares": f"{shares.value:f}", "shares_source": shares.source}, cause)
 
     def _shares(self, ctx: Context, cap: Fact) -> ReferenceFact | None:
         on = cap.published or (cap.q.period.end if cap.q.period else None)

@@ -6,11 +6,11 @@ import bisect
 from collections.abc import Iterator
 
 from factcheck import intervals
-from factcheck.check import Context
 from factcheck.facts import Fact, comparable, pragmatic
 from factcheck.findings import Finding
-from factcheck.rules import Rule
+from factcheck.group import Context
 from factcheck.rules._compare import agree, same_fact, severity
+from factcheck.rules.base import Rule
 
 _PARTS = ("domestic", "international")
 _SYNONYMS = {"overseas": "international", "foreign": "international", "local": "domestic"}
@@ -79,8 +79,8 @@ class PartsSum(Rule):
             if twins:
                 cause = f"a mislabelled figure: {twins[0].q.text!r} is the {twins[0].q.metric} in {twins[0].doc}"
                 message += f"; likely {cause}"
-            yield Finding(self.code, self.name, severity(value, f.q.value), message, (f, a, b, *twins[:1]),
-                          {"sum": f"{value:f}", "sum_interval": str(total)}, cause)
+            yield self.finding(severity(value, f.q.value), message, (f, a, b, *twins[:1]),
+                               {"sum": f"{value:f}", "sum_interval": str(total)}, cause)
 
 
 def _start(f: Fact) -> int:

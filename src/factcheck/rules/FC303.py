@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from factcheck import intervals
-from factcheck.check import Context
 from factcheck.facts import Fact, comparable, pragmatic
 from factcheck.findings import Finding
+from factcheck.group import Context
 from factcheck.model import Interval
-from factcheck.rules import Rule
 from factcheck.rules._compare import magnitude_slip, severity
+from factcheck.rules.base import Rule
 
 #: How many sentences apart an investment, its stake and the valuation may be written.
 REACH = 2
@@ -73,8 +73,8 @@ class ValuationIdentity(Rule):
                            f"that values the whole at about {value / 10 ** 9:,.2f}bn {v.q.currency}")
                 if cause:
                     message += f"; likely {cause}"
-                yield Finding(self.code, self.name, severity(value, v.q.value), message, (v, paid, stake),
-                              {"implied": f"{value:f}", "implied_interval": str(implied)}, cause)
+                yield self.finding(severity(value, v.q.value), message, (v, paid, stake),
+                                   {"implied": f"{value:f}", "implied_interval": str(implied)}, cause)
 
 
 def _nearest(candidates: list[Fact], v: Fact, lo: int, hi: int | None) -> Fact | None:

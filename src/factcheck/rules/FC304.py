@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from factcheck import intervals
-from factcheck.check import Context
 from factcheck.facts import Fact, comparable
 from factcheck.findings import Finding
+from factcheck.group import Context
 from factcheck.model import Interval
-from factcheck.rules import Rule
 from factcheck.rules._compare import severity
+from factcheck.rules.base import Rule
 
 #: Writers compute a change from unrounded figures, or from a neighbouring line of the accounts
 #: (profit attributable vs profit for the period); this many percentage points of slack keep
@@ -80,17 +80,17 @@ class ChangeVersusLevels(Rule):
             if after.q.unit == "percent":
                 points = intervals.sub(after.q.interval, before.q.interval)
                 if comparable(points, stated):
-                    yield Finding(self.code, self.name, "info",
-                                  f"{q.text!r} is the change in percentage points ({before.q.text!r} to "
-                                  f"{after.q.text!r}), not a relative change: write 'percentage points'",
-                                  (change, after, before), {"points": str(points)}, "percent written for points")
+                    yield self.finding("info",
+                                       f"{q.text!r} is the change in percentage points ({before.q.text!r} to "
+                                       f"{after.q.text!r}), not a relative change: write 'percentage points'",
+                                       (change, after, before), {"points": str(points)}, "percent written for points")
                     continue
             implied = (after.q.value / before.q.value - 1) * 100
             message = (f"{q.text!r} does not match its own levels: {after.q.text!r} from {before.q.text!r} is "
                        f"{implied:+.1f}%")
-            yield Finding(self.code, self.name, severity(implied, q.value), message, (change, after, before),
-                          {"implied_change": f"{implied:.4f}", "interval": str(growth)},
-                          "the percentage of another line (a swapped figure), or a slip in one level")
+            yield self.finding(severity(implied, q.value), message, (change, after, before),
+                               {"implied_change": f"{implied:.4f}", "interval": str(growth)},
+                               "the percentage of another line (a swapped figure), or a slip in one level")
 
 
 __all__ = ["ChangeVersusLevels", "Fact"]

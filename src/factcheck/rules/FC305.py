@@ -8,11 +8,11 @@ from decimal import Decimal
 
 from factcheck import intervals
 from factcheck.attribute.sentences import REACH
-from factcheck.check import Context
 from factcheck.facts import Fact, comparable, pragmatic
 from factcheck.findings import Finding
-from factcheck.rules import Rule
+from factcheck.group import Context
 from factcheck.rules._compare import severity
+from factcheck.rules.base import Rule
 
 
 class PercentDifference(Rule):
@@ -69,8 +69,8 @@ class PercentDifference(Rule):
                 message = (f"{d.q.text!r} does not match {a.q.text!r} and {b.q.text!r}: they differ by "
                            f"{abs(x):.1f}% of the first ({abs((a.q.value - b.q.value) / b.q.value * 100):.1f}% of "
                            f"the second)")
-                yield Finding(self.code, self.name, severity(abs(x), abs(d.q.value)), message, (d, a, b),
-                              {"readings": [str(r) for r in readings]})
+                yield self.finding(severity(abs(x), abs(d.q.value)), message, (d, a, b),
+                                   {"readings": [str(r) for r in readings]})
 
 
 def _start(f: Fact) -> int:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.check import Context
 from factcheck.findings import Finding
-from factcheck.rules import Rule
+from factcheck.group import Context
+from factcheck.rules.base import Rule
 
 #: Metrics that are a part of a whole: none can be more than all of it.
 PARTS_OF_A_WHOLE = frozenset({"stake", "market share"})
@@ -36,6 +36,6 @@ class ShareOverWhole(Rule):
                 assert f.q.interval is not None
                 low = f.q.interval.low
                 if low is not None and low > 100:
-                    yield Finding(self.code, self.name, "error",
-                                  f"{f.q.metric} {f.q.text!r} in {f.doc} is more than the whole (100%)",
-                                  (f,), {"value": f"{f.q.value:f}"}, "a typo or a figure of another kind")
+                    yield self.finding("error",
+                                       f"{f.q.metric} {f.q.text!r} in {f.doc} is more than the whole (100%)",
+                                       (f,), {"value": f"{f.q.value:f}"}, "a typo or a figure of another kind")

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from factcheck import intervals
-from factcheck.check import Context
 from factcheck.facts import Fact, comparable
 from factcheck.findings import Finding
+from factcheck.group import Context
 from factcheck.model import Interval
-from factcheck.rules import Rule
 from factcheck.rules._compare import agree, severity
+from factcheck.rules.base import Rule
 from factcheck.rules.FC304 import SLACK
 
 
@@ -73,8 +73,8 @@ class ChangeVersusPriorLevel(Rule):
                 implied = (after.q.value / before.q.value - 1) * 100
                 message = (f"{q.text!r} to {after.q.text!r} ({change.doc}) does not fit {before.q.text!r} a year "
                            f"earlier ({before.doc}): that is {implied:+.1f}%")
-                yield Finding(self.code, self.name, severity(implied, q.value), message, (change, after, before),
-                              {"implied_change": f"{implied:.4f}", "interval": str(growth)})
+                yield self.finding(severity(implied, q.value), message, (change, after, before),
+                                   {"implied_change": f"{implied:.4f}", "interval": str(growth)})
                 break
 
 

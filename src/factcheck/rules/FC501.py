@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.check import Context
 from factcheck.facts import Fact, comparable
 from factcheck.findings import Finding
-from factcheck.rules import Rule
+from factcheck.group import Context
 from factcheck.rules._compare import severity
+from factcheck.rules.base import Rule
 
 
 class ConversionMismatch(Rule):
@@ -53,10 +53,10 @@ class ConversionMismatch(Rule):
             message = (f"{source.q.text!r} is about {_short(value)} {target.q.currency} at "
                        f"{rate.base}/{rate.quote} {rate.rate:.4f} (ECB, {rate.rate_date}), but the text says "
                        f"{target.q.text!r} in {target.doc}")
-            yield Finding(self.code, self.name, severity(value, target.q.value), message, (target, source),
-                          {"converted": f"{value:f}", "rate": str(rate.rate), "rate_date": rate.rate_date.isoformat(),
-                           "allowed": str(interval)},
-                          "the conversion used a different or outdated rate, or one figure has a slip")
+            yield self.finding(severity(value, target.q.value), message, (target, source),
+                               {"converted": f"{value:f}", "rate": str(rate.rate),
+                                "rate_date": rate.rate_date.isoformat(), "allowed": str(interval)},
+                               "the conversion used a different or outdated rate, or one figure has a slip")
 
 
 def _short(x: object) -> str:

@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Iterator
 
 from factcheck.attribute.calendar import WEEKDAYS, longest_month, month_name, true_weekday, written_date
-from factcheck.check import Context
 from factcheck.facts import Fact
 from factcheck.findings import Finding, Severity
-from factcheck.rules import Rule
+from factcheck.group import Context
+from factcheck.rules.base import Rule
 
 #: A date written without its year is read in the year nearest to publication; when it falls on
 #: the written weekday in the year before or after, and that date is no further than this from
@@ -70,19 +70,19 @@ class WeekdayDateMismatch(Rule):
                 length, named = longest_month(month), month_name(month)
             else:
                 length, named = q.period.end.day, f"{month_name(month)} {q.period.start.year}"
-            return Finding(self.code, self.name, severity,
-                           f"{q.text!r} in {f.doc}: no such date ({named} has {length} days)",
-                           (f,), {"month": q.period.key if q.period else month_name(month), "day": day},
-                           "a mistyped day or month")
+            return self.finding(severity,
+                                f"{q.text!r} in {f.doc}: no such date ({named} has {length} days)",
+                                (f,), {"month": q.period.key if q.period else month_name(month), "day": day},
+                                "a mistyped day or month")
         assert q.period is not None
         date = q.period.start
         message = (f"{q.text!r} in {f.doc}: {date.day} {month_name(date.month)} {date.year} is a {actual}, "
                    f"not a {q.literal}")
         if year is None:
             message += f" (the year nearest to the publication date, {f.published})"
-        return Finding(self.code, self.name, "error" if year is not None else "warning", message, (f,),
-                       {"date": date.isoformat(), "weekday": actual, "written": q.literal},
-                       "a mistyped weekday or date, or a weekday left over from an earlier draft")
+        return self.finding("error" if year is not None else "warning", message, (f,),
+                            {"date": date.isoformat(), "weekday": actual, "written": q.literal},
+                            "a mistyped weekday or date, or a weekday left over from an earlier draft")
 
 
 def _fits_another_year(year: int, month: int, day: int, weekday: str, published: dt.date | None) -> bool:

@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterator
 
 from factcheck.attribute.calendar import KINDS as CALENDAR
-from factcheck.check import Context
 from factcheck.facts import Fact
 from factcheck.findings import Finding
-from factcheck.rules import Rule
+from factcheck.group import Context
+from factcheck.rules.base import Rule
 
 #: The nouns a counted "N-year" must qualify to be a length of time that a span can state: "an
 #: 11-year deal", "a five-year plan". "A 15-year high", "the 10-year Treasury" and "a 20-year
@@ -108,9 +108,9 @@ class SpanCountMismatch(Rule):
             return None
         message = (f"{count.q.text!r} does not match {span.q.text!r} in {span.doc}: {written} is {counted}, "
                    f"not {n}")
-        return Finding(self.code, self.name, "warning", message, (count, span),
-                       {"stated": n, "first": first, "last": last, "allowed": sorted(allowed)},
-                       "a count or a year not updated when the other was, or an off-by-one count")
+        return self.finding("warning", message, (count, span),
+                            {"stated": n, "first": first, "last": last, "allowed": sorted(allowed)},
+                            "a count or a year not updated when the other was, or an off-by-one count")
 
 
 def _start(f: Fact) -> int:

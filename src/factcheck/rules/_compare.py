@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from factcheck.check import Context
 from factcheck.facts import Fact
+from factcheck.group import Context
 from factcheck.link.values import agree, allowed, attr_interval, compare, magnitude_slip, severity
 
 __all__ = ["agree", "allowed", "attr_interval", "certain", "compare", "magnitude_slip", "same_fact", "same_time",

@@ -20,98 +20,28 @@ run is two findings), plus the code, message and documents for the reviewer of a
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from factcheck.errors import ConfigError
 from factcheck.findings import Finding
 from factcheck.model import Document
-from factcheck.output.locate import relative
+from factcheck.offsets import relative
+from factcheck.report.fingerprint import FINGERPRINT_KEY, Entry, Fingerprinter, fingerprint
+from factcheck.report.report import Report
 
-if TYPE_CHECKING:
-    from factcheck.report import Report
+__all__ = ["DEFAULT_PATH", "FINGERPRINT_KEY", "FORMAT", "Baseline", "Entry", "apply_baseline", "fingerprint",
+           "load_baseline"]
 
 #: The version of the file format; a file of another version is refused rather than misread.
 FORMAT = 1
-#: The name under which SARIF carries the fingerprint (``partialFingerprints``).
-FINGERPRINT_KEY = "factcheck/v1"
 #: Where ``factcheck baseline write`` writes when neither the command nor the configuration says.
 DEFAULT_PATH = "factcheck-baseline.json"
-
-_SPACE = re.compile(r"\s+")
-_WRAP = re.compile(r"(?<=\S)[ \t]*\n(?![ \t]*\r?\n|[ \t]*[-*+>#|]|[ \t]*\d+[.)]\s)")
-
-
-def fingerprint(finding: Finding, documents: Mapping[str, Document], root: str | os.PathLike[str] | None = None) -> str:
-    """The content fingerprint of ``finding``; paths count relative to ``root`` (default: cwd)."""
-    return Fingerprinter(documents, root)(finding)
-
-
-class Fingerprinter:
-    """Fingerprints for many findings of one run, splitting each document into sentences once."""
-
-    def __init__(self, documents: Mapping[str, Document], root: str | os.PathLike[str] | None = None) -> None:
-        self.documents = documents
-        self.root = root
-        self._sentences: dict[str, Any] = {}
-
-    def __call__(self, finding: Finding) -> str:
-        # The entity as attributed in its own document, not the id resolved across sources: the
-        # resolver may pick another canonical name when an article is added elsewhere.
-        keys = sorted({(f.q.metric or "", f.q.period.key if f.q.period else "", f.q.entity or "")
-                       for f in finding.facts})
-        sources = sorted((relative(f.doc, self.root), f.q.text, f.context or self._sentence(f.doc, f.q.start))
-                         for f in finding.facts)
-        blob = json.dumps([finding.code, keys, sources], ensure_ascii=False, separators=(",", ":"))
-        return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]
-
-    def _sentence(self, doc: str, offset: int) -> str:
-        document = self.documents.get(doc)
-        if document is None:
-            return ""
-        if doc not in self._sentences:
-            self._sentences[doc] = fingerprint_sentences(document)
-        start, end = self._sentences[doc].at(offset)
-        return normalise(document.text[start:end])
-
-
-def fingerprint_sentences(document: Document) -> Any:
-    """The sentences fingerprints quote: a single line break inside a paragraph is wrapping, not a
-    boundary, so a re-wrapped paragraph keeps its fingerprints. (Same length: offsets still hold.)"""
-    from factcheck.attribute.sentences import Sentences
-
-    body = document.body_start
-    return Sentences(document.text[:body] + _WRAP.sub(" ", document.text[body:]))
-
-
-def normalise(sentence: str) -> str:
-    """A sentence as compared: compatibility forms folded, case folded, runs of space made one."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", sentence)).strip().casefold()
-
-
-@attrs.frozen
-class Entry:
-    """One accepted finding: its fingerprint, how many times it may occur, and what it was."""
-
-    fingerprint: str
-    code: str
-    count: int = 1
-    docs: tuple[str, ...] = ()
-    message: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"fingerprint": self.fingerprint, "code": self.code, "count": self.count,
-                "docs": list(self.docs), "message": self.message}
-
 
 @attrs.frozen
 class Baseline:

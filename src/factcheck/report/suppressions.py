@@ -26,7 +26,7 @@ that cannot be read as FC902 (invalid-suppression), both warnings, like ruff's R
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
@@ -36,98 +36,16 @@ from factcheck.errors import InputError
 from factcheck.facts import Fact
 from factcheck.findings import Finding
 from factcheck.model import Document, Quantity
-from factcheck.rules import Rule, all_rules
+from factcheck.rules import InvalidSuppression, Rule, UnusedSuppression, enabled_codes, unknown_codes
 
 if TYPE_CHECKING:
-    from factcheck.check import Context
-    from factcheck.report import Report
+    from factcheck.report.report import Report
 
 _COMMENT = re.compile(r"<!--\s*factcheck\s*:(?P<body>.*?)-->", re.DOTALL)
 _CODE = re.compile(r"^[A-Z]+[0-9]*$")
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 #: The keys the ``factcheck`` table of an article's front matter may hold.
 FRONT_MATTER_KEYS = {"ignore": "a list of rule codes or prefixes that do not apply to this article"}
-
-
-class UnusedSuppression(Rule):
-    """A suppression comment that no finding matches any more.
-
-    An ``ignore`` or ``disable`` comment was written for a conflict that has since been fixed,
-    or the rule no longer reports it. Left in place, it would hide the next real conflict written
-    into the same paragraph. The rules it names must be enabled for the comment to be judged.
-
-    **Bad**
-
-    ```markdown
-    <!-- factcheck: ignore FC201 -->
-    Acme's revenue reached £22.6bn in 2024.
-    ```
-
-    (every other source now agrees on £22.6bn: nothing is left to ignore)
-
-    **Good**
-
-    Remove the comment once the conflict it was written for is gone.
-    """
-
-    code = "FC901"
-    name = "unused-suppression"
-
-    def check(self, ctx: Context) -> Iterable[Finding]:
-        return ()  # the engine reports these after the rules ran: see factcheck.suppressions.apply
-
-
-class InvalidSuppression(Rule):
-    """A factcheck comment that cannot be read.
-
-    The action is not ``ignore``, ``disable`` or ``enable``, a code names no rule, or an
-    ``enable`` has no ``disable`` before it. The comment suppresses nothing.
-
-    **Bad**
-
-    ```markdown
-    <!-- factcheck: ignroe FC201 -->
-    <!-- factcheck: ignore FC299 -->
-    ```
-
-    **Good**
-
-    ```markdown
-    <!-- factcheck: ignore FC201 -- the 2023 figure, restated since -->
-    ```
-    """
-
-    code = "FC902"
-    name = "invalid-suppression"
-
-    def check(self, ctx: Context) -> Iterable[Finding]:
-        return ()  # reported by factcheck.suppressions.apply
-
-
-def meta_rules() -> list[Rule]:
-    """The FC9xx rules, which the engine reports about factcheck's own markup."""
-    return [UnusedSuppression(), InvalidSuppression()]
-
-
-def known_rules() -> list[Rule]:
-    """Every rule a code may name: the checking rules and the FC9xx ones, in code order."""
-    rules = {r.code: r for r in [*all_rules(), *meta_rules()]}
-    return [rules[code] for code in sorted(rules)]
-
-
-def enabled_codes(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[str]:
-    """The codes of the known rules that ``select``/``ignore`` (code prefixes) leave on."""
-    chosen = [s.upper() for s in select]
-    dropped = [s.upper() for s in ignore]
-    return [r.code for r in known_rules()
-            if (not chosen or any(r.code.startswith(p) for p in chosen))
-            and not any(r.code.startswith(p) for p in dropped)]
-
-
-def unknown_codes(codes: Iterable[str]) -> list[str]:
-    """The codes among ``codes`` that are the prefix of no known rule."""
-    known = [r.code for r in known_rules()]
-    return [c for c in codes if not any(k.startswith(c.upper()) for k in known)]
 
 
 @attrs.frozen
@@ -274,21 +192,21 @@ def apply(
         judged = [c for c in enabled if not c.startswith("FC9") and s.covers(c)]
         if s not in used and judged:
             what = " ".join(s.codes) if s.codes else "any"
-            meta.append(_meta(UnusedSuppression, texts[s.doc], s.start, s.end,
+            meta.append(_meta(UnusedSuppression(), texts[s.doc], s.start, s.end,
                               f"unused suppression: no {what} finding touches the "
                               f"{'block after' if s.action == 'ignore' else 'range of'} "
                               f"'<!-- {s.comment} -->'; remove the comment"))
     for p in problems:
-        meta.append(_meta(InvalidSuppression, texts[p.doc], p.start, p.end,
+        meta.append(_meta(InvalidSuppression(), texts[p.doc], p.start, p.end,
                           f"invalid suppression comment: {p.problem}; it suppresses nothing"))
     meta = [m for m in meta if m.code in enabled]
     findings = sorted([*kept, *meta], key=lambda f: f.sort_key())
     return attrs.evolve(report, findings=tuple(findings), suppressed=(*report.suppressed, *dropped))
 
 
-def _meta(rule: type[Rule], doc: Document, start: int, end: int, message: str) -> Finding:
+def _meta(rule: Rule, doc: Document, start: int, end: int, message: str) -> Finding:
     # A finding needs facts, and every format (and the JSON contract) places a finding by its
     # facts: the comment itself stands in as the "fact", with its exact span and text.
     stand_in = Quantity(start=start, end=end, text=doc.text[start:end], value=Decimal(0), unit=None)
     fact = Fact(doc=doc.path, quantity=stand_in, published=doc.published)
-    return Finding(rule.code, rule.name, "warning", message, (fact,), {}, None)
+    return rule.finding("warning", message, (fact,))

@@ -1,6 +1,6 @@
-"""Reports: the findings of a run, with coverage, as text for people or JSON for tools.
+"""Reports: the findings of a run, with coverage; JSON for tools and tables for notebooks.
 
-The formatters live in :mod:`factcheck.output`; a report keeps the findings to act on
+The other formats live in :mod:`factcheck.output`. A report keeps the findings to act on
 (``findings``) apart from those a suppression or the baseline accepted (``suppressed``,
 ``baselined``), so that the exit status and every format count only the first.
 """
@@ -11,19 +11,25 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from factcheck._views import badge, table
 from factcheck.findings import Finding
 from factcheck.model import Document
+from factcheck.report.fingerprint import Entry, Fingerprinter
 
 if TYPE_CHECKING:
     import pandas
 
-    from factcheck.baseline import Entry
-
 SCHEMA_VERSION = 1
+#: A notebook cell shows at most this many findings; the DataFrame has them all.
+MAX_ROWS = 200
+#: The columns of :meth:`Report.to_pandas`, in order.
+COLUMNS = ("code", "name", "severity", "message", "cause", "doc", "line", "column", "text", "value", "unit",
+           "entity", "metric", "period", "docs", "texts")
 
 
 @attrs.frozen
@@ -44,20 +50,39 @@ class Report:
     def conflicts(self) -> list[Finding]:
         return [f for f in self.findings if f.is_conflict]
 
+    @property
+    def texts(self) -> dict[str, str]:
+        """The text of each document the run kept, by path: what places and quotes a figure when
+        it is there (:meth:`factcheck.facts.Fact.where`)."""
+        return {d.path: d.text for d in self.documents}
+
+    def summary(self) -> str:
+        """``Found 1 conflict in 5 documents (56 facts, 22 checkable).``, and what was set aside."""
+        n, docs = len(self.conflicts), self.coverage.get("documents", len(self.documents))
+        line = (f"Found {n} conflict{'s' if n != 1 else ''} in {docs} document{'s' if docs != 1 else ''} "
+                f"({self.coverage.get('facts', 0)} facts, {self.coverage.get('checked', 0)} checkable).")
+        aside = []
+        if self.baselined:
+            aside.append(f"{len(self.baselined)} in the baseline")
+        if self.suppressed:
+            aside.append(f"{len(self.suppressed)} suppressed")
+        if aside:
+            line += " Not shown: " + ", ".join(aside) + "."
+        stale = sum(e.count for e in self.stale)
+        if stale:
+            line += (f" {stale} baseline entr{'ies no longer match' if stale != 1 else 'y no longer matches'} "
+                     "a finding: rewrite the baseline with `factcheck baseline write`.")
+        return line
+
     def to_dict(self, root: str | os.PathLike[str] | None = None) -> dict[str, Any]:
         """The JSON report; fingerprints count paths relative to ``root`` (default: cwd)."""
-        from factcheck.baseline import Fingerprinter
-        from factcheck.output.locate import line_col
-
-        texts = {d.path: d.text for d in self.documents}
+        texts = self.texts
         fingerprint = Fingerprinter({d.path: d for d in self.documents}, root)
 
         def finding(f: Finding) -> dict[str, Any]:
             out = f.to_dict()
             for fact, row in zip(f.facts, out["facts"], strict=True):
-                text = texts.get(fact.doc)
-                # facts carry their place when the run did not keep texts (--jobs, archives, Dask)
-                row["line"], row["column"] = line_col(text, fact.q.start) if text is not None else (fact.line, fact.col)
+                row["line"], row["column"] = fact.where(texts)
             out["fingerprint"] = fingerprint(f)
             return out
 
@@ -77,12 +102,6 @@ class Report:
     def to_json(self, root: str | os.PathLike[str] | None = None) -> str:
         return json.dumps(self.to_dict(root), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
-    def to_text(self) -> str:
-        """ruff-style: a location line per finding, the sentence quoted, the other facts under it."""
-        from factcheck.output.text import render_text
-
-        return render_text(self)
-
     def touching(self, paths: Iterable[str | os.PathLike[str]]) -> Report:
         """Only the findings with a fact in one of ``paths`` (compared as absolute paths)."""
         wanted = {os.path.abspath(p) for p in paths}
@@ -97,14 +116,36 @@ class Report:
     def to_pandas(self) -> pandas.DataFrame:
         """One row per finding: code, severity, message, the first fact's place and figure, and the
         documents and figures of every fact (pandas is an optional extra: ``factcheck[pandas]``)."""
-        from factcheck.display import report_frame
-
-        return report_frame(self)
+        try:
+            import pandas as pd
+        except ImportError:
+            raise ImportError("Report.to_pandas() needs pandas: pip install 'factcheck[pandas]'") from None
+        texts = self.texts
+        rows: list[dict[str, Any]] = []
+        for f in self.findings:
+            first = f.facts[0]
+            line, column = first.where(texts)
+            fields = first.q.to_dict()
+            rows.append({
+                "code": f.code, "name": f.name, "severity": f.severity, "message": f.message, "cause": f.cause,
+                "doc": first.doc, "line": line, "column": column, "text": first.q.text, "value": fields["value"],
+                "unit": first.q.unit, "entity": first.q.entity, "metric": first.q.metric, "period": fields["period"],
+                "docs": [fact.doc for fact in f.facts], "texts": [fact.q.text for fact in f.facts],
+            })
+        return pd.DataFrame(rows, columns=list(COLUMNS))
 
     def _repr_html_(self) -> str:
-        from factcheck.display import report_html
-
-        return report_html(self)
+        """The summary line, then one row per finding with each source's figure."""
+        texts = self.texts
+        rows = []
+        for f in self.findings[:MAX_ROWS]:
+            sources = "<br>".join(f"{escape(fact.doc)}:{fact.where(texts)[0]} <mark>{escape(fact.q.text)}</mark>"
+                                  for fact in f.facts)
+            rows.append([f"<code>{escape(f.code)}</code>", badge(f.severity), escape(f.message), sources])
+        more = len(self.findings) - MAX_ROWS
+        tail = f"<div>… and {more} more: <code>report.to_pandas()</code> has them all.</div>" if more > 0 else ""
+        body = table(["code", "severity", "message", "sources"], rows) if rows else ""
+        return f"<div><div><b>{escape(self.summary())}</b></div>{body}{tail}</div>"
 
     def __repr__(self) -> str:
         n = len(self.conflicts)

@@ -5,7 +5,7 @@ lines and columns are 1-based and count code points, so they agree with what an 
 Every stage and format that turns an offset into a place calls this module, so that a finding
 is placed the same way in every format and on every path through the pipeline.
 
->>> line_col("first\nsecond", 8)
+>>> line_col("first\\nsecond", 8)
 (2, 3)
 >>> excerpt("Revenue rose to $5bn in 2024.", 16, 20)
 'Revenue rose to «$5bn» in 2024.'
@@ -63,7 +63,7 @@ class Lines:
     number and line bounds by bisection, not by scanning back (on one long line, a scan per
     figure is quadratic).
 
-    >>> Lines("ab\ncd").number(3), Lines("ab\ncd").start(4), Lines("ab\ncd").end(0)
+    >>> Lines("ab\\ncd").number(3), Lines("ab\\ncd").start(4), Lines("ab\\ncd").end(0)
     (2, 3, 2)
     """
 

@@ -440,9 +440,12 @@ class EntityResolver:
         gives the same mapping, and resolving the ids again maps each id to itself (as long as no block
         of candidates outgrew ``max_block``: windows over a smaller set can hold other neighbours).
 
+        A legal form or a ticker in the alias table joins the entity; a near-spelling does not (a
+        letter apart is as often another company as a typo), nor does a division:
+
         >>> ids = EntityResolver().resolve(["Alibaba Group Holding Ltd", "BABA", "Allibaba", "Alibaba Cloud"])
         >>> ids["Alibaba Group Holding Ltd"], ids["BABA"], ids["Allibaba"], ids["Alibaba Cloud"]
-        ('Alibaba', 'Alibaba', 'Alibaba', 'Alibaba Cloud')
+        ('Alibaba', 'Alibaba', 'Allibaba', 'Alibaba Cloud')
         """
         aliases = self.aliases.mapping
         result: dict[str, str] = {}

@@ -90,7 +90,7 @@ class Fact:
         """This fact resolved to ``entity_id``: ``attrs.evolve`` without its per-call overhead,
         which shows when a corpus's facts are resolved at once."""
         fields = _FACT_FIELDS(self)
-        return Fact(*fields[:_ENTITY_ID], entity_id, *fields[_ENTITY_ID + 1 :])
+        return Fact(*fields[:_ENTITY_ID], entity_id, *fields[_ENTITY_ID + 1 :])  # type: ignore[call-arg]
 
     def period_id(self) -> tuple[dt.date, dt.date] | None:
         """The period as a span of dates, so "FY2025-Q1" (March year end) and "2024-Q2" meet."""
@@ -236,7 +236,7 @@ def _masked(text: str, span: tuple[int, int], members: Sequence[Quantity]) -> st
 
 def _inherit_basis(quantities: Sequence[Quantity]) -> list[Quantity]:
     """A bare "net profit" takes the basis that the same article gives the same figure elsewhere."""
-    labelled = {
+    labelled: dict[tuple[Any, ...], str | None] = {
         (q.metric, q.period, q.kind, q.value): q.qualifiers.basis
         for q in quantities
         if q.qualifiers.basis and q.metric

@@ -428,7 +428,7 @@ class EntityResolver:
     """
 
     aliases: AliasTable = attrs.field(default=None, converter=_alias_table)
-    cutoff: float = attrs.field(default=90, kw_only=True, validator=_check_cutoff)
+    cutoff: float = attrs.field(default=90.0, kw_only=True, validator=_check_cutoff)
     max_block: int = attrs.field(default=5000, kw_only=True, validator=_check_max_block)
 
     def resolve(self, names: Iterable[str]) -> dict[str, str]:

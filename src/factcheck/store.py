@@ -233,14 +233,14 @@ def from_row(row: dict[str, Any]) -> Fact:
         start=r["start"], end=r["end"], text=r["text"], value=Decimal(r["value"]), unit=r["unit"],
         bound=r["bound"], kind=r["kind"], interval=_from_interval(r["interval"]), low=_dec(r["low"]),
         high=_dec(r["high"]), literal=r["literal"], precision=_dec(r["precision"]),
-        leads_to=tuple(r["leads_to"]) if r["leads_to"] else None,  # type: ignore[arg-type]
-        converts=tuple(r["converts"]) if r["converts"] else None,  # type: ignore[arg-type]
+        leads_to=tuple(r["leads_to"]) if r["leads_to"] else None,
+        converts=tuple(r["converts"]) if r["converts"] else None,
         entity=r["entity"], metric=r["metric"], period=period,
         qualifiers=Qualifiers(listing, basis, estimate, headline),
     )
     return Fact(
         doc=row["doc"], quantity=q, published=_date(row["published"]), base=row["base"], earlier=row["earlier"],
-        entity_name=row["entity_name"], sentence=tuple(row["sentence"]),  # type: ignore[arg-type]
+        entity_name=row["entity_name"], sentence=tuple(row["sentence"]),
         sentence_key=row["sentence_key"], line=row["line"], col=row["col"], excerpt=row["excerpt"],
         context=row.get("context", ""),
     )

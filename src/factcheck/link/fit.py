@@ -53,13 +53,12 @@ import attrs
 
 from factcheck.attribute.calendar import KINDS
 from factcheck.documents import read_document
-from factcheck.facts import Fact
+from factcheck.facts import Fact, extract_document
 from factcheck.group import Context, build_context
 from factcheck.link import LEVELS, link
 from factcheck.link.compare import EQUAL, VALUE, Stated, vector
 from factcheck.link.profile import idf, profiles, sentence_idf
 from factcheck.link.weights import Weights, probability
-from factcheck.facts import extract_document
 
 #: Verdicts under which every quoted figure of a claim states one fact.
 SAME = {"consistent", "consistent-by-rounding", "consistent-after-fx", "conflict"}

@@ -13,6 +13,7 @@ from decimal import Decimal
 import attrs
 
 from factcheck.facts import Fact, comparable, pragmatic
+from factcheck.findings import Severity
 from factcheck.fx import FxRate
 from factcheck.group import Context
 from factcheck.link.profile import significant_digits
@@ -99,7 +100,7 @@ def magnitude_slip(x: Decimal, y: Decimal) -> int | None:
     return None
 
 
-def severity(x: Decimal, y: Decimal) -> str:
+def severity(x: Decimal, y: Decimal) -> Severity:
     """error for material gaps (a power of ten, a sign flip, more than 10%), else warning."""
     if (x < 0) != (y < 0) and x != 0 and y != 0:
         return "error"

@@ -64,7 +64,7 @@ def probability(weight: float) -> float:
     """The probability of a match weight in bits."""
     if weight > 60:
         return 1.0
-    odds = 2.0**weight
+    odds: float = 2.0**weight
     return odds / (1 + odds)
 
 

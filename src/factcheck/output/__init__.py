@@ -75,7 +75,7 @@ def render(report: Report, fmt: str, options: Options | None = None) -> str:
     raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
 
 
-def emit(output: str | os.PathLike[str] | None, write: Callable[[TextIO], None]) -> None:
+def emit(output: str | os.PathLike[str] | None, write: Callable[[TextIO], object]) -> None:
     """Write to stdout, or to a file atomically so a failed run never leaves half a report."""
     if output is None:
         write(sys.stdout)

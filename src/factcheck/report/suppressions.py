@@ -178,7 +178,8 @@ def apply(
         comments += found
         problems += bad
     used: set[Suppression] = set()
-    kept, dropped = [], []
+    kept: list[Finding] = []
+    dropped: list[Finding] = []
     for finding in report.findings:
         if any(finding.code.startswith(c) for fact in finding.facts for c in by_doc.get(fact.doc, ())):
             dropped.append(finding)

@@ -120,7 +120,7 @@ class ValueMismatch(Rule):
             cause = "opposite directions: one source has a rise, the other a fall"
         allies = [facts[k] for k in backing.get(good_i, []) if facts[k].doc not in (odd.doc, good.doc)]
         allies = list({f.doc: f for f in allies}.values())
-        sev: Severity = severity(Decimal(x), Decimal(y)) if p >= CERTAIN else "info"  # type: ignore[assignment]
+        sev: Severity = severity(Decimal(x), Decimal(y)) if p >= CERTAIN else "info"
         agreed = [f"{name} {level}" for name, level, w in weights.contributions(pair.oriented(odd_i)) if w > 0.5]
         more = (f", as {len(allies)} other source{'s do' if len(allies) != 1 else ' does'}" if allies else "")
         message = (f"{_describe(odd, good)}: {odd.q.text!r} in {odd.doc} disagrees with {good.q.text!r} in "

@@ -55,8 +55,11 @@ class MarketCapIdentity(Rule):
             shares = self._shares(ctx, cap)
             if shares is None:
                 continue
-            price = _nearest(prices.get((cap.doc, f"{cap.q.currency}/share"), []), cap,
-                             lambda p, cap=cap: ctx.same_entity(p, cap) and same_time(p, cap))
+
+            def fits(p: Fact, cap: Fact = cap) -> bool:
+                return ctx.same_entity(p, cap) and same_time(p, cap)
+
+            price = _nearest(prices.get((cap.doc, f"{cap.q.currency}/share"), []), cap, fits)
             if price is None:
                 continue
             count = Interval(shares.value * (1 - SHARES_TOLERANCE), shares.value * (1 + SHARES_TOLERANCE))

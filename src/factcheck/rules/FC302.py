@@ -43,7 +43,7 @@ class PartsSum(Rule):
         # the parts, by (domestic or international, segment), then by article in order of position
         parts: dict[tuple[str, str], dict[str, list[Fact]]] = {}
         for f in levels:
-            words = f.q.metric.removesuffix("revenue").split()
+            words = (f.q.metric or "").removesuffix("revenue").split()
             if words and _SYNONYMS.get(words[0], words[0]) in _PARTS:
                 part = parts.setdefault((_SYNONYMS.get(words[0], words[0]), " ".join(words[1:])), {})
                 part.setdefault(f.doc, []).append(f)
@@ -56,7 +56,7 @@ class PartsSum(Rule):
             if g.q.kind == "level":
                 others.setdefault(g.q.currency, {}).setdefault(g.doc, []).append(g)
         for f in levels:
-            segment = f.q.metric.removesuffix("revenue").strip()
+            segment = (f.q.metric or "").removesuffix("revenue").strip()
             if segment.split()[:1] and _SYNONYMS.get(segment.split()[0], segment.split()[0]) in _PARTS:
                 continue
             a = _part(ctx, parts.get(("domestic", segment), {}), f)

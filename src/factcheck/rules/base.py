@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
@@ -35,7 +35,7 @@ class Rule:
         if not (cls.__doc__ or "").strip():
             raise TypeError(f"rule {cls.__name__} needs a docstring: it is the rule's documentation")
         if "check" in cls.__dict__:  # every rule sees the facts in one order, whatever order the files came in
-            own = cls.__dict__["check"]
+            own: Callable[[Rule, Context], Iterable[Finding]] = cls.__dict__["check"]
 
             @functools.wraps(own)
             def check(self: Rule, ctx: Context) -> Iterable[Finding]:

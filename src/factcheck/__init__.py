@@ -11,7 +11,8 @@ from factcheck.model import Document, Interval, Period, Quantity
 
 # Imported after the subpackage ``factcheck.extract`` so that the name means the function: the
 # subpackage is reached as ``factcheck.extract.scanner`` and friends, never as ``factcheck.extract``.
-from factcheck.pipeline import check, extract
+from factcheck.pipeline import extract
+from factcheck.project import check
 from factcheck.report import Report
 
 __all__ = [

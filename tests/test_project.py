@@ -10,7 +10,6 @@ import pytest
 
 import factcheck
 from factcheck.cli import main
-from factcheck.config import load_config
 from factcheck.documents import parse_document
 from factcheck.errors import UsageError
 
@@ -74,7 +73,7 @@ def test_config_given_as_a_path_or_a_config(project: Path, tmp_path: Path) -> No
     other = tmp_path / "other.toml"
     other.write_text("ignore = [\"FC2\"]\n", encoding="utf-8")
     assert not factcheck.check("news", config=other).findings
-    assert factcheck.check("news", config=load_config(project / "factcheck.toml")).findings
+    assert factcheck.check("news", config=factcheck.load_config(project / "factcheck.toml")).findings
 
 
 def test_baseline_configured_given_or_switched_off(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -91,3 +91,53 @@ def test_findings_below_fail_on_do_not_fail(content: pytest.Pytester) -> None:
     """With fail-on = "never" in the configuration, every article passes."""
     content.makepyprojecttoml('[tool.factcheck]\npaths = ["news"]\nfail-on = "never"\n')
     content.runpytest("--factcheck", *QUIET).assert_outcomes(passed=3)
+
+
+def _package_path() -> dict[str, str]:
+    """The environment of a child Python that imports this factcheck (the one under test)."""
+    import os
+    from pathlib import Path
+
+    import factcheck
+
+    here = str(Path(factcheck.__file__).resolve().parent.parent)
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (here, os.environ.get("PYTHONPATH")) if p)}
+
+
+def test_importing_the_plugin_loads_no_pipeline() -> None:
+    """pytest imports the plugin in every project where factcheck is installed: that import must
+    not load the pipeline (the extractor, the rules, the report), only the package's face."""
+    import subprocess
+    import sys
+
+    code = ("import sys, factcheck.pytest_plugin\n"
+            "print(' '.join(sorted(m for m in sys.modules if m.startswith('factcheck'))))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env=_package_path())
+    loaded = set(done.stdout.split())
+    assert "factcheck.pytest_plugin" in loaded
+    stages = {"pipeline", "project", "extract", "attribute", "rules", "report", "link", "group", "facts", "model",
+              "config"}
+    heavy = {m for m in loaded if m.partition(".")[2].split(".")[0] in stages}
+    assert not heavy, f"importing the plugin loaded {sorted(heavy)}"
+
+
+def test_a_session_without_factcheck_loads_no_pipeline(content: pytest.Pytester,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A whole pytest session that does not ask for factcheck (the plugin registered through its
+    entry point, or with -p) never imports the pipeline; one that asks does (and test_light fails)."""
+    content.makepyfile(test_light="import sys\n\n"
+                                  "def test_light():\n"
+                                  "    assert 'factcheck.pytest_plugin' in sys.modules\n"
+                                  "    assert 'factcheck.pipeline' not in sys.modules\n"
+                                  "    assert 'factcheck.extract' not in sys.modules\n")
+    monkeypatch.setenv("PYTHONPATH", _package_path()["PYTHONPATH"])
+    args = [*QUIET] if _entry_point() else ["-p", "factcheck.pytest_plugin", *QUIET]
+    content.runpytest_subprocess(*args).assert_outcomes(passed=1)
+    content.runpytest_subprocess("--factcheck", *args).assert_outcomes(passed=2, failed=2)
+
+
+def _entry_point() -> bool:
+    from importlib.metadata import entry_points
+
+    return any(e.value == "factcheck.pytest_plugin" for e in entry_points(group="pytest11"))

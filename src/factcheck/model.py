@@ -216,6 +216,28 @@ class Quantity:
         return table(["field", "value"], rows)
 
 
+#: The columns of :meth:`Quantities._repr_html_`: where, what, and who/what/when it is about.
+QUANTITY_COLUMNS = ("start", "text", "value", "unit", "kind", "interval", "entity", "metric", "period")
+
+
+class Quantities(list[Quantity]):
+    """The quantities of a text (what ``factcheck.extract`` returns): a plain ``list`` that a
+    notebook shows as one table, a row a quantity, rather than a column of reprs.
+
+    >>> Quantities([])._repr_html_().count("<tr>")
+    1
+    """
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        rows = []
+        for q in self:
+            fields = q.to_dict()
+            rows.append([escape("" if fields[k] is None else str(fields[k])) for k in QUANTITY_COLUMNS])
+        return table(list(QUANTITY_COLUMNS), rows)
+
+
 def _num(x: Decimal) -> int | float:
     return int(x) if x == x.to_integral_value() and abs(x) < 10**18 else float(x)
 

@@ -17,11 +17,12 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Mapping, Sequence
 
-from factcheck.config import Config
+from factcheck.config import Config, load_config
 from factcheck.documents import iter_paths, parse_document, read_document, read_documents
+from factcheck.errors import UsageError
 from factcheck.facts import Fact, document_facts, extract_document
 from factcheck.group import build_context
-from factcheck.model import Document, Quantity
+from factcheck.model import Document, Quantities
 from factcheck.parallel import MIN_FOR_POOL, extract_documents, extract_facts, flatten, run_rules
 from factcheck.reference import ReferenceFact, load_reference
 from factcheck.report import Report
@@ -32,12 +33,32 @@ Sources = Sequence[str | os.PathLike[str] | Document]
 Known = str | os.PathLike[str] | Sequence[ReferenceFact] | None
 
 
-def extract(text: str, *, published: dt.date | None = None, config: Config | None = None) -> list[Quantity]:
-    """Every quantity in ``text``; front matter, if present, is read for the publication date."""
-    doc = parse_document(text)
+def extract(
+    text: str | os.PathLike[str], *, published: dt.date | None = None,
+    config: Config | str | os.PathLike[str] | None = None,
+) -> Quantities:
+    """Every quantity in ``text``; front matter, if present, is read for the publication date.
+
+    ``text`` is the text itself; a :class:`pathlib.Path` is read as the article at that path.
+    ``config`` (a :class:`~factcheck.config.Config` or the path of a configuration file) adds the
+    project's metric phrases. The result is a ``list`` that a notebook shows as a table.
+    """
+    if isinstance(text, os.PathLike):
+        doc = read_document(text)
+    elif isinstance(text, str):
+        doc = parse_document(text)
+    else:
+        raise UsageError(f"extract() takes the text (a str) or the path of an article (a pathlib.Path), "
+                         f"not {type(text).__name__}")
     if published is not None:
+        if not isinstance(published, dt.date):
+            raise UsageError(f"published must be a datetime.date, not {type(published).__name__}")
         doc = Document(doc.path, doc.text, doc.body_start, doc.meta, published)
-    return extract_document(doc, vocabulary=None if config is None else config.vocabulary())
+    if isinstance(config, (str, os.PathLike)):
+        config = load_config(config)
+    elif config is not None and not isinstance(config, Config):
+        raise UsageError(f"config must be a Config or the path of a configuration file, not {type(config).__name__}")
+    return Quantities(extract_document(doc, vocabulary=None if config is None else config.vocabulary()))
 
 
 def check(

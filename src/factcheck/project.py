@@ -1,29 +1,37 @@
 """A check run the way the project set it up: the configuration's paths, rules and baseline,
 suppressions applied, and only the changed files' findings when asked.
 
-The command (:mod:`factcheck.cli`) and the pytest plugin (:mod:`factcheck.pytest_plugin`) both
-run :func:`evaluate`, so a finding is reported, suppressed or accepted the same way by both.
+The command (:mod:`factcheck.cli`), the pytest plugin (:mod:`factcheck.pytest_plugin`) and the
+notebook API (:func:`check`, which is ``factcheck.check``) all run :func:`evaluate`, so a finding
+is reported, suppressed or accepted the same way by each.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Literal
 
 import attrs
 
+from factcheck import pipeline
 from factcheck._terminal import PROGRESS_MIN, status
 from factcheck._terminal import progress as bar
-from factcheck.config import Config
+from factcheck.config import Config, load_config
 from factcheck.documents import iter_paths, read_document
 from factcheck.errors import UsageError
+from factcheck.model import Document
 from factcheck.parallel import MIN_FOR_POOL
-from factcheck.pipeline import check, check_against
+from factcheck.reference import ReferenceFact
 from factcheck.report import Report
 from factcheck.report.baseline import apply_baseline, load_baseline
 from factcheck.report.suppressions import apply
+from factcheck.rules import unknown_codes
+
+#: What ``factcheck.check`` takes as its sources: paths (files or directories) and documents.
+Source = str | os.PathLike[str] | Document
 
 
 @attrs.frozen
@@ -32,7 +40,8 @@ class Run:
 
     config: Config
     paths: tuple[str, ...]
-    reference: str | None = None
+    #: a reference file, or reference facts given in Python
+    reference: str | tuple[ReferenceFact, ...] | None = None
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     baseline: str | None = None
@@ -43,29 +52,163 @@ class Run:
     against: str | None = None
 
 
-def evaluate(run: Run, *, progress: bool = False) -> Report:
+def evaluate(run: Run, *, progress: bool = False, documents: Sequence[Document] = ()) -> Report:
     """Read, check, apply suppressions and the baseline, keep the changed files' findings.
 
+    ``documents`` are checked with the files of ``run.paths`` (the notebook's in-memory texts).
     ``progress`` draws a bar (or a status line) on standard error when it is a terminal.
     """
     if run.against and not os.path.isfile(run.against):
         raise UsageError(f"{run.against}: no such archive (make one with `factcheck index PATHS --store ...`)")
     # many files are streamed (their texts are not kept: the report reads again those it needs);
     # fewer are read here, so that the report quotes and places figures from the texts
-    streamed = len(run.paths) >= MIN_FOR_POOL and not run.against
-    sources = list(run.paths) if streamed else [read_document(p) for p in (bar(run.paths, "reading") if progress
-                                                                             else run.paths)]
-    busy = progress and (streamed or len(run.paths) >= PROGRESS_MIN)
-    with status(f"checking {len(run.paths)} documents…" if busy else None):
+    streamed = len(run.paths) >= MIN_FOR_POOL and not run.against and not documents
+    sources: list[str | Document] = list(documents)
+    sources += list(run.paths) if streamed else [read_document(p) for p in (bar(run.paths, "reading") if progress
+                                                                              else run.paths)]
+    busy = progress and (streamed or len(sources) >= PROGRESS_MIN)
+    with status(f"checking {len(sources)} documents…" if busy else None):
         if run.against:
-            report = check_against(sources, run.against, reference=run.reference, config=run.config,
-                                   select=run.select, ignore=run.ignore)
+            report = pipeline.check_against(sources, run.against, reference=run.reference, config=run.config,
+                                            select=run.select, ignore=run.ignore)
         else:
-            report = check(sources, reference=run.reference, config=run.config, select=run.select, ignore=run.ignore,
-                           jobs=run.jobs)
+            report = pipeline.check(sources, reference=run.reference, config=run.config, select=run.select,
+                                    ignore=run.ignore, jobs=run.jobs)
     if streamed:
         report = attrs.evolve(report, documents=tuple(read_document(p) for p in _texts_needed(run.paths, report)))
     return _finish(run, report)
+
+
+def check(
+    sources: Source | Iterable[Source] | None = None,
+    *,
+    reference: str | os.PathLike[str] | Sequence[ReferenceFact] | None = None,
+    config: Config | str | os.PathLike[str] | None = None,
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
+    baseline: str | os.PathLike[str] | Literal[False] | None = None,
+    jobs: int = 1,
+    configured: bool = True,
+) -> Report:
+    """Check articles against each other and the reference facts, as ``factcheck check`` does.
+
+    ``sources`` is a path (file or directory), a :class:`~factcheck.Document`, or a list of them;
+    with none, the configuration's ``paths``. By default the run is the command's:
+
+    - the configuration is ``config`` (a :class:`~factcheck.config.Config` or the path of a file),
+      or else found as the command finds it, walking up from the first source (or the working
+      directory) to a ``factcheck.toml`` or a ``pyproject.toml`` with ``[tool.factcheck]``;
+    - its ``exclude``, ``select``, ``ignore``, ``reference`` and ``baseline`` apply unless given
+      here (``baseline=False``: none);
+    - inline suppressions, front-matter ignores and ``per-file-ignores`` move findings to
+      ``Report.suppressed``, the baseline moves those it accepts to ``Report.baselined``.
+
+    ``configured=False`` runs the rules alone: no configuration is looked for (``config`` and
+    ``select``/``ignore`` given here still apply), nothing is suppressed and no baseline is read.
+
+    ``select`` and ``ignore`` are rule codes or prefixes: ``"FC301"``, ``"FC2,FC3"`` or
+    ``["FC2", "FC301"]``; an unknown one is a :class:`~factcheck.UsageError`, as on the command
+    line. Files are read, extracted and attributed by ``jobs`` processes; with 512 files or more
+    they are streamed (``Report.documents`` then holds only the texts the findings need).
+    """
+    docs, paths = _sources(sources)
+    jobs = _jobs(jobs)
+    chosen, dropped = _codes(select, "select"), _codes(ignore, "ignore")
+    known = _reference(reference)
+    if not configured:
+        if baseline:
+            raise UsageError("baseline= needs configured=True: a run with configured=False applies no baseline")
+        settings = _config(config, start=None) if config is not None else Config()
+        return pipeline.check([*docs, *paths], reference=known, config=settings, select=chosen or (),
+                              ignore=dropped or (), jobs=jobs)
+    first = paths[0] if paths else (docs[0].path if docs else None)
+    settings = _config(config, start=first)
+    if paths or not docs:  # directories walked and excluded files left out, as the command does
+        paths = collect_paths([os.fspath(p) for p in paths], settings)
+    if known is None and settings.reference:
+        known = display_path(str(settings.resolve(settings.reference)))
+    if baseline is None and settings.baseline:
+        baseline = display_path(str(settings.resolve(settings.baseline)))
+    elif baseline is not None and baseline is not False and not isinstance(baseline, (str, os.PathLike)):
+        raise UsageError(f"baseline must be the path of a baseline file or False, not {_kind(baseline)}")
+    run = Run(settings, tuple(paths), known, settings.select if chosen is None else chosen,
+              settings.ignore if dropped is None else dropped, os.fspath(baseline) if baseline else None, None, jobs)
+    return evaluate(run, documents=docs)
+
+
+def _kind(value: object) -> str:
+    """How an error names a wrong value: its type, and the value when it is short."""
+    text = repr(value)
+    return f"{type(value).__name__} {text}" if len(text) <= 40 else type(value).__name__
+
+
+def _sources(sources: Source | Iterable[Source] | None) -> tuple[list[Document], list[str]]:
+    """The documents and the paths among ``sources``; one path or document is a list of one."""
+    if sources is None:
+        return [], []
+    if isinstance(sources, (str, os.PathLike, Document)):
+        sources = [sources]
+    elif not isinstance(sources, Iterable) or isinstance(sources, (bytes, bytearray)):
+        raise UsageError(f"sources must be a path, a Document or a list of them, not {_kind(sources)}")
+    docs: list[Document] = []
+    paths: list[str] = []
+    for source in sources:
+        if isinstance(source, Document):
+            docs.append(source)
+        elif isinstance(source, (str, os.PathLike)):
+            paths.append(os.fspath(source))
+        else:
+            raise UsageError(f"sources must be paths (str or pathlib.Path) or Documents; got {_kind(source)}")
+    return docs, paths
+
+
+def _codes(value: str | Iterable[str] | None, name: str) -> tuple[str, ...] | None:
+    """Rule codes or prefixes, validated as the command validates ``--select``; ``None``: not given."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        items: list[object] = list(value.split(","))
+    elif isinstance(value, Iterable) and not isinstance(value, (bytes, bytearray)):
+        items = list(value)
+    else:
+        raise UsageError(f"{name} must be a rule code, a comma-separated string or a list of codes, "
+                         f"not {_kind(value)}")
+    for item in items:
+        if not isinstance(item, str):
+            raise UsageError(f"{name}: {item!r} is not a rule code; codes are strings such as 'FC201'")
+    codes = tuple(c.strip().upper() for c in items if isinstance(c, str) and c.strip())
+    bad = unknown_codes(codes)
+    if bad:
+        raise UsageError(f"{name}: {bad[0]!r} is the code or prefix of no rule; `factcheck rule` lists them")
+    return codes
+
+
+def _config(config: Config | str | os.PathLike[str] | None, *, start: str | None) -> Config:
+    if config is None or isinstance(config, (str, os.PathLike)):
+        return load_config(config, start=start)
+    if isinstance(config, Config):
+        return config
+    raise UsageError(f"config must be a Config (factcheck.load_config) or the path of a configuration file, "
+                     f"not {_kind(config)}")
+
+
+def _reference(reference: object) -> str | tuple[ReferenceFact, ...] | None:
+    if reference is None:
+        return None
+    if isinstance(reference, (str, os.PathLike)):
+        return os.fspath(reference)
+    if isinstance(reference, Iterable) and not isinstance(reference, (bytes, bytearray)):
+        facts = tuple(reference)
+        if all(isinstance(f, ReferenceFact) for f in facts):
+            return facts
+    raise UsageError(f"reference must be the path of a reference file or a list of ReferenceFact, not "
+                     f"{_kind(reference)}")
+
+
+def _jobs(jobs: object) -> int:
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise UsageError(f"jobs must be a whole number of processes, 1 or more, not {_kind(jobs)}")
+    return jobs
 
 
 def _texts_needed(paths: Sequence[str], report: Report) -> list[str]:

@@ -12,14 +12,16 @@ import os
 from collections import Counter
 from collections.abc import Iterable
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 import attrs
 
 from factcheck._views import badge, table
-from factcheck.findings import Finding
+from factcheck.errors import UsageError
+from factcheck.findings import Finding, Severity
 from factcheck.model import Document
 from factcheck.report.fingerprint import Entry, Fingerprinter
+from factcheck.rules import unknown_codes
 
 if TYPE_CHECKING:
     import pandas
@@ -113,6 +115,62 @@ class Report:
                             suppressed=tuple(f for f in self.suppressed if keep(f)),
                             baselined=tuple(f for f in self.baselined if keep(f)))
 
+    def filter(
+        self,
+        code: str | Iterable[str] | None = None,
+        *,
+        severity: str | Iterable[str] | None = None,
+        doc: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None = None,
+    ) -> Report:
+        """The same report with only the findings that match every criterion given.
+
+        ``code``: rule codes or prefixes (``"FC2"``, ``"FC201,FC3"``, ``["FC201", "FC3"]``), as
+        ``select`` takes them; ``severity``: ``"error"``, ``"warning"`` or ``"info"``, or several;
+        ``doc``: a path or paths, the findings with a fact in one of them. The suppressed and
+        baselined findings are filtered alike, so the summary counts what is shown. An unknown
+        code or severity is a :class:`~factcheck.UsageError` (a filter that can match nothing
+        would look like a clean report).
+        """
+        prefixes = _strings(code, "code", upper=True)
+        if prefixes:
+            bad = unknown_codes(prefixes)
+            if bad:
+                raise UsageError(f"code: {bad[0]!r} is the code or prefix of no rule; `factcheck rule` lists them")
+        levels = _strings(severity, "severity")
+        known = get_args(Severity)
+        for level in levels or ():
+            if level not in known:
+                raise UsageError(f"severity: {level!r} is not one of {', '.join(known)}")
+        report = self if doc is None else self.touching([doc] if isinstance(doc, (str, os.PathLike)) else doc)
+
+        def keep(f: Finding) -> bool:
+            return ((prefixes is None or any(f.code.startswith(p) for p in prefixes))
+                    and (levels is None or f.severity in levels))
+
+        return attrs.evolve(report, findings=tuple(f for f in report.findings if keep(f)),
+                            suppressed=tuple(f for f in report.suppressed if keep(f)),
+                            baselined=tuple(f for f in report.baselined if keep(f)))
+
+    def by_code(self) -> dict[str, list[Finding]]:
+        """The findings grouped by rule code, the codes in order (suppressed and baselined ones
+        are not counted: they are in ``suppressed`` and ``baselined``)."""
+        out: dict[str, list[Finding]] = {}
+        for f in sorted(self.findings, key=lambda f: f.code):
+            out.setdefault(f.code, []).append(f)
+        return out
+
+    def to_html(self, path: str | os.PathLike[str] | None = None) -> str:
+        """The self-contained HTML page of ``factcheck check --format html``: the findings and the
+        sources side by side. With ``path``, it is also written there (atomically)."""
+        # output/ sits above report/: imported here, when asked for, never when the report is made
+        from factcheck.output import emit
+        from factcheck.output.htmlpage import render_html
+
+        page = render_html(self)
+        if path is not None:
+            emit(path, lambda out: out.write(page))
+        return page
+
     def to_pandas(self) -> pandas.DataFrame:
         """One row per finding: code, severity, message, the first fact's place and figure, and the
         documents and figures of every fact (pandas is an optional extra: ``factcheck[pandas]``)."""
@@ -155,3 +213,16 @@ class Report:
         docs = self.coverage.get("documents", len(self.documents))
         return (f"<Report {n} conflict{'s' if n != 1 else ''} in {docs} documents"
                 f"{': ' + codes if codes else ''}{extra}>")
+
+
+def _strings(value: str | Iterable[str] | None, name: str, *, upper: bool = False) -> tuple[str, ...] | None:
+    """A filter's values: one string (commas separate several), or an iterable of strings."""
+    if value is None:
+        return None
+    items: list[object] = list(value.split(",")) if isinstance(value, str) else (
+        list(value) if isinstance(value, Iterable) and not isinstance(value, (bytes, bytearray)) else [value])
+    for item in items:
+        if not isinstance(item, str):
+            raise UsageError(f"{name}: {item!r} is not a string")
+    out = tuple(str(item).strip() for item in items if str(item).strip())
+    return tuple(x.upper() for x in out) if upper else out

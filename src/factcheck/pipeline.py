@@ -20,12 +20,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from factcheck.config import Config
 from factcheck.documents import iter_paths, parse_document, read_document, read_documents
 from factcheck.facts import Fact, document_facts, extract_document
+from factcheck.fx import FxError
 from factcheck.group import build_context
 from factcheck.model import Document, Quantity
 from factcheck.parallel import MIN_FOR_POOL, extract_documents, extract_facts, flatten, run_rules
 from factcheck.reference import ReferenceFact, load_reference
 from factcheck.report import Report
 from factcheck.rules import iter_rules
+from factcheck.rules.FC501 import ConversionMismatch, unchecked
 from factcheck.store import Store, digest, extractor_fingerprint
 
 Sources = Sequence[str | os.PathLike[str] | Document]
@@ -115,14 +117,36 @@ def judge(
     """
     config = config or Config()
     known = reference if not isinstance(reference, (str, os.PathLike)) else load_reference(reference)
-    ctx = build_context(docs, facts=facts, reference=known or (), aliases=config.alias_table())  # group
-    findings = run_rules(ctx, list(iter_rules(select, ignore)), jobs=jobs)  # link and rules
+    ctx = build_context(docs, facts=facts, reference=known or (), aliases=config.alias_table(),  # group
+                        fx=config.fx_table())
+    rules = list(iter_rules(select, ignore))
+    findings = run_rules(ctx, rules, jobs=jobs)  # link and rules
+    unconverted = unchecked(ctx) if any(r.code == ConversionMismatch.code for r in rules) else []
     if involving is not None:
         wanted = set(involving)
         findings = [f for f in findings if any(x.doc in wanted for x in f.facts)]
+        unconverted = [(fact, why) for fact, why in unconverted if fact.doc in wanted]
     counts = {"documents": documents, "facts": len(ctx.facts), **(coverage or {}),
               "checked": sum(len(g) for g in ctx.groups.values() if len(g) > 1)}
-    return Report(tuple(sorted(findings, key=lambda f: f.sort_key())), tuple(docs), counts)  # report
+    notes: tuple[str, ...] = ()
+    if ConversionMismatch.code in {r.code for r in rules}:
+        counts["conversions_unchecked"] = len(unconverted)
+        notes = _unchecked_note(unconverted, {d.path: d.text for d in docs})
+    return Report(tuple(sorted(findings, key=lambda f: f.sort_key())), tuple(docs), counts,  # report
+                  notes=notes)
+
+
+def _unchecked_note(unconverted: Sequence[tuple[Fact, FxError]], texts: Mapping[str, str]) -> tuple[str, ...]:
+    """One sentence for the conversions FC501 had no rate for: how many, the first one's place
+    and reason, and how to give newer rates. Nothing when there are none."""
+    if not unconverted:
+        return ()
+    fact, why = min(unconverted, key=lambda item: (item[0].doc, item[0].q.start))
+    line, col = fact.where(texts)
+    n = len(unconverted)
+    return (f"{n} conversion{'s' if n != 1 else ''} not checked (FC501){', e.g.' if n != 1 else ':'} "
+            f"{fact.doc}:{line}:{col} {fact.q.text!r}: {why.problem}; give newer or other rates with "
+            "`--rates FILE` or the `rates` setting.",)
 
 
 def index(

@@ -50,6 +50,7 @@ def evaluate(run: Run, *, progress: bool = False) -> Report:
     """
     if run.against and not os.path.isfile(run.against):
         raise UsageError(f"{run.against}: no such archive (make one with `factcheck index PATHS --store ...`)")
+    run.config.fx_table()  # a bad rates file stops the run before any article is read
     # many files are streamed (their texts are not kept: the report reads again those it needs);
     # fewer are read here, so that the report quotes and places figures from the texts
     streamed = len(run.paths) >= MIN_FOR_POOL and not run.against

@@ -45,6 +45,8 @@ class Report:
     baselined: tuple[Finding, ...] = ()
     #: baseline entries that no finding matched any more (fixed, or the sentence was rewritten)
     stale: tuple[Entry, ...] = ()
+    #: what the run could not check, one sentence each ("2 conversions not checked (FC501): ...")
+    notes: tuple[str, ...] = ()
 
     @property
     def conflicts(self) -> list[Finding]:
@@ -72,6 +74,8 @@ class Report:
         if stale:
             line += (f" {stale} baseline entr{'ies no longer match' if stale != 1 else 'y no longer matches'} "
                      "a finding: rewrite the baseline with `factcheck baseline write`.")
+        for note in self.notes:
+            line += f" {note}"
         return line
 
     def to_dict(self, root: str | os.PathLike[str] | None = None) -> dict[str, Any]:
@@ -97,6 +101,7 @@ class Report:
                 "baselined": len(self.baselined),
                 "stale_baseline_entries": sum(e.count for e in self.stale),
             },
+            "notes": list(self.notes),
         }
 
     def to_json(self, root: str | os.PathLike[str] | None = None) -> str:

@@ -91,3 +91,19 @@ def test_findings_below_fail_on_do_not_fail(content: pytest.Pytester) -> None:
     """With fail-on = "never" in the configuration, every article passes."""
     content.makepyprojecttoml('[tool.factcheck]\npaths = ["news"]\nfail-on = "never"\n')
     content.runpytest("--factcheck", *QUIET).assert_outcomes(passed=3)
+
+
+def test_unreadable_article_is_one_failed_item(content: pytest.Pytester) -> None:
+    """A Latin-1 article fails one item, FC001, with the command's line; the other articles are
+    still collected and checked, and nothing is a collection error or a traceback."""
+    latin1 = (HEAD + "Acme's revenue reached £22.6bn in 2024.\n").encode("latin-1")
+    (content.path / "news" / "d.md").write_bytes(latin1)
+    result = content.runpytest("--factcheck", *QUIET)
+    result.assert_outcomes(failed=2, passed=2)
+    out = result.stdout.str()
+    assert "error during collection" not in out and "Traceback" not in out
+    result.stdout.fnmatch_lines([
+        "news/d.md:4:1: FC001 [error] cannot read this file: is not valid UTF-8 (byte 0xa3 at offset 53)",
+        "FAILED news/a.md::FC201*",
+        "FAILED news/d.md::FC001*",
+    ])

@@ -280,6 +280,12 @@ def _run_check(args: argparse.Namespace) -> int:
     options = Options(root=root, baseline=run.baseline is not None)
     text = render(report, args.format, options)
     emit(args.output, lambda out: out.write(text))
+    if report.unreadable and (args.output or args.format not in ("text", "concise")):
+        # the report went to a file or a tool: the terminal still says why the status is 2
+        for problem in report.unreadable:
+            print(f"factcheck: error: {problem}", file=sys.stderr)
+    if report.unreadable:
+        return 2  # some files were not checked at all, whatever the others gave
     levels = FAIL_LEVELS[args.fail_on or run.config.fail_on]
     return 1 if any(f.severity in levels for f in report.findings) else 0
 
@@ -302,7 +308,9 @@ def _write_baseline(run: Run, target: str) -> int:
     n = len(report.findings)
     print(f"factcheck: wrote {n} finding{'s' if n != 1 else ''} to {display_path(os.path.abspath(target))}",
           file=sys.stderr)
-    return 0
+    for problem in report.unreadable:  # the baseline has nothing of these files: say so, and fail
+        print(f"factcheck: error: {problem}", file=sys.stderr)
+    return 2 if report.unreadable else 0
 
 
 # --- the other commands -----------------------------------------------------------------------

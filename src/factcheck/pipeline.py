@@ -17,15 +17,25 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Mapping, Sequence
 
+import attrs
+
 from factcheck.config import Config
 from factcheck.documents import iter_paths, parse_document, read_document, read_documents
+from factcheck.errors import InputError
 from factcheck.facts import Fact, document_facts, extract_document
 from factcheck.fx import FxError
 from factcheck.group import build_context
 from factcheck.model import Document, Quantity
-from factcheck.parallel import MIN_FOR_POOL, extract_documents, extract_facts, flatten, run_rules
+from factcheck.parallel import (
+    MIN_FOR_POOL,
+    extract_documents,
+    extract_facts,
+    extract_facts_or_errors,
+    flatten,
+    run_rules,
+)
 from factcheck.reference import ReferenceFact, load_reference
-from factcheck.report import Report
+from factcheck.report import Report, Unreadable
 from factcheck.rules import iter_rules
 from factcheck.rules.FC501 import ConversionMismatch, unchecked
 from factcheck.store import Store, digest, extractor_fingerprint
@@ -56,16 +66,27 @@ def check(
     Files are read, extracted and attributed by ``jobs`` processes. With 512 files or more they are
     streamed: each is reduced to compact facts and its text is not kept (``Report.documents`` is
     then empty, and the report places and quotes each figure as its fact recorded it).
+
+    A file that cannot be read (not UTF-8, permission denied, gone, bad front matter) does not stop
+    the run: it is in ``Report.unreadable`` (FC001) and every other file is checked. A path that
+    does not exist when the sources are listed is still an :class:`InputError`.
     """
     config = config or Config()
-    docs, streamed = _read(sources)
+    docs, streamed, unreadable = _read(sources)
     if streamed:
-        facts = flatten(extract_facts(streamed, jobs=jobs, metrics=config.metrics))
-        return judge(facts, (), documents=len(streamed), reference=reference, config=config, select=select,
-                     ignore=ignore, jobs=jobs)
-    facts = flatten(extract_documents(docs, jobs=jobs, metrics=config.metrics))
-    return judge(facts, docs, documents=len(docs), reference=reference, config=config, select=select,
-                 ignore=ignore, jobs=jobs)
+        facts: list[Fact] = []
+        for result in extract_facts_or_errors(streamed, jobs=jobs, metrics=config.metrics):
+            if isinstance(result, InputError):
+                unreadable.append(Unreadable.of(result))
+            else:
+                facts.extend(result)
+        report = judge(facts, (), documents=len(streamed) - len(unreadable), reference=reference, config=config,
+                       select=select, ignore=ignore, jobs=jobs)
+    else:
+        facts = flatten(extract_documents(docs, jobs=jobs, metrics=config.metrics))
+        report = judge(facts, docs, documents=len(docs), reference=reference, config=config, select=select,
+                       ignore=ignore, jobs=jobs)
+    return attrs.evolve(report, unreadable=tuple(unreadable)) if unreadable else report
 
 
 def check_against(
@@ -175,12 +196,35 @@ def index(
             "facts": facts_total}
 
 
-def _read(sources: Sources) -> tuple[list[Document], list[str]]:
-    """The documents to check in memory, or (for many files named by path) the paths to stream."""
+def _read(sources: Sources) -> tuple[list[Document], list[str], list[Unreadable]]:
+    """The documents to check in memory, or (for many files named by path) the paths to stream,
+    and the files that could not be read (the run goes on without them)."""
     if not any(isinstance(s, Document) for s in sources):
         paths = list(iter_paths(sources))  # type: ignore[arg-type]
         if len(paths) >= MIN_FOR_POOL:
-            return [], paths
-        return [read_document(p) for p in paths], []
-    return [s if isinstance(s, Document) else d for s in sources
-            for d in ([s] if isinstance(s, Document) else read_documents([s]))], []
+            return [], paths, []
+        read, bad = read_all(paths)
+        return read, [], bad
+    docs: list[Document] = []
+    unreadable: list[Unreadable] = []
+    for source in sources:
+        if isinstance(source, Document):
+            docs.append(source)
+        else:
+            read, bad = read_all(iter_paths([source]))
+            docs += read
+            unreadable += bad
+    return docs, [], unreadable
+
+
+def read_all(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Document], list[Unreadable]]:
+    """Every file that can be read, and for each one that cannot (not UTF-8, permission denied,
+    gone, bad front matter) its :class:`Unreadable`: the others are still checked (ruff's E902)."""
+    docs: list[Document] = []
+    unreadable: list[Unreadable] = []
+    for path in paths:
+        try:
+            docs.append(read_document(path))
+        except InputError as exc:
+            unreadable.append(Unreadable.of(exc))
+    return docs, unreadable

@@ -17,11 +17,12 @@ import attrs
 from factcheck._terminal import PROGRESS_MIN, status
 from factcheck._terminal import progress as bar
 from factcheck.config import Config
-from factcheck.documents import iter_paths, read_document
+from factcheck.documents import iter_paths
 from factcheck.errors import UsageError
+from factcheck.model import Document
 from factcheck.parallel import MIN_FOR_POOL
-from factcheck.pipeline import check, check_against
-from factcheck.report import Report
+from factcheck.pipeline import check, check_against, read_all
+from factcheck.report import Report, Unreadable
 from factcheck.report.baseline import apply_baseline, load_baseline
 from factcheck.report.suppressions import apply
 
@@ -54,8 +55,11 @@ def evaluate(run: Run, *, progress: bool = False) -> Report:
     # many files are streamed (their texts are not kept: the report reads again those it needs);
     # fewer are read here, so that the report quotes and places figures from the texts
     streamed = len(run.paths) >= MIN_FOR_POOL and not run.against
-    sources = list(run.paths) if streamed else [read_document(p) for p in (bar(run.paths, "reading") if progress
-                                                                             else run.paths)]
+    unreadable: list[Unreadable] = []
+    if streamed:
+        sources: list[str] | list[Document] = list(run.paths)
+    else:  # a file that cannot be read is reported (FC001) and the others are checked
+        sources, unreadable = read_all(bar(run.paths, "reading") if progress else run.paths)
     busy = progress and (streamed or len(run.paths) >= PROGRESS_MIN)
     with status(f"checking {len(run.paths)} documents…" if busy else None):
         if run.against:
@@ -64,8 +68,11 @@ def evaluate(run: Run, *, progress: bool = False) -> Report:
         else:
             report = check(sources, reference=run.reference, config=run.config, select=run.select, ignore=run.ignore,
                            jobs=run.jobs)
+    if unreadable:
+        report = attrs.evolve(report, unreadable=(*unreadable, *report.unreadable))
     if streamed:
-        report = attrs.evolve(report, documents=tuple(read_document(p) for p in _texts_needed(run.paths, report)))
+        texts, gone = read_all(_texts_needed(run.paths, report))
+        report = attrs.evolve(report, documents=tuple(texts), unreadable=(*report.unreadable, *gone))
     return _finish(run, report)
 
 
@@ -73,8 +80,11 @@ def _texts_needed(paths: Sequence[str], report: Report) -> list[str]:
     """The files whose text the report needs: those with findings, and those with suppression
     comments (an unused one is itself reported). Reading bytes to look for the word is cheap."""
     involved = {f.doc for finding in report.findings for f in finding.facts}
+    unreadable = {u.path for u in report.unreadable}
     out = []
     for path in paths:
+        if path in unreadable:
+            continue
         if path in involved:
             out.append(path)
             continue

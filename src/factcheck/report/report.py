@@ -20,6 +20,7 @@ from factcheck._views import badge, table
 from factcheck.findings import Finding
 from factcheck.model import Document
 from factcheck.report.fingerprint import Entry, Fingerprinter
+from factcheck.report.unreadable import Unreadable
 
 if TYPE_CHECKING:
     import pandas
@@ -45,6 +46,8 @@ class Report:
     baselined: tuple[Finding, ...] = ()
     #: baseline entries that no finding matched any more (fixed, or the sentence was rewritten)
     stale: tuple[Entry, ...] = ()
+    #: files that could not be read (FC001); the run checked the others
+    unreadable: tuple[Unreadable, ...] = ()
     #: what the run could not check, one sentence each ("2 conversions not checked (FC501): ...")
     notes: tuple[str, ...] = ()
 
@@ -74,6 +77,9 @@ class Report:
         if stale:
             line += (f" {stale} baseline entr{'ies no longer match' if stale != 1 else 'y no longer matches'} "
                      "a finding: rewrite the baseline with `factcheck baseline write`.")
+        if self.unreadable:
+            k = len(self.unreadable)
+            line += f" {k} file{'s' if k != 1 else ''} could not be read ({self.unreadable[0].code})."
         for note in self.notes:
             line += f" {note}"
         return line
@@ -100,7 +106,9 @@ class Report:
                 "suppressed": len(self.suppressed),
                 "baselined": len(self.baselined),
                 "stale_baseline_entries": sum(e.count for e in self.stale),
+                "unreadable": len(self.unreadable),
             },
+            "errors": [u.to_dict() for u in self.unreadable],
             "notes": list(self.notes),
         }
 

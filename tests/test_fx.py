@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.errors import ConfigError, FactcheckError
-from factcheck.fx import CsvFxTable, EcbFxTable, FxError, FxRate, FxTable, default_table
+from factcheck.fx import LATEST_RATE_DAYS, CsvFxTable, EcbFxTable, FxError, FxRate, FxTable, default_table
 
 TINY = str(Path(__file__).parent / "data" / "fx-tiny.csv")
 PAIR_CODES = ["USD", "CNY", "EUR", "GBP", "JPY", "HKD", "INR"]
@@ -82,9 +82,30 @@ class TestEcbFxTable:
         with pytest.raises(FxError) as info:
             ecb.rate("CNY", "USD", dt.date(2030, 1, 4))
         message = str(info.value)
-        assert message.startswith("no ECB rate for CNY within 7 days before 2030-01-04; the bundled data ends ")
+        assert message.startswith("no ECB rate for CNY within 14 days before 2030-01-04; the bundled data ends ")
         assert message.endswith("— pass a newer table")
         assert info.value.on == dt.date(2030, 1, 4)
+
+    def test_latest_rate_is_used_for_two_weeks_after_the_data_and_says_so(self, ecb: EcbFxTable) -> None:
+        """An article newer than the bundled data is converted at its latest rate, flagged as such,
+        for LATEST_RATE_DAYS after it; the day after that window it is an error naming the end."""
+        last = ecb.last_date()
+        assert last == dt.date(2026, 10, 30)
+        inside = ecb.rate("GBP", "USD", last + dt.timedelta(days=LATEST_RATE_DAYS))
+        assert inside.latest and inside.rate_date == last
+        assert inside.rate == ecb.rate("GBP", "USD", last).rate
+        assert inside.describe() == "the latest rate, of 2026-10-30"
+        assert not ecb.rate("GBP", "USD", last).latest  # the rate of the day itself is not "latest"
+        with pytest.raises(FxError, match="within 14 days before 2026-11-14; the bundled data ends 2026-10-30"):
+            ecb.rate("GBP", "USD", last + dt.timedelta(days=LATEST_RATE_DAYS + 1))
+        assert EcbFxTable(latest_days=0).rate("GBP", "USD", last + dt.timedelta(days=7)).latest  # max_stale_days
+        with pytest.raises(FxError):
+            EcbFxTable(latest_days=0).rate("GBP", "USD", last + dt.timedelta(days=8))
+
+    def test_latest_rate_window_does_not_extend_a_discontinued_series(self, ecb: EcbFxTable) -> None:
+        """RUB stops 2022-03-01 while the data goes on: a week later is an error, not "the latest rate"."""
+        with pytest.raises(FxError, match="no RUB rate after 2022-03-01"):
+            ecb.rate("RUB", "EUR", dt.date(2022, 3, 10))
 
     def test_date_before_first_rate_raises(self, ecb: EcbFxTable) -> None:
         """CNY has no ECB rate before 2005-04-01; an earlier date says where the series starts."""
@@ -224,15 +245,24 @@ class TestCsvFxTable:
     def test_stale_and_unknown_raise(self) -> None:
         """Past the table's end by more than max_stale_days, before its start, or an unknown code: FxError."""
         table = CsvFxTable(TINY)
-        with pytest.raises(FxError, match=r"within 7 days before 2024-06-10; the table fx-tiny.csv ends 2024-05-31"):
-            table.rate("USD", "CNY", dt.date(2024, 6, 10))
+        with pytest.raises(FxError, match=r"within 14 days before 2024-06-20; the table fx-tiny.csv ends 2024-05-31"):
+            table.rate("USD", "CNY", dt.date(2024, 6, 20))
         with pytest.raises(FxError, match="on or before 2024-05-01"):
             table.rate("USD", "CNY", dt.date(2024, 5, 1))
         with pytest.raises(FxError, match="'JPY'"):
             table.rate("JPY", "USD", dt.date(2024, 5, 30))
-        assert CsvFxTable(TINY, max_stale_days=10).rate("USD", "CNY", dt.date(2024, 6, 10)).rate_date == dt.date(
+        assert CsvFxTable(TINY, max_stale_days=20).rate("USD", "CNY", dt.date(2024, 6, 20)).rate_date == dt.date(
             2024, 5, 31
         )
+
+    def test_validate_reads_every_column(self, tmp_path: Path) -> None:
+        """A bad cell in a column no lookup has asked for yet is found by validate(), naming its line."""
+        path = tmp_path / "wide.csv"
+        path.write_text("Date,USD,GBP,\n2024-06-03,1.08,0.85,\n2024-05-31,1.0852,oops,\n", encoding="utf-8")
+        table = CsvFxTable(str(path))
+        assert table.rate("EUR", "USD", dt.date(2024, 6, 3)).rate == Decimal("1.08")
+        with pytest.raises(ConfigError, match=r"wide.csv:3: 'oops' is not a number"):
+            table.validate()
 
     def test_ecb_wide_format(self, tmp_path: Path) -> None:
         """A CSV in the ECB's wide layout (newest first, N/A cells, trailing comma) is read too."""

@@ -141,3 +141,19 @@ def _entry_point() -> bool:
     from importlib.metadata import entry_points
 
     return any(e.value == "factcheck.pytest_plugin" for e in entry_points(group="pytest11"))
+
+
+def test_unreadable_article_is_one_failed_item(content: pytest.Pytester) -> None:
+    """A Latin-1 article fails one item, FC001, with the command's line; the other articles are
+    still collected and checked, and nothing is a collection error or a traceback."""
+    latin1 = (HEAD + "Acme's revenue reached £22.6bn in 2024.\n").encode("latin-1")
+    (content.path / "news" / "d.md").write_bytes(latin1)
+    result = content.runpytest("--factcheck", *QUIET)
+    result.assert_outcomes(failed=2, passed=2)
+    out = result.stdout.str()
+    assert "error during collection" not in out and "Traceback" not in out
+    result.stdout.fnmatch_lines([
+        "news/d.md:4:1: FC001 [error] cannot read this file: is not valid UTF-8 (byte 0xa3 at offset 53)",
+        "FAILED news/a.md::FC201*",
+        "FAILED news/d.md::FC001*",
+    ])

@@ -64,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="factcheck",
         description="Check that the numbers in news and business writing agree with each other.",
     )
-    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    parser.add_argument("--version", action=_Version, help="show the version and the date of the newest exchange rate")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     ex = sub.add_parser("extract", help="list every quantity found in the articles")
@@ -130,10 +130,33 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Version(argparse.Action):
+    """``factcheck 0.1.0 (ECB rates to 2026-10-30)``: the rates' date is what decides which articles'
+    conversions can be checked, so it is part of the version. Read only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=str(kwargs.get("help")))
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        from factcheck.fx import EcbFxTable
+
+        try:
+            last = EcbFxTable().last_date()
+            rates = f"ECB rates to {last}" if last else "no ECB rates"
+        except FactcheckError as exc:
+            rates = f"ECB rates unreadable: {exc}"
+        print(f"factcheck {__version__} ({rates})")
+        parser.exit()
+
+
 def _corpus_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="articles (.md/.txt) or directories of them (default: the configuration's paths)")
     p.add_argument("--reference", metavar="FILE", help="TOML file of [[fact]] tables the newsroom trusts")
+    p.add_argument("--rates", metavar="FILE",
+                   help="exchange rates to convert at instead of the bundled ECB ones: the ECB's "
+                        "eurofxref-hist.csv or .zip (default: the configuration's rates)")
     p.add_argument("--select", metavar="CODES", default=None,
                    help="only rules whose code starts with these (FC2,FC301)")
     p.add_argument("--ignore", metavar="CODES", default=None, help="skip rules whose code starts with these")
@@ -201,6 +224,9 @@ def _make_run(args: argparse.Namespace) -> Run:
     from factcheck.project import Run, changed_files, collect_paths, display_path
 
     config = load_config(args.config, start=args.paths[0] if args.paths else None)
+    if args.rates:
+        config = attrs.evolve(config, rates=os.path.abspath(args.rates))
+    config.fx_table()  # a bad rates file stops the run before any article is read
     changed_only = bool(getattr(args, "changed_only", False) or getattr(args, "changed", None))
     paths = collect_paths(args.paths, config, with_configured=changed_only)
     reference = args.reference or (display_path(str(config.resolve(config.reference))) if config.reference else None)
@@ -254,6 +280,12 @@ def _run_check(args: argparse.Namespace) -> int:
     options = Options(root=root, baseline=run.baseline is not None)
     text = render(report, args.format, options)
     emit(args.output, lambda out: out.write(text))
+    if report.unreadable and (args.output or args.format not in ("text", "concise")):
+        # the report went to a file or a tool: the terminal still says why the status is 2
+        for problem in report.unreadable:
+            print(f"factcheck: error: {problem}", file=sys.stderr)
+    if report.unreadable:
+        return 2  # some files were not checked at all, whatever the others gave
     levels = FAIL_LEVELS[args.fail_on or run.config.fail_on]
     return 1 if any(f.severity in levels for f in report.findings) else 0
 
@@ -276,7 +308,9 @@ def _write_baseline(run: Run, target: str) -> int:
     n = len(report.findings)
     print(f"factcheck: wrote {n} finding{'s' if n != 1 else ''} to {display_path(os.path.abspath(target))}",
           file=sys.stderr)
-    return 0
+    for problem in report.unreadable:  # the baseline has nothing of these files: say so, and fail
+        print(f"factcheck: error: {problem}", file=sys.stderr)
+    return 2 if report.unreadable else 0
 
 
 # --- the other commands -----------------------------------------------------------------------

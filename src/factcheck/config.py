@@ -24,6 +24,7 @@ ignore = ["FC305"]
 fail-on = "error"                 # exit 1 for errors only (default: warning)
 baseline = "factcheck-baseline.json"
 reference = "reference.toml"
+rates = "eurofxref-hist.csv"      # newer exchange rates than the bundled ones (ECB CSV or zip)
 
 [tool.factcheck.per-file-ignores]
 "archive/*" = ["FC201"]
@@ -38,6 +39,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import functools
 import os
 import re
 import tomllib
@@ -48,6 +50,7 @@ from typing import Any
 import attrs
 
 from factcheck.errors import ConfigError
+from factcheck.fx import EcbFxTable, FxTable, default_table
 
 #: Every key the configuration may hold, with what it takes.
 KEYS: dict[str, str] = {
@@ -61,6 +64,7 @@ KEYS: dict[str, str] = {
     "fail-on": 'the least severity that makes the exit status 1: "error", "warning" or "never"',
     "baseline": "the baseline file of accepted findings",
     "reference": "a TOML file of [[fact]] tables the newsroom trusts",
+    "rates": "exchange rates to use instead of the bundled ECB ones: the ECB's eurofxref-hist.csv (or .zip)",
 }
 #: What each ``fail-on`` value counts as failing: the severities that make the exit status 1.
 FAIL_LEVELS: dict[str, tuple[str, ...]] = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
@@ -82,6 +86,8 @@ class Config:
     fail_on: str = "warning"
     baseline: str | None = None
     reference: str | None = None
+    #: the exchange-rate file, relative to the configuration (``None``: the bundled ECB rates)
+    rates: str | None = None
 
     @property
     def root(self) -> Path:
@@ -121,12 +127,35 @@ class Config:
         vocab = MetricVocabulary.default()
         return vocab.extend({k: list(v) for k, v in self.metrics.items()}) if self.metrics else vocab
 
+    def fx_table(self) -> FxTable:
+        """The exchange rates of this project: its ``rates`` file, read and checked in full (a
+        malformed file is a :class:`ConfigError` naming it), or else the bundled ECB rates."""
+        if self.rates is None:
+            return default_table()
+        path = self.resolve(self.rates)
+        shown = os.path.relpath(path)  # messages name the file as the user would
+        shown = str(path) if shown == ".." or shown.startswith(".." + os.sep) else shown
+        try:
+            st = path.stat()
+        except OSError as exc:
+            raise ConfigError(shown, f"cannot read exchange-rate file: {exc.strerror or exc}") from None
+        return _rates_table(str(path), shown, st.st_mtime_ns, st.st_size)
+
     def alias_table(self) -> Any:
         """The alias table, with this project's aliases added."""
         from factcheck.resolve import AliasTable
 
         table = AliasTable.default()
         return table.extend(dict(self.aliases)) if self.aliases else table
+
+
+@functools.lru_cache(maxsize=4)
+def _rates_table(path: str, shown: str, mtime_ns: int, size: int) -> FxTable:
+    """A rates file, read once per version of it (the command, the pytest plugin and a notebook
+    ask for it more than once; a file changed on disk is read again)."""
+    table = EcbFxTable(shown)
+    table.validate()
+    return table
 
 
 def matches(rel: str, pattern: str) -> bool:
@@ -222,7 +251,7 @@ def _validate(table: Mapping[str, Any], path: str) -> Config:
     if fail_on not in FAIL_ON:
         raise ConfigError(path, f"fail-on must be one of: {', '.join(FAIL_ON)}", line=_line_of(text, "fail-on"))
     files = {}
-    for key in ("baseline", "reference"):
+    for key in ("baseline", "reference", "rates"):
         value = table.get(key)
         if value is not None and (not isinstance(value, str) or not value.strip()):
             raise ConfigError(path, f"{key} must be a file name ({KEYS[key]})", line=_line_of(text, key))

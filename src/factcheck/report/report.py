@@ -21,6 +21,7 @@ from factcheck.errors import UsageError
 from factcheck.findings import Finding, Severity
 from factcheck.model import Document
 from factcheck.report.fingerprint import Entry, Fingerprinter
+from factcheck.report.unreadable import Unreadable
 from factcheck.rules import unknown_codes
 
 if TYPE_CHECKING:
@@ -47,6 +48,10 @@ class Report:
     baselined: tuple[Finding, ...] = ()
     #: baseline entries that no finding matched any more (fixed, or the sentence was rewritten)
     stale: tuple[Entry, ...] = ()
+    #: files that could not be read (FC001); the run checked the others
+    unreadable: tuple[Unreadable, ...] = ()
+    #: what the run could not check, one sentence each ("2 conversions not checked (FC501): ...")
+    notes: tuple[str, ...] = ()
 
     @property
     def conflicts(self) -> list[Finding]:
@@ -74,6 +79,11 @@ class Report:
         if stale:
             line += (f" {stale} baseline entr{'ies no longer match' if stale != 1 else 'y no longer matches'} "
                      "a finding: rewrite the baseline with `factcheck baseline write`.")
+        if self.unreadable:
+            k = len(self.unreadable)
+            line += f" {k} file{'s' if k != 1 else ''} could not be read ({self.unreadable[0].code})."
+        for note in self.notes:
+            line += f" {note}"
         return line
 
     def to_dict(self, root: str | os.PathLike[str] | None = None) -> dict[str, Any]:
@@ -98,7 +108,10 @@ class Report:
                 "suppressed": len(self.suppressed),
                 "baselined": len(self.baselined),
                 "stale_baseline_entries": sum(e.count for e in self.stale),
+                "unreadable": len(self.unreadable),
             },
+            "errors": [u.to_dict() for u in self.unreadable],
+            "notes": list(self.notes),
         }
 
     def to_json(self, root: str | os.PathLike[str] | None = None) -> str:

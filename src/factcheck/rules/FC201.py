@@ -135,8 +135,8 @@ class ValueMismatch(Rule):
         }
         if rate is not None:
             computed["fx"] = {"base": rate.base, "quote": rate.quote, "rate": str(rate.rate),
-                              "rate_date": rate.rate_date.isoformat(), "source": rate.source}
-            message += f" (at {rate.base}/{rate.quote} {rate.rate:.4f} of {rate.rate_date})"
+                              "rate_date": rate.rate_date.isoformat(), "latest": rate.latest, "source": rate.source}
+            message += f" (at {rate.base}/{rate.quote} {rate.rate:.4f}{',' if rate.latest else ''} {rate.describe()})"
         return self.finding(sev, message, (odd, good, *allies[:3]), computed, cause)
 
 

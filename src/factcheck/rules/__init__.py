@@ -8,7 +8,9 @@ raise for what they find in text; the engine owns reading, clustering and report
 
 Families: FC2xx values that disagree across statements, FC3xx derived arithmetic, FC5xx units and
 currencies, FC6xx calendar claims within one article (weekdays and dates, spans of years), FC9xx
-factcheck's own markup (suppression comments), reported by the engine after the rules ran.
+factcheck's own markup (suppression comments), reported by the engine after the rules ran. FC001,
+a file the run could not read (:mod:`factcheck.report.unreadable`), is not a rule and is not
+here: it cannot be selected or ignored.
 
 This module is the registry: every code there is, and which of them a selection leaves on.
 """
@@ -106,6 +108,10 @@ def render_markdown() -> str:
     out = ["# Rules", "", "Generated from the rules' docstrings (`factcheck rule CODE` prints one page).", ""]
     out += ["| code | name | summary |", "|---|---|---|"]
     out += [f"| {r.code} | {r.name} | {r.summary()} |" for r in rules]
+    out += ["", "FC001 is not a rule: it is a file the run could not read (not UTF-8, permission denied, "
+            "malformed front matter), reported on its own line while the other files are checked, with exit "
+            "status 2. It cannot be selected, ignored or suppressed "
+            "(see [cli.md](cli.md#files-that-cannot-be-read-fc001))."]
     for r in rules:
         out += ["", f"## {r.code} {r.name}", "", inspect.cleandoc(type(r).__doc__ or "")]
     return "\n".join(out) + "\n"

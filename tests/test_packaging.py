@@ -37,7 +37,7 @@ def test_extras_that_name_the_project_use_its_name() -> None:
 
 def test_sarif_links_to_the_projects_own_page() -> None:
     """SARIF's informationUri is the Homepage of [project.urls], never the other project's page."""
-    assert INFORMATION_URI == PROJECT["urls"]["Homepage"]
+    assert PROJECT["urls"]["Homepage"] == INFORMATION_URI
     assert "/project/factcheck/" not in INFORMATION_URI
 
 

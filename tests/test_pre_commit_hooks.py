@@ -5,9 +5,12 @@ with pre-commit itself)."""
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from factcheck.cli import _parser
@@ -54,3 +57,12 @@ def test_documented_configurations_match_the_hook() -> None:
     [(repo, rev, hooks)] = [(r["repo"], r["rev"], r["hooks"]) for r in remote["repos"]]
     assert hooks == [{"id": hook["id"]}] and re.fullmatch(r"v\d+\.\d+\.\d+(\.dev\d+)?", rev)
     assert "example.org" not in repo
+
+
+def test_try_script_is_valid_bash() -> None:
+    """scripts/try_pre_commit.sh (run by hand: it installs pre-commit and builds environments)
+    at least parses."""
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("bash is not installed")
+    subprocess.run([bash, "-n", str(ROOT / "scripts" / "try_pre_commit.sh")], check=True)

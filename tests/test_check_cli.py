@@ -118,14 +118,43 @@ class TestChangedOnly:
         return corpus
 
     def test_only_findings_touching_changed_files(self, repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """An unchanged corpus reports nothing; editing a source of the conflict brings it back."""
-        paths = [str(repo / name) for name in ("a.md", "b.md", "c.md")]
-        assert main(["check", "--changed-only", *paths]) == 0
+        """Given a directory, an unchanged corpus reports nothing; editing a source of the conflict
+        brings it back (git decides what changed, as by hand on a dirty tree)."""
+        assert main(["check", "--changed-only", str(repo)]) == 0
         (repo / "c.md").write_text("---\npublished: 2024-10-30\n---\nStill nothing.\n", encoding="utf-8")
-        assert main(["check", "--changed-only", *paths]) == 0  # c.md changed, but touches no finding
+        assert main(["check", "--changed-only", str(repo)]) == 0  # c.md changed, but touches no finding
         (repo / "b.md").write_text(B + "\nOne more line.\n", encoding="utf-8")
-        assert main(["check", "--changed-only", *paths]) == 1
+        assert main(["check", "--changed-only", str(repo)]) == 1
         assert "FC201" in capsys.readouterr().out
+
+    def test_without_paths_git_decides_over_the_configured_corpus(self, repo: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+        """`factcheck check --changed-only` alone: the configured corpus's files that differ from HEAD."""
+        (repo / "factcheck.toml").write_text('paths = ["."]\n', encoding="utf-8")
+        monkeypatch.chdir(repo)
+        assert main(["check", "--changed-only"]) == 0  # factcheck.toml is untracked, but no article changed
+        (repo / "a.md").write_text(A + "\nEdited.\n", encoding="utf-8")
+        assert main(["check", "--changed-only"]) == 1
+
+    def test_files_named_count_as_changed_on_a_clean_tree(self, repo: Path, capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+        """`pre-commit run --all-files` names every article on a clean tree: the findings touching
+        them are reported (git would call nothing changed, and the hook passed on a conflict)."""
+        (repo / "factcheck.toml").write_text('paths = ["."]\n', encoding="utf-8")
+        monkeypatch.chdir(repo)
+        assert main(["check", "--changed-only", "a.md", "b.md", "c.md"]) == 1
+        out = capsys.readouterr().out
+        assert "FC201 [error]" in out and out.count("FC201") == 1
+        assert main(["check", "--changed-only", "b.md"]) == 1  # `pre-commit run --files b.md`
+        assert main(["check", "--changed-only", "c.md"]) == 0  # named, but the conflict is elsewhere
+        assert "Found 0 conflicts" in capsys.readouterr().out.splitlines()[-1]
+
+    def test_files_named_need_no_git(self, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """With the files named, nothing is asked of git: it works outside a work tree too."""
+        (corpus / "factcheck.toml").write_text('paths = ["."]\n', encoding="utf-8")
+        monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(corpus.parent))
+        monkeypatch.chdir(corpus)
+        assert main(["check", "--changed-only", "a.md"]) == 1
 
     def test_configured_corpus_is_read_for_staged_files(self, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """Given only the changed file (as pre-commit does), the configured corpus is still read."""

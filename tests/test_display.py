@@ -80,7 +80,7 @@ class TestRepr:
 class TestPandas:
     def test_one_row_per_finding(self, report: Report) -> None:
         """to_pandas gives the documented columns, one row per finding, numbers as numbers."""
-        pd = pytest.importorskip("pandas", reason="pandas is an optional extra: pip install 'factcheck[pandas]'")
+        pd = pytest.importorskip("pandas", reason="pandas is an optional extra: pip install 'factcheck-news[pandas]'")
         frame = report.to_pandas()
         assert isinstance(frame, pd.DataFrame) and list(frame.columns) == list(COLUMNS)
         row = frame.iloc[0]
@@ -90,5 +90,5 @@ class TestPandas:
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
         """Without pandas, to_pandas raises ImportError naming the extra."""
         monkeypatch.setitem(sys.modules, "pandas", None)
-        with pytest.raises(ImportError, match=r"factcheck\[pandas\]"):
+        with pytest.raises(ImportError, match=r"factcheck-news\[pandas\]"):
             report.to_pandas()

@@ -86,7 +86,8 @@ def _parser() -> argparse.ArgumentParser:
     base.add_argument("--write-baseline", metavar="FILE",
                       help="write every finding to this baseline file (and exit 0) instead of reporting")
     ck.add_argument("--changed-only", action="store_true",
-                    help="report only findings that touch a changed file: one of the PATHs (or configured "
+                    help="report only findings that touch a changed file: each file PATH named (as "
+                         "pre-commit names them), or a file under the directory PATHs (or the configured "
                          "paths) that differs from git HEAD; the whole configured corpus is still read")
     ck.add_argument("--changed", metavar="FILES", action="append", default=[],
                     help="like --changed-only, with the changed files named (comma-separated, repeatable)")
@@ -221,7 +222,7 @@ def _make_run(args: argparse.Namespace) -> Run:
     """The run the command line asks for, on top of the configuration (without a baseline)."""
     from factcheck.config import load_config
     from factcheck.parallel import default_jobs
-    from factcheck.project import Run, changed_files, collect_paths, display_path
+    from factcheck.project import Run, changed_targets, collect_paths, display_path
 
     config = load_config(args.config, start=args.paths[0] if args.paths else None)
     if args.rates:
@@ -233,8 +234,8 @@ def _make_run(args: argparse.Namespace) -> Run:
     changed = None
     if getattr(args, "changed", None):
         changed = tuple(c.strip() for arg in args.changed for c in arg.split(",") if c.strip())
-    elif changed_only:  # the files named, or else the whole corpus, that differ from HEAD
-        changed = tuple(changed_files(collect_paths(args.paths, config) if args.paths else paths))
+    elif changed_only:  # the files named; in the directories named (or the corpus), those that differ from HEAD
+        changed = tuple(changed_targets(args.paths, paths, config))
     select = _codes(args.select)
     ignore = _codes(args.ignore)
     jobs = getattr(args, "jobs", None) or default_jobs()

@@ -10,7 +10,7 @@ report is byte for byte the one :func:`factcheck.check` gives on the same files.
     with Client(LocalCluster(n_workers=4)) as client:
         report = check(["archive/"], client=client)
 
-Needs the ``dask`` extra (``pip install factcheck[dask]``). The same pattern on Spark is described
+Needs the ``dask`` extra (``pip install 'factcheck-news[dask]'``). The same pattern on Spark is described
 in ``docs/scale.md``.
 """
 

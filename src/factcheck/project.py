@@ -289,6 +289,21 @@ def _strip_dot(path: str) -> str:
     return path
 
 
+def changed_targets(given: Sequence[str], corpus: Sequence[str], config: Config) -> list[str]:
+    """The files whose findings ``--changed-only`` reports.
+
+    A file named on the command line counts as changed: whoever named it (pre-commit, with the
+    staged files or, under ``--all-files``, every article; a person) is asking about it, and on a
+    clean tree git would call nothing changed. A directory named stands for its files that differ
+    from git HEAD; with nothing named, the files of the whole ``corpus`` that do.
+    """
+    files = [p for p in given if not os.path.isdir(p)]
+    folders = [p for p in given if os.path.isdir(p)]
+    if folders or not given:
+        files += changed_files(collect_paths(folders, config) if folders else corpus)
+    return files
+
+
 def changed_files(files: Sequence[str]) -> list[str]:
     """The files among ``files`` that differ from git HEAD (staged, unstaged or untracked)."""
     if not files:

@@ -31,7 +31,9 @@ if TYPE_CHECKING:
     from factcheck.report import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/factcheck/"
+#: ``[project.urls] Homepage`` in pyproject.toml (a test keeps the two equal); not the registry page
+#: of ``factcheck``, which is another project
+INFORMATION_URI = "https://pypi.org/project/factcheck-news/"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 

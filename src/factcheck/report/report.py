@@ -186,11 +186,11 @@ class Report:
 
     def to_pandas(self) -> pandas.DataFrame:
         """One row per finding: code, severity, message, the first fact's place and figure, and the
-        documents and figures of every fact (pandas is an optional extra: ``factcheck[pandas]``)."""
+        documents and figures of every fact (pandas is an optional extra: ``factcheck-news[pandas]``)."""
         try:
             import pandas as pd
         except ImportError:
-            raise ImportError("Report.to_pandas() needs pandas: pip install 'factcheck[pandas]'") from None
+            raise ImportError("Report.to_pandas() needs pandas: pip install 'factcheck-news[pandas]'") from None
         texts = self.texts
         rows: list[dict[str, Any]] = []
         for f in self.findings:

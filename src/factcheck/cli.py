@@ -72,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=("jsonl", "text"), default="text")
     _output_option(ex)
     _config_option(ex)
+    _gitignore_option(ex)
     ex.set_defaults(run=_run_extract)
 
     ck = sub.add_parser("check", help="find numbers that disagree across the articles")
@@ -108,6 +109,7 @@ def _parser() -> argparse.ArgumentParser:
     facts.add_argument("--format", choices=("text", "jsonl"), default="text")
     _output_option(facts)
     _config_option(facts)
+    _gitignore_option(facts)
     facts.set_defaults(run=_run_facts)
 
     rule = sub.add_parser("rule", help="print a rule's documentation (or list the rules)")
@@ -138,10 +140,21 @@ def _corpus_options(p: argparse.ArgumentParser) -> None:
                    help="only rules whose code starts with these (FC2,FC301)")
     p.add_argument("--ignore", metavar="CODES", default=None, help="skip rules whose code starts with these")
     _config_option(p)
+    _gitignore_option(p)
 
 
 def _paths_argument(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="articles (.md/.txt) or directories of them")
+
+
+def _gitignore_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false", default=None,
+                   help="also read the files git ignores in directories walked (default: they are left out, "
+                        "unless the configuration sets respect-gitignore = false)")
+
+
+def _respect_gitignore(args: argparse.Namespace) -> bool | None:
+    return getattr(args, "respect_gitignore", None)
 
 
 def _jobs_option(p: argparse.ArgumentParser) -> None:
@@ -202,13 +215,14 @@ def _make_run(args: argparse.Namespace) -> Run:
 
     config = load_config(args.config, start=args.paths[0] if args.paths else None)
     changed_only = bool(getattr(args, "changed_only", False) or getattr(args, "changed", None))
-    paths = collect_paths(args.paths, config, with_configured=changed_only)
+    paths = collect_paths(args.paths, config, with_configured=changed_only, respect_gitignore=_respect_gitignore(args))
     reference = args.reference or (display_path(str(config.resolve(config.reference))) if config.reference else None)
     changed = None
     if getattr(args, "changed", None):
         changed = tuple(c.strip() for arg in args.changed for c in arg.split(",") if c.strip())
     elif changed_only:  # the files named, or else the whole corpus, that differ from HEAD
-        changed = tuple(changed_files(collect_paths(args.paths, config) if args.paths else paths))
+        changed = tuple(changed_files(collect_paths(args.paths, config, respect_gitignore=_respect_gitignore(args))
+                                      if args.paths else paths))
     select = _codes(args.select)
     ignore = _codes(args.ignore)
     jobs = getattr(args, "jobs", None) or default_jobs()
@@ -307,7 +321,7 @@ def _run_extract(args: argparse.Namespace) -> int:
 
     config = load_config(args.config, start=args.paths[0])
     vocabulary = config.vocabulary()
-    paths = collect_paths(args.paths, config)
+    paths = collect_paths(args.paths, config, respect_gitignore=_respect_gitignore(args))
     _guard_output(args.output, paths)
 
     def write(out: TextIO) -> None:
@@ -333,7 +347,8 @@ def _run_facts(args: argparse.Namespace) -> int:
 
     config = load_config(args.config, start=args.paths[0])
     vocabulary = config.vocabulary()
-    docs: list[Document] = [read_document(p) for p in progress(collect_paths(args.paths, config), "reading")]
+    found = collect_paths(args.paths, config, respect_gitignore=_respect_gitignore(args))
+    docs: list[Document] = [read_document(p) for p in progress(found, "reading")]
     quantities = [extract_document(d, vocabulary=vocabulary) for d in docs]
     ctx = build_context(docs, quantities, aliases=config.alias_table())
     sizes = {key: len(group) for key, group in ctx.groups.items()}

@@ -9,6 +9,7 @@ from factcheck.findings import Finding
 from factcheck.group import Context
 from factcheck.rules._compare import severity
 from factcheck.rules.base import Rule
+from factcheck.written import quoted
 
 
 class ConversionMismatch(Rule):
@@ -50,9 +51,9 @@ class ConversionMismatch(Rule):
             if comparable(interval, target.q.interval):
                 continue
             value = source.q.value * rate.rate
-            message = (f"{source.q.text!r} is about {_short(value)} {target.q.currency} at "
+            message = (f"{quoted(source.q)} is about {_short(value)} {target.q.currency} at "
                        f"{rate.base}/{rate.quote} {rate.rate:.4f} (ECB, {rate.rate_date}), but the text says "
-                       f"{target.q.text!r} in {target.doc}")
+                       f"{quoted(target.q)} in {target.doc}")
             yield self.finding(severity(value, target.q.value), message, (target, source),
                                {"converted": f"{value:f}", "rate": str(rate.rate),
                                 "rate_date": rate.rate_date.isoformat(), "allowed": str(interval)},

@@ -46,8 +46,8 @@ class TestValidation:
         ("config", "problem", "line"),
         [
             ("[tool.factcheck]\nmetric = 1\n", "unknown key 'metric' (did you mean 'metrics'?); valid keys are: "
-             "aliases, baseline, exclude, fail-on, ignore, metrics, paths, per-file-ignores, rates, reference, select",
-             2),
+             "aliases, baseline, exclude, fail-on, ignore, metrics, paths, per-file-ignores, rates, reference, "
+             "respect-gitignore, select", 2),
             ("[tool.factcheck]\nmetrics = 3\n", "metrics must be a table", 2),
             ("[tool.factcheck.metrics]\nrevenue = 'gmv'\n", "metrics.revenue must be a list of phrases", 2),
             ("[tool.factcheck.aliases]\nBABA = 1\n", "aliases.BABA must be an entity name", 2),

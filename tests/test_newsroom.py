@@ -32,7 +32,7 @@ def test_check_exits_1_naming_the_one_conflict(newsroom: Path, capsys: pytest.Ca
     assert out.startswith("articles/2025-10-23-valley-wire-analysis.md:8:62: FC201 [warning] revenue of Larkspur")
     assert "«€421 million»" in out and "«€412 million»" in out
     assert out.rstrip().splitlines()[-1] == (
-        "Found 1 conflict in 4 documents (18 facts, 11 checkable). Not shown: 1 suppressed.")
+        "Found 1 conflict in 4 documents (17 facts, 11 checkable). Not shown: 1 suppressed.")
 
 
 def test_with_the_baseline_check_exits_0(newsroom: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -72,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=("jsonl", "text"), default="text")
     _output_option(ex)
     _config_option(ex)
+    _gitignore_option(ex)
     ex.set_defaults(run=_run_extract)
 
     ck = sub.add_parser("check", help="find numbers that disagree across the articles")
@@ -109,6 +110,7 @@ def _parser() -> argparse.ArgumentParser:
     facts.add_argument("--format", choices=("text", "jsonl"), default="text")
     _output_option(facts)
     _config_option(facts)
+    _gitignore_option(facts)
     facts.set_defaults(run=_run_facts)
 
     rule = sub.add_parser("rule", help="print a rule's documentation (or list the rules)")
@@ -162,10 +164,21 @@ def _corpus_options(p: argparse.ArgumentParser) -> None:
                    help="only rules whose code starts with these (FC2,FC301)")
     p.add_argument("--ignore", metavar="CODES", default=None, help="skip rules whose code starts with these")
     _config_option(p)
+    _gitignore_option(p)
 
 
 def _paths_argument(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="articles (.md/.txt) or directories of them")
+
+
+def _gitignore_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false", default=None,
+                   help="also read the files git ignores in directories walked (default: they are left out, "
+                        "unless the configuration sets respect-gitignore = false)")
+
+
+def _respect_gitignore(args: argparse.Namespace) -> bool | None:
+    return getattr(args, "respect_gitignore", None)
 
 
 def _jobs_option(p: argparse.ArgumentParser) -> None:
@@ -229,7 +242,7 @@ def _make_run(args: argparse.Namespace) -> Run:
         config = attrs.evolve(config, rates=os.path.abspath(args.rates))
     config.fx_table()  # a bad rates file stops the run before any article is read
     changed_only = bool(getattr(args, "changed_only", False) or getattr(args, "changed", None))
-    paths = collect_paths(args.paths, config, with_configured=changed_only)
+    paths = collect_paths(args.paths, config, with_configured=changed_only, respect_gitignore=_respect_gitignore(args))
     reference = args.reference or (display_path(str(config.resolve(config.reference))) if config.reference else None)
     changed = None
     if getattr(args, "changed", None):
@@ -342,7 +355,7 @@ def _run_extract(args: argparse.Namespace) -> int:
 
     config = load_config(args.config, start=args.paths[0])
     vocabulary = config.vocabulary()
-    paths = collect_paths(args.paths, config)
+    paths = collect_paths(args.paths, config, respect_gitignore=_respect_gitignore(args))
     _guard_output(args.output, paths)
 
     def write(out: TextIO) -> None:
@@ -368,7 +381,8 @@ def _run_facts(args: argparse.Namespace) -> int:
 
     config = load_config(args.config, start=args.paths[0])
     vocabulary = config.vocabulary()
-    docs: list[Document] = [read_document(p) for p in progress(collect_paths(args.paths, config), "reading")]
+    found = collect_paths(args.paths, config, respect_gitignore=_respect_gitignore(args))
+    docs: list[Document] = [read_document(p) for p in progress(found, "reading")]
     quantities = [extract_document(d, vocabulary=vocabulary) for d in docs]
     ctx = build_context(docs, quantities, aliases=config.alias_table())
     sizes = {key: len(group) for key, group in ctx.groups.items()}

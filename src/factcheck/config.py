@@ -19,6 +19,7 @@ revenue = ["gmv", "top line"]
 [tool.factcheck]
 paths = ["articles"]              # what `factcheck check` reads when no path is given
 exclude = ["drafts", "README.md"] # never read (glob patterns, relative to this file)
+respect-gitignore = false         # also read what git ignores in directories walked (default: true)
 select = ["FC2", "FC3"]           # rules by code or prefix (default: all)
 ignore = ["FC305"]
 fail-on = "error"                 # exit 1 for errors only (default: warning)
@@ -58,6 +59,7 @@ KEYS: dict[str, str] = {
     "aliases": "a table of alias -> canonical entity name",
     "paths": "a list of files or directories to check when none is given",
     "exclude": "a list of glob patterns of files never to read",
+    "respect-gitignore": "true (default) or false: whether files git ignores are left out when a directory is walked",
     "select": "a list of rule codes or prefixes to run (default: all)",
     "ignore": "a list of rule codes or prefixes not to run",
     "per-file-ignores": "a table of glob pattern -> list of rule codes or prefixes",
@@ -88,6 +90,9 @@ class Config:
     reference: str | None = None
     #: the exchange-rate file, relative to the configuration (``None``: the bundled ECB rates)
     rates: str | None = None
+    #: leave out the files git ignores (``.gitignore``, ``.git/info/exclude``, the global excludes)
+    #: when a directory is walked; a file named on the command line is always read
+    respect_gitignore: bool = True
 
     @property
     def root(self) -> Path:
@@ -250,6 +255,10 @@ def _validate(table: Mapping[str, Any], path: str) -> Config:
     fail_on = table.get("fail-on", "warning")
     if fail_on not in FAIL_ON:
         raise ConfigError(path, f"fail-on must be one of: {', '.join(FAIL_ON)}", line=_line_of(text, "fail-on"))
+    respect_gitignore = table.get("respect-gitignore", True)
+    if not isinstance(respect_gitignore, bool):
+        raise ConfigError(path, f"respect-gitignore must be true or false ({KEYS['respect-gitignore']})",
+                          line=_line_of(text, "respect-gitignore"))
     files = {}
     for key in ("baseline", "reference", "rates"):
         value = table.get(key)
@@ -257,7 +266,8 @@ def _validate(table: Mapping[str, Any], path: str) -> Config:
             raise ConfigError(path, f"{key} must be a file name ({KEYS[key]})", line=_line_of(text, key))
         files[key] = value
     return Config(path=path, metrics=metrics, aliases=aliases, paths=paths, exclude=exclude, select=select,
-                  ignore=ignore, per_file_ignores=per_file, fail_on=fail_on, **files)
+                  ignore=ignore, per_file_ignores=per_file, fail_on=fail_on, respect_gitignore=respect_gitignore,
+                  **files)
 
 
 def _strings(table: Mapping[str, Any], key: str, path: str, text: str, label: str | None = None) -> tuple[str, ...]:

@@ -29,6 +29,7 @@ from factcheck.attribute.sentences import Sentences, fingerprint_sentences, norm
 from factcheck.extract import scan
 from factcheck.model import Document, Interval, Quantity, pickled_by_fields
 from factcheck.offsets import Lines, Region, excerpt, line_col, region
+from factcheck.scope import prose
 
 _BASE = (
     (re.compile(r"\b(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|yoy|y/y|on[\s-]year|from\s+a\s+year\s+(?:earlier|ago)|"
@@ -125,9 +126,18 @@ class Fact:
 
 
 def extract_document(doc: Document, *, vocabulary: MetricVocabulary | None = None) -> list[Quantity]:
-    """The quantities of one document, offsets into its whole text, with who, what and when."""
-    body = doc.text[doc.body_start :]  # the scanner reads prose: front matter is not searched
+    """The quantities of one document, offsets into its whole text, with who, what and when.
+
+    The scanner and attribution read prose only (:func:`factcheck.scope.prose`): front matter,
+    code and HTML comments are blanked out, keeping every offset, so no figure is found in them
+    and none of their words names an entity, a metric or a period."""
+    text = prose(doc)
+    body = text[doc.body_start :]
     found = [_shift(q, doc.body_start) for q in scan(body)] if doc.body_start else scan(body)
+    if text is not doc.text:
+        # a figure written across a skipped region ("$5`x`bn") is not one the writer wrote
+        found = [q for q in found if doc.text[q.start : q.end] == q.text]
+        doc = attrs.evolve(doc, text=text)
     return attribute(doc, found, vocabulary=vocabulary)
 
 
@@ -137,7 +147,7 @@ def document_facts(doc: Document, quantities: Sequence[Quantity]) -> list[Fact]:
     Pure and picklable: it runs in worker processes, and nothing after it needs the text again.
     Entity ids are not set here; they need every document's names (:func:`build_context`).
     """
-    text = doc.text
+    text = prose(doc)  # what the scanner read: skipped regions name no entity and hold no date
     sentences = Sentences(text)
     salient = EntityFinder(text, doc.body_start, sentences).salient if any(not q.entity for q in quantities) else None
     lines = Lines(text)
@@ -161,10 +171,10 @@ def document_facts(doc: Document, quantities: Sequence[Quantity]) -> list[Fact]:
         assert wrapped is not None
         around = wrapped.at(q.start)
         if around not in contexts:
-            contexts[around] = normalise(text[slice(*around)])
+            contexts[around] = normalise(doc.text[slice(*around)])
         return Fact(doc=doc.path, quantity=q, published=doc.published, sentence=span, sentence_key=keys[span],
                     line=lines.number(q.start), col=q.start - lines.start(q.start) + 1,
-                    excerpt=excerpt(text, q.start, q.end, lines=lines), context=contexts[around], **found)
+                    excerpt=excerpt(doc.text, q.start, q.end, lines=lines), context=contexts[around], **found)
 
     facts = [placed(q, base=base_of(text, q.start, q.end) if q.kind in ("change", "difference") else None,
                     earlier=is_earlier(text, q.start, q.end), entity_name=q.entity or salient) for q in kept]

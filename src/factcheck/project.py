@@ -249,13 +249,20 @@ def _finish(run: Run, report: Report) -> Report:
     return report
 
 
-def collect_paths(given: Sequence[str], config: Config, *, with_configured: bool = False) -> list[str]:
+def collect_paths(given: Sequence[str], config: Config, *, with_configured: bool = False,
+                  respect_gitignore: bool | None = None) -> list[str]:
     """The article files to read: ``given`` (or the configured ``paths`` when none is given, or
     both with ``with_configured``), directories walked, excluded files left out, each file once.
+
+    In a directory walked, the files git ignores are left out too, unless ``respect_gitignore``
+    (default: the configuration's ``respect-gitignore``, true) is false: see :func:`git_ignored`.
+    A file named on its own is always read, as ruff does.
 
     Files found by walking ``.`` are shown as ``articles/a.md``, not ``./articles/a.md``; every
     other path keeps the spelling it was given.
     """
+    if respect_gitignore is None:
+        respect_gitignore = config.respect_gitignore
     roots = list(given)
     if not roots or with_configured:
         roots = [display_path(str(config.resolve(p))) for p in config.paths] + roots
@@ -265,15 +272,43 @@ def collect_paths(given: Sequence[str], config: Config, *, with_configured: bool
     seen: set[str] = set()
     for root in roots:
         walked = os.path.isdir(root)
-        for path in iter_paths([root]):
+        found = list(iter_paths([root]))
+        ignored = git_ignored(root, found) if walked and respect_gitignore else frozenset()
+        for path in found:
             key = os.path.realpath(path)
-            if key in seen or config.is_excluded(path):
+            if key in seen or config.is_excluded(path) or path in ignored:
                 continue
             seen.add(key)
             out.append(_strip_dot(path) if walked else path)
     if not out:
-        raise UsageError(f"nothing to check: the configuration excludes every file of {', '.join(roots)}")
+        because = "the configuration or .gitignore excludes" if respect_gitignore else "the configuration excludes"
+        raise UsageError(f"nothing to check: {because} every file of {', '.join(roots)}")
     return out
+
+
+def git_ignored(root: str, files: Sequence[str]) -> frozenset[str]:
+    """The ``files`` found by walking the directory ``root`` that git ignores, by asking git.
+
+    One ``git check-ignore --stdin`` for the whole directory, so git's own rules apply (nested
+    ``.gitignore`` files, ``.git/info/exclude``, ``core.excludesFile``, negations) and a tracked
+    file is never ignored. Nothing is ignored when git is not installed, when ``root`` is not in a
+    work tree, or when ``root`` itself is ignored: a directory named on purpose is read."""
+    if not files:
+        return frozenset()
+    top = os.path.abspath(root)
+    asked = [os.path.relpath(f, root) for f in files]
+    stdin = "".join(q + "\0" for q in [*asked, top]).encode("utf-8", "surrogateescape")
+    try:
+        done = subprocess.run(["git", "-C", root, "check-ignore", "--stdin", "-z"], input=stdin,
+                              capture_output=True, check=False)
+    except OSError:  # no git: nothing is ignored
+        return frozenset()
+    if done.returncode != 0:  # 1: nothing ignored; 128: not a work tree
+        return frozenset()
+    said = set(done.stdout.decode("utf-8", "surrogateescape").split("\0"))
+    if top in said:
+        return frozenset()
+    return frozenset(f for f, q in zip(files, asked, strict=True) if q in said)
 
 
 def display_path(path: str) -> str:

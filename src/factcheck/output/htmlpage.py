@@ -97,7 +97,7 @@ def _card(n: int, f: Finding, docs: dict[str, Document], anchors: dict[str, str]
             f'<figure class="source"><figcaption><a href="{escape(target)}">{escape(fact.doc)}:{line}:{col}</a>'
             f"{_byline(doc)}</figcaption><blockquote>{quote}</blockquote></figure>"
         )
-    help_ = f'<p class="help">help: likely {escape(f.cause)}</p>' if f.cause else ""
+    help_ = f'<p class="help">help: likely {escape(f.cause)}</p>' if f.cause and f.cause not in f.message else ""
     return (
         f'<article class="finding {f.severity}" id="finding-{n}">'
         f'<h3><span class="code">{f.code}</span> {escape(f.name)} '

@@ -22,7 +22,7 @@ def render_finding(finding: Finding, texts: Mapping[str, str]) -> str:
     for fact in finding.facts:
         ln, cl = fact.where(texts)
         out.append(f"  --> {fact.doc}:{ln}:{cl}  {fact.shown(texts)}")
-    if finding.cause:
+    if finding.cause and finding.cause not in finding.message:  # said once: in the message, or here
         out.append(f"  help: likely {finding.cause}")
     return "\n".join(out) + "\n"
 

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 1
 #: A notebook cell shows at most this many findings; the DataFrame has them all.
 MAX_ROWS = 200
+#: Codes of findings about the suppression comments themselves (FC901, FC902): problems, not conflicts.
+PROBLEM_PREFIX = "FC9"
 #: The columns of :meth:`Report.to_pandas`, in order.
 COLUMNS = ("code", "name", "severity", "message", "cause", "doc", "line", "column", "text", "value", "unit",
            "entity", "metric", "period", "docs", "texts")
@@ -64,9 +66,16 @@ class Report:
         return {d.path: d.text for d in self.documents}
 
     def summary(self) -> str:
-        """``Found 1 conflict in 5 documents (56 facts, 22 checkable).``, and what was set aside."""
-        n, docs = len(self.conflicts), self.coverage.get("documents", len(self.documents))
-        line = (f"Found {n} conflict{'s' if n != 1 else ''} in {docs} document{'s' if docs != 1 else ''} "
+        """``Found 1 conflict in 5 documents (56 facts, 22 checkable).``, and what was set aside.
+
+        Warnings about the suppression comments themselves (FC9xx: unused, unreadable) are not
+        conflicts between figures: they are counted as problems, ``Found 1 conflict and 1 problem``."""
+        problems = sum(1 for f in self.conflicts if f.code.startswith(PROBLEM_PREFIX))
+        n, docs = len(self.conflicts) - problems, self.coverage.get("documents", len(self.documents))
+        found = f"{n} conflict{'s' if n != 1 else ''}"
+        if problems:
+            found += f" and {problems} problem{'s' if problems != 1 else ''}"
+        line = (f"Found {found} in {docs} document{'s' if docs != 1 else ''} "
                 f"({self.coverage.get('facts', 0)} facts, {self.coverage.get('checked', 0)} checkable).")
         aside = []
         if self.baselined:

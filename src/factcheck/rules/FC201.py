@@ -17,6 +17,7 @@ from factcheck.link.profile import Profile, profiles
 from factcheck.link.values import compare, magnitude_slip, severity
 from factcheck.link.weights import Weights, default_weights, probability
 from factcheck.rules.base import Rule
+from factcheck.written import interval_text, quoted
 
 #: A conflict is an error or warning only when the two figures state the same fact with at least
 #: this probability; from ``WORTH_A_LOOK`` up it is reported as information.
@@ -123,8 +124,10 @@ class ValueMismatch(Rule):
         sev: Severity = severity(Decimal(x), Decimal(y)) if p >= CERTAIN else "info"
         agreed = [f"{name} {level}" for name, level, w in weights.contributions(pair.oriented(odd_i)) if w > 0.5]
         more = (f", as {len(allies)} other source{'s do' if len(allies) != 1 else ' does'}" if allies else "")
-        message = (f"{_describe(odd, good)}: {odd.q.text!r} in {odd.doc} disagrees with {good.q.text!r} in "
-                   f"{good.doc}{more}; {odd.q.text!r} allows {mine}, {good.q.text!r} allows {theirs}; "
+        unit = odd.q.unit  # compare() gives both intervals in the odd figure's unit
+        message = (f"{_describe(odd, good)}: {quoted(odd.q)} in {odd.doc} disagrees with {quoted(good.q)} in "
+                   f"{good.doc}{more}; {quoted(odd.q)} allows {interval_text(mine, unit)}, {quoted(good.q)} "
+                   f"allows {interval_text(theirs, unit)}; "
                    f"same fact with probability {p:.2f} ({', '.join(agreed[:4]) or 'weak evidence'})")
         if cause:
             message += f"; likely {cause}"

@@ -12,6 +12,7 @@ from factcheck.model import Interval
 from factcheck.rules._compare import certain, same_fact, severity
 from factcheck.rules._pairs import pairs_across_articles
 from factcheck.rules.base import Rule
+from factcheck.written import amount, quoted
 
 
 class RangeMismatch(Rule):
@@ -58,8 +59,9 @@ class RangeMismatch(Rule):
     def _finding(self, a: Fact, b: Fact, ends: list[str]) -> Finding:
         x = getattr(a.q, ends[0])
         y = getattr(b.q, ends[0])
-        message = (f"{a.q.metric}: the range {a.q.text!r} in {a.doc} and {b.q.text!r} in {b.doc} differ at the "
-                   f"{' and '.join(ends)} end{'s' if len(ends) > 1 else ''} ({x:f} vs {y:f})")
+        message = (f"{a.q.metric}: the range {quoted(a.q)} in {a.doc} and {quoted(b.q)} in {b.doc} differ at the "
+                   f"{' and '.join(ends)} end{'s' if len(ends) > 1 else ''} ({amount(x, a.q.unit)} vs "
+                   f"{amount(y, b.q.unit)})")
         return self.finding(severity(Decimal(x), Decimal(y)), message, (b, a),
                             {"ends": ends, "a": [str(a.q.low), str(a.q.high)], "b": [str(b.q.low), str(b.q.high)]})
 

@@ -10,6 +10,7 @@ from factcheck.findings import Finding
 from factcheck.group import Context
 from factcheck.rules._compare import agree, magnitude_slip, severity
 from factcheck.rules.base import Rule
+from factcheck.written import quoted
 
 
 class CopiedSentenceMismatch(Rule):
@@ -57,7 +58,7 @@ class CopiedSentenceMismatch(Rule):
         slip = magnitude_slip(odd.q.value, good.q.value)
         cause = (f"a misplaced decimal point or a dropped digit (a factor of {10 ** slip})" if slip
                  else "one copy of the sentence was edited")
-        message = (f"the same sentence gives {good.q.text!r} in {good.doc} but {odd.q.text!r} in {odd.doc}; "
+        message = (f"the same sentence gives {quoted(good.q)} in {good.doc} but {quoted(odd.q)} in {odd.doc}; "
                    f"likely {cause}")
         return self.finding(severity(odd.q.value, good.q.value), message, (odd, good),
                             {"values": [f"{good.q.value:f}", f"{odd.q.value:f}"]}, cause)

@@ -14,6 +14,7 @@ from factcheck.model import Interval
 from factcheck.reference import ReferenceFact
 from factcheck.rules._compare import magnitude_slip, same_time, severity
 from factcheck.rules.base import Rule
+from factcheck.written import quoted
 
 #: A share count kept on file drifts with buybacks and issues; allow this much either way.
 SHARES_TOLERANCE = Decimal("0.05")
@@ -70,7 +71,7 @@ class MarketCapIdentity(Rule):
             value = price.q.value * shares.value
             slip = magnitude_slip(value, cap.q.value)
             cause = f"a dropped digit: the stated figure is off by a factor of {10 ** slip}" if slip else None
-            message = (f"market capitalisation {cap.q.text!r} does not fit the share price {price.q.text!r} and "
+            message = (f"market capitalisation {quoted(cap.q)} does not fit the share price {quoted(price.q)} and "
                        f"{shares.value:,.0f} shares outstanding ({shares.source}): that makes about "
                        f"{value / Decimal(10) ** 9:,.1f}bn {cap.q.currency}")
             if cause:

@@ -11,6 +11,7 @@ from factcheck.findings import Finding
 from factcheck.group import Context
 from factcheck.rules._compare import agree, same_fact, severity
 from factcheck.rules.base import Rule
+from factcheck.written import quoted
 
 _PARTS = ("domestic", "international")
 _SYNONYMS = {"overseas": "international", "foreign": "international", "local": "domestic"}
@@ -73,8 +74,8 @@ class PartsSum(Rule):
             twin = next((g for doc, facts in others.get(f.q.currency, {}).items() if doc != f.doc for g in facts
                          if g.q.metric != f.q.metric and agree(ctx, f, g) and ctx.same_entity(f, g)), None)
             twins = [] if twin is None else [twin]
-            message = (f"{f.q.metric} {f.q.text!r} in {f.doc} is not the sum of its parts: {a.q.text!r} + "
-                       f"{b.q.text!r} make {value / 10 ** 9:,.1f}bn")
+            message = (f"{f.q.metric} {quoted(f.q)} in {f.doc} is not the sum of its parts: {quoted(a.q)} + "
+                       f"{quoted(b.q)} make {value / 10 ** 9:,.1f}bn")
             cause = None
             if twins:
                 cause = f"a mislabelled figure: {twins[0].q.text!r} is the {twins[0].q.metric} in {twins[0].doc}"

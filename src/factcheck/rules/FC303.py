@@ -13,6 +13,7 @@ from factcheck.group import Context
 from factcheck.model import Interval
 from factcheck.rules._compare import magnitude_slip, severity
 from factcheck.rules.base import Rule
+from factcheck.written import quoted
 
 #: How many sentences apart an investment, its stake and the valuation may be written.
 REACH = 2
@@ -69,7 +70,7 @@ class ValuationIdentity(Rule):
                 value = paid.q.value / (stake.q.value / 100)
                 slip = magnitude_slip(value, v.q.value)
                 cause = f"a dropped digit (a factor of {10 ** slip})" if slip else None
-                message = (f"valuation {v.q.text!r} does not follow from {paid.q.text!r} for {stake.q.text!r}: "
+                message = (f"valuation {quoted(v.q)} does not follow from {quoted(paid.q)} for {quoted(stake.q)}: "
                            f"that values the whole at about {value / 10 ** 9:,.2f}bn {v.q.currency}")
                 if cause:
                     message += f"; likely {cause}"

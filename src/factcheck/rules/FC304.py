@@ -13,6 +13,7 @@ from factcheck.group import Context
 from factcheck.model import Interval
 from factcheck.rules._compare import severity
 from factcheck.rules.base import Rule
+from factcheck.written import quoted
 
 #: Writers compute a change from unrounded figures, or from a neighbouring line of the accounts
 #: (profit attributable vs profit for the period); this many percentage points of slack keep
@@ -81,12 +82,12 @@ class ChangeVersusLevels(Rule):
                 points = intervals.sub(after.q.interval, before.q.interval)
                 if comparable(points, stated):
                     yield self.finding("info",
-                                       f"{q.text!r} is the change in percentage points ({before.q.text!r} to "
-                                       f"{after.q.text!r}), not a relative change: write 'percentage points'",
+                                       f"{quoted(q)} is the change in percentage points ({quoted(before.q)} to "
+                                       f"{quoted(after.q)}), not a relative change: write 'percentage points'",
                                        (change, after, before), {"points": str(points)}, "percent written for points")
                     continue
             implied = (after.q.value / before.q.value - 1) * 100
-            message = (f"{q.text!r} does not match its own levels: {after.q.text!r} from {before.q.text!r} is "
+            message = (f"{quoted(q)} does not match its own levels: {quoted(after.q)} from {quoted(before.q)} is "
                        f"{implied:+.1f}%")
             yield self.finding(severity(implied, q.value), message, (change, after, before),
                                {"implied_change": f"{implied:.4f}", "interval": str(growth)},

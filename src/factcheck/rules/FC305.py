@@ -13,6 +13,7 @@ from factcheck.findings import Finding
 from factcheck.group import Context
 from factcheck.rules._compare import severity
 from factcheck.rules.base import Rule
+from factcheck.written import quoted
 
 
 class PercentDifference(Rule):
@@ -66,7 +67,7 @@ class PercentDifference(Rule):
                 if any(comparable(r, stated) or comparable(r.scale(Decimal(-1)), stated) for r in readings):
                     continue
                 x = (a.q.value - b.q.value) / a.q.value * 100
-                message = (f"{d.q.text!r} does not match {a.q.text!r} and {b.q.text!r}: they differ by "
+                message = (f"{quoted(d.q)} does not match {quoted(a.q)} and {quoted(b.q)}: they differ by "
                            f"{abs(x):.1f}% of the first ({abs((a.q.value - b.q.value) / b.q.value * 100):.1f}% of "
                            f"the second)")
                 yield self.finding(severity(abs(x), abs(d.q.value)), message, (d, a, b),

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from factcheck.findings import Finding
 from factcheck.group import Context
 from factcheck.rules.base import Rule
+from factcheck.written import quoted
 
 #: Metrics that are a part of a whole: none can be more than all of it.
 PARTS_OF_A_WHOLE = frozenset({"stake", "market share"})
@@ -37,5 +38,5 @@ class ShareOverWhole(Rule):
                 low = f.q.interval.low
                 if low is not None and low > 100:
                     yield self.finding("error",
-                                       f"{f.q.metric} {f.q.text!r} in {f.doc} is more than the whole (100%)",
+                                       f"{f.q.metric} {quoted(f.q)} in {f.doc} is more than the whole (100%)",
                                        (f,), {"value": f"{f.q.value:f}"}, "a typo or a figure of another kind")

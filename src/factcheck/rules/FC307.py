@@ -14,6 +14,7 @@ from factcheck.model import Interval
 from factcheck.rules._compare import agree, severity
 from factcheck.rules.base import Rule
 from factcheck.rules.FC304 import SLACK
+from factcheck.written import quoted
 
 
 class ChangeVersusPriorLevel(Rule):
@@ -71,7 +72,7 @@ class ChangeVersusPriorLevel(Rule):
                 if comparable(growth, stated):
                     continue
                 implied = (after.q.value / before.q.value - 1) * 100
-                message = (f"{q.text!r} to {after.q.text!r} ({change.doc}) does not fit {before.q.text!r} a year "
+                message = (f"{quoted(q)} to {quoted(after.q)} ({change.doc}) does not fit {quoted(before.q)} a year "
                            f"earlier ({before.doc}): that is {implied:+.1f}%")
                 yield self.finding(severity(implied, q.value), message, (change, after, before),
                                    {"implied_change": f"{implied:.4f}", "interval": str(growth)})

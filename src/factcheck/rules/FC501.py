@@ -10,6 +10,7 @@ from factcheck.fx import FxError
 from factcheck.group import Context
 from factcheck.rules._compare import severity
 from factcheck.rules.base import Rule
+from factcheck.written import quoted
 
 
 class ConversionMismatch(Rule):
@@ -52,9 +53,9 @@ class ConversionMismatch(Rule):
                 continue
             value = source.q.value * rate.rate
             when = rate.describe() if rate.latest else rate.rate_date
-            message = (f"{source.q.text!r} is about {_short(value)} {target.q.currency} at "
+            message = (f"{quoted(source.q)} is about {_short(value)} {target.q.currency} at "
                        f"{rate.base}/{rate.quote} {rate.rate:.4f} (ECB, {when}), but the text says "
-                       f"{target.q.text!r} in {target.doc}")
+                       f"{quoted(target.q)} in {target.doc}")
             yield self.finding(severity(value, target.q.value), message, (target, source),
                                {"converted": f"{value:f}", "rate": str(rate.rate),
                                 "rate_date": rate.rate_date.isoformat(), "rate_is_latest": rate.latest,

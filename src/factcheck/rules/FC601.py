@@ -10,6 +10,7 @@ from factcheck.facts import Fact
 from factcheck.findings import Finding, Severity
 from factcheck.group import Context
 from factcheck.rules.base import Rule
+from factcheck.written import quoted
 
 #: A date written without its year is read in the year nearest to publication; when it falls on
 #: the written weekday in the year before or after, and that date is no further than this from
@@ -71,12 +72,12 @@ class WeekdayDateMismatch(Rule):
             else:
                 length, named = q.period.end.day, f"{month_name(month)} {q.period.start.year}"
             return self.finding(severity,
-                                f"{q.text!r} in {f.doc}: no such date ({named} has {length} days)",
+                                f"{quoted(q)} in {f.doc}: no such date ({named} has {length} days)",
                                 (f,), {"month": q.period.key if q.period else month_name(month), "day": day},
                                 "a mistyped day or month")
         assert q.period is not None
         date = q.period.start
-        message = (f"{q.text!r} in {f.doc}: {date.day} {month_name(date.month)} {date.year} is a {actual}, "
+        message = (f"{quoted(q)} in {f.doc}: {date.day} {month_name(date.month)} {date.year} is a {actual}, "
                    f"not a {q.literal}")
         if year is None:
             message += f" (the year nearest to the publication date, {f.published})"

@@ -11,6 +11,7 @@ from factcheck.facts import Fact
 from factcheck.findings import Finding
 from factcheck.group import Context
 from factcheck.rules.base import Rule
+from factcheck.written import quoted
 
 #: The nouns a counted "N-year" must qualify to be a length of time that a span can state: "an
 #: 11-year deal", "a five-year plan". "A 15-year high", "the 10-year Treasury" and "a 20-year
@@ -106,7 +107,7 @@ class SpanCountMismatch(Rule):
             counted = f"{last - first} or {last - first + 1} years"
         if n in allowed:
             return None
-        message = (f"{count.q.text!r} does not match {span.q.text!r} in {span.doc}: {written} is {counted}, "
+        message = (f"{quoted(count.q)} does not match {quoted(span.q)} in {span.doc}: {written} is {counted}, "
                    f"not {n}")
         return self.finding("warning", message, (count, span),
                             {"stated": n, "first": first, "last": last, "allowed": sorted(allowed)},

@@ -12,9 +12,12 @@ command and the pytest plugin alike.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
+import re
 import sys
+import typing
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
@@ -35,7 +38,9 @@ T = TypeVar("T")
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        _unrecognized(parser, args, extras)
     if not getattr(args, "command", None) or not hasattr(args, "run"):
         parser.print_help(sys.stderr)
         return 2
@@ -59,8 +64,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose errors suggest the nearest subcommand or choice ("did you mean")."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        found = re.search(r"invalid choice: '?([^' ]+?)'? \(", message)
+        if found:
+            choices = [str(c) for a in self._actions if a.choices for c in a.choices]
+            message += _did_you_mean(found.group(1), choices)
+        super().error(message)
+
+
+def _did_you_mean(word: str, candidates: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+def _unrecognized(parser: argparse.ArgumentParser, args: argparse.Namespace, extras: Sequence[str]) -> None:
+    """Report arguments no parser took under the usage of the subcommand they were given to,
+    with the nearest option of that subcommand (``--selct`` -> ``--select``); exits 2."""
+    chosen = parser
+    while True:  # the deepest subcommand chosen: `baseline write`, `check`, or the command itself
+        sub = next((a for a in chosen._actions if isinstance(a, argparse._SubParsersAction)), None)
+        name = getattr(args, sub.dest, None) if sub is not None else None
+        if sub is None or name not in sub.choices:
+            break
+        chosen = sub.choices[name]
+    options = [o for a in chosen._actions for o in a.option_strings]
+    words = []
+    for extra in extras:
+        flag = extra.split("=", 1)[0]
+        hint = _did_you_mean(flag, options) if flag.startswith("-") else ""
+        words.append(extra + hint)
+    chosen.error("unrecognized arguments: " + " ".join(words))
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="factcheck",
         description="Check that the numbers in news and business writing agree with each other.",
     )

@@ -1,0 +1,54 @@
+"""What ruff and Vale users expect of the command on day one: did-you-mean for a mistyped flag or
+subcommand, `--statistics`, `.` by default, `-q`/`-v`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+
+A = "---\npublished: 2024-10-30\n---\nAcme's revenue reached £22.6bn in 2024, the company said.\n"
+B = "---\npublished: 2024-10-30\n---\nAcme's revenue reached £226bn in 2024, according to the filing.\n"
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    (tmp_path / "a.md").write_text(A, encoding="utf-8")
+    (tmp_path / "b.md").write_text(B, encoding="utf-8")
+    return tmp_path
+
+
+def _usage_error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return err
+
+
+class TestDidYouMean:
+    def test_mistyped_flag_names_the_nearest_option_under_the_subcommands_usage(
+            self, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        err = _usage_error(["check", "--selct", "FC2", str(corpus)], capsys)
+        assert err.startswith("usage: factcheck check ")
+        assert err.rstrip().endswith("factcheck check: error: unrecognized arguments: --selct (did you mean --select?)")
+
+    def test_nested_subcommand_and_value_form(self, capsys: pytest.CaptureFixture[str]) -> None:
+        err = _usage_error(["baseline", "write", "--outptu=x.json"], capsys)
+        assert err.startswith("usage: factcheck baseline write ")
+        assert "unrecognized arguments: --outptu=x.json (did you mean --output?)" in err
+
+    def test_mistyped_subcommand(self, capsys: pytest.CaptureFixture[str]) -> None:
+        err = _usage_error(["chek", "."], capsys)
+        assert "invalid choice: 'chek'" in err and "(did you mean check?)" in err
+
+    def test_mistyped_choice(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert "(did you mean json?)" in _usage_error(["check", "--format", "jsn"], capsys)
+
+    def test_nothing_close_suggests_nothing(self, capsys: pytest.CaptureFixture[str]) -> None:
+        err = _usage_error(["rule", "FC201", "--zzzzzz"], capsys)
+        assert "unrecognized arguments: --zzzzzz\n" in err and "did you mean" not in err

@@ -52,3 +52,24 @@ class TestDidYouMean:
     def test_nothing_close_suggests_nothing(self, capsys: pytest.CaptureFixture[str]) -> None:
         err = _usage_error(["rule", "FC201", "--zzzzzz"], capsys)
         assert "unrecognized arguments: --zzzzzz\n" in err and "did you mean" not in err
+
+
+class TestStatistics:
+    def test_counts_by_rule_instead_of_the_findings(self, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        (corpus / "c.md").write_text(A.replace("said.", "said. <!-- factcheck: ignore FC301 -- why -->")
+                                     + "\n<!-- factcheck: ignore FC302 -- why -->\n", encoding="utf-8")
+        assert main(["check", str(corpus), "--statistics"]) == 1
+        out = capsys.readouterr().out
+        assert out.splitlines() == ["FC901  unused-suppression  2", "FC201  value-mismatch      1"]
+
+    def test_json_and_exit_status_as_usual(self, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["check", str(corpus), "--statistics", "--format", "json", "--fail-on", "never"]) == 0
+        assert json.loads(capsys.readouterr().out) == [{"code": "FC201", "name": "value-mismatch", "count": 1}]
+
+    def test_nothing_found_prints_nothing(self, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["check", str(corpus), "--statistics", "--ignore", "FC2"]) == 0
+        assert capsys.readouterr().out == ""
+
+    def test_other_formats_are_a_usage_error(self, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["check", str(corpus), "--statistics", "--format", "sarif"]) == 2
+        assert "--statistics prints a table" in capsys.readouterr().err

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from factcheck.config import Config
     from factcheck.model import Document
     from factcheck.project import Run
+    from factcheck.report import Report
 
 T = TypeVar("T")
 
@@ -136,6 +137,8 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument("--against", metavar="ARCHIVE",
                     help="check the PATHs against the facts of an archive made by `factcheck index`")
     _output_option(ck)
+    ck.add_argument("--statistics", action="store_true",
+                    help="print how many findings each rule has (code, name, count) instead of the findings")
     ck.set_defaults(run=_run_check)
 
     ix = sub.add_parser("index", help="extract articles once into an archive (SQLite) for --against")
@@ -321,6 +324,8 @@ def _run_check(args: argparse.Namespace) -> int:
     from factcheck.output import Options, render
     from factcheck.project import evaluate
 
+    if args.statistics and args.format not in ("text", "concise", "json"):
+        raise UsageError(f"--statistics prints a table (--format text) or JSON (--format json), not {args.format}")
     if args.write_baseline and (args.changed_only or args.changed):
         raise UsageError("--write-baseline records every finding; it cannot be combined with --changed-only")
     run = _make_run(args)
@@ -332,9 +337,9 @@ def _run_check(args: argparse.Namespace) -> int:
     report = evaluate(run, progress=True)
     root = str(run.config.root)
     options = Options(root=root, baseline=run.baseline is not None)
-    text = render(report, args.format, options)
+    text = _statistics(report, args.format) if args.statistics else render(report, args.format, options)
     emit(args.output, lambda out: out.write(text))
-    if report.unreadable and (args.output or args.format not in ("text", "concise")):
+    if report.unreadable and (args.statistics or args.output or args.format not in ("text", "concise")):
         # the report went to a file or a tool: the terminal still says why the status is 2
         for problem in report.unreadable:
             print(f"factcheck: error: {problem}", file=sys.stderr)
@@ -342,6 +347,20 @@ def _run_check(args: argparse.Namespace) -> int:
         return 2  # some files were not checked at all, whatever the others gave
     levels = FAIL_LEVELS[args.fail_on or run.config.fail_on]
     return 1 if any(f.severity in levels for f in report.findings) else 0
+
+
+def _statistics(report: Report, fmt: str) -> str:
+    """``--statistics``: the findings counted by rule, most first (ruff's), as a table or JSON."""
+    from factcheck.rules import known_rules
+
+    names = {r.code: r.name for r in known_rules()}
+    rows = sorted(((code, names.get(code, ""), len(found)) for code, found in report.by_code().items()),
+                  key=lambda row: (-row[2], row[0]))
+    if fmt == "json":
+        return json.dumps([{"code": c, "name": n, "count": k} for c, n, k in rows], indent=2) + "\n"
+    width = max((len(n) for _, n, _ in rows), default=0)
+    digits = max((len(str(k)) for *_, k in rows), default=0)
+    return "".join(f"{c}  {n:<{width}}  {k:>{digits}}\n" for c, n, k in rows)
 
 
 def _run_baseline_write(args: argparse.Namespace) -> int:

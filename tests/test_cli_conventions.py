@@ -73,3 +73,26 @@ class TestStatistics:
     def test_other_formats_are_a_usage_error(self, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["check", str(corpus), "--statistics", "--format", "sarif"]) == 2
         assert "--statistics prints a table" in capsys.readouterr().err
+
+
+class TestDefaultPath:
+    def test_no_path_checks_the_working_directory(self, corpus: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+        monkeypatch.chdir(corpus)
+        assert main(["check", "--format", "concise"]) == 1
+        out = capsys.readouterr().out
+        assert out.startswith("a.md:4:") and "in b.md" in out and "in 2 documents" in out
+
+    def test_baseline_write_too(self, corpus: Path, monkeypatch: pytest.MonkeyPatch,
+                                capsys: pytest.CaptureFixture[str]) -> None:
+        monkeypatch.chdir(corpus)
+        assert main(["baseline", "write"]) == 0
+        assert (corpus / "factcheck-baseline.json").is_file()
+
+    def test_a_directory_without_articles_is_nothing_to_check(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+        (tmp_path / "notes.py").write_text("x = 1\n", encoding="utf-8")
+        monkeypatch.chdir(tmp_path)
+        assert main(["check"]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("factcheck: error: nothing to check: no path given") and err.count("\n") == 1

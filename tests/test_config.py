@@ -160,10 +160,14 @@ class TestCheckWithConfiguration:
         assert report["summary"]["documents"] == 2
         assert {f["doc"] for f in report["findings"][0]["facts"]} == {"news/a.md", "news/b.md"}
 
-    def test_no_paths_anywhere_is_a_usage_error(self, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """`check` with no path and no configured paths exits 2 saying so."""
-        assert main(["check"]) == 2
-        assert "no paths given" in capsys.readouterr().err
+    def test_no_paths_anywhere_checks_the_working_directory(self, project: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+        """`check` with no path and no configured paths checks `.` (as ruff does), excludes applied."""
+        self._config(project, 'exclude = ["README.md"]\n')
+        assert main(["check", "--format", "json"]) == 1
+        report = json.loads(capsys.readouterr().out)
+        assert report["summary"]["documents"] == 2
+        assert {f["doc"] for f in report["findings"][0]["facts"]} == {"news/a.md", "news/b.md"}
 
     @pytest.mark.parametrize(("config", "options", "status"), [
         ('ignore = ["FC2"]\n', [], 0),

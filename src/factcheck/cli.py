@@ -198,7 +198,7 @@ class _Version(argparse.Action):
 
 def _corpus_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="articles (.md/.txt) or directories of them (default: the configuration's paths)")
+                   help="articles (.md/.txt) or directories of them (default: the configuration's paths, or .)")
     p.add_argument("--reference", metavar="FILE", help="TOML file of [[fact]] tables the newsroom trusts")
     p.add_argument("--rates", metavar="FILE",
                    help="exchange rates to convert at instead of the bundled ECB ones: the ECB's "
@@ -278,14 +278,14 @@ def _make_run(args: argparse.Namespace) -> Run:
     """The run the command line asks for, on top of the configuration (without a baseline)."""
     from factcheck.config import load_config
     from factcheck.parallel import default_jobs
-    from factcheck.project import Run, changed_targets, collect_paths, display_path
+    from factcheck.project import Run, changed_targets, display_path
 
     config = load_config(args.config, start=args.paths[0] if args.paths else None)
     if args.rates:
         config = attrs.evolve(config, rates=os.path.abspath(args.rates))
     config.fx_table()  # a bad rates file stops the run before any article is read
     changed_only = bool(getattr(args, "changed_only", False) or getattr(args, "changed", None))
-    paths = collect_paths(args.paths, config, with_configured=changed_only, respect_gitignore=_respect_gitignore(args))
+    paths = _collect_or_dot(args.paths, config, changed_only, _respect_gitignore(args))
     reference = args.reference or (display_path(str(config.resolve(config.reference))) if config.reference else None)
     changed = None
     if getattr(args, "changed", None):
@@ -298,6 +298,23 @@ def _make_run(args: argparse.Namespace) -> Run:
     return Run(config, tuple(paths), reference,
                config.select if select is None else select, config.ignore if ignore is None else ignore,
                None, changed, jobs, getattr(args, "against", None))
+
+
+def _collect_or_dot(given: Sequence[str], config: Config, with_configured: bool,
+                    respect_gitignore: bool | None) -> list[str]:
+    """The files to read; with no path given and no ``paths`` configured, those under ``.`` (as ruff)."""
+    from factcheck.errors import InputError
+    from factcheck.project import collect_paths
+
+    if given or config.paths:
+        return collect_paths(given, config, with_configured=with_configured, respect_gitignore=respect_gitignore)
+    try:
+        return collect_paths(["."], config, respect_gitignore=respect_gitignore)
+    except InputError as exc:
+        if exc.path != ".":
+            raise
+        raise UsageError("nothing to check: no path given, the configuration names no `paths`, and the "
+                         "working directory holds no .md or .txt articles") from None
 
 
 def _configured_baseline(args: argparse.Namespace, config: Config) -> str | None:

@@ -96,3 +96,43 @@ class TestDefaultPath:
         assert main(["check"]) == 2
         err = capsys.readouterr().err
         assert err.startswith("factcheck: error: nothing to check: no path given") and err.count("\n") == 1
+
+
+class TestQuietAndVerbose:
+    def test_quiet_prints_only_the_findings(self, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["check", str(corpus), "-q", "--format", "concise"]) == 1
+        out = capsys.readouterr().out
+        assert len(out.splitlines()) == 1 and out.startswith(f"{corpus}{Path('/a.md')}:4:") and "Found" not in out
+
+    def test_quiet_clean_run_prints_nothing(self, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["check", str(corpus), "--quiet", "--ignore", "FC2"]) == 0
+        assert capsys.readouterr() == ("", "")
+
+    def test_quiet_draws_no_progress(self, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        import factcheck.project
+
+        seen = []
+        real = factcheck.project.evaluate
+        monkeypatch.setattr(factcheck.project, "evaluate",
+                            lambda run, progress=False: seen.append(progress) or real(run, progress=progress))
+        main(["check", str(corpus), "-q"])
+        main(["check", str(corpus)])
+        assert seen == [False, True]
+
+    def test_verbose_names_configuration_baseline_rates_and_files(
+            self, corpus: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        (corpus / "factcheck.toml").write_text('baseline = "accepted.json"\n', encoding="utf-8")
+        monkeypatch.chdir(corpus)
+        assert main(["baseline", "write"]) == 0
+        capsys.readouterr()
+        main(["check", "-v", "--format", "json"])
+        out, err = capsys.readouterr()
+        assert json.loads(out)["summary"]["documents"] == 2  # the report is untouched on stdout
+        lines = err.splitlines()
+        assert lines[:3] == ["factcheck: configuration: factcheck.toml", "factcheck: baseline: accepted.json",
+                             "factcheck: reference: none"]
+        assert lines[3].startswith("factcheck: rates: the bundled ECB rates (to 20")
+        assert lines[4] == "factcheck: files: 2 to read"
+
+    def test_quiet_and_verbose_exclude_each_other(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert "not allowed with argument" in _usage_error(["check", "-q", "-v"], capsys)

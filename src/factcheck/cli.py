@@ -139,6 +139,12 @@ def _parser() -> argparse.ArgumentParser:
     _output_option(ck)
     ck.add_argument("--statistics", action="store_true",
                     help="print how many findings each rule has (code, name, count) instead of the findings")
+    talk = ck.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", action="store_true",
+                      help="print only the findings: no summary line, no progress")
+    talk.add_argument("-v", "--verbose", action="store_true",
+                      help="say on standard error which configuration, baseline and rates the run uses, "
+                           "and how many files it reads")
     ck.set_defaults(run=_run_check)
 
     ix = sub.add_parser("index", help="extract articles once into an archive (SQLite) for --against")
@@ -351,10 +357,14 @@ def _run_check(args: argparse.Namespace) -> int:
         _guard_output(args.write_baseline, run.paths)
         return _write_baseline(run, args.write_baseline)
     run = attrs.evolve(run, baseline=_configured_baseline(args, run.config))
-    report = evaluate(run, progress=True)
+    if args.verbose:
+        _describe_run(run)
+    report = evaluate(run, progress=not args.quiet)
     root = str(run.config.root)
     options = Options(root=root, baseline=run.baseline is not None)
     text = _statistics(report, args.format) if args.statistics else render(report, args.format, options)
+    if args.quiet and args.format in ("text", "concise") and text.endswith(report.summary() + "\n"):
+        text = text[: -len(report.summary()) - 1].rstrip("\n") + "\n" if report.findings or report.unreadable else ""
     emit(args.output, lambda out: out.write(text))
     if report.unreadable and (args.statistics or args.output or args.format not in ("text", "concise")):
         # the report went to a file or a tool: the terminal still says why the status is 2
@@ -364,6 +374,23 @@ def _run_check(args: argparse.Namespace) -> int:
         return 2  # some files were not checked at all, whatever the others gave
     levels = FAIL_LEVELS[args.fail_on or run.config.fail_on]
     return 1 if any(f.severity in levels for f in report.findings) else 0
+
+
+def _describe_run(run: Run) -> None:
+    """``-v``: what the run uses, on standard error (the report stays on standard output)."""
+    from factcheck.project import display_path
+
+    config = run.config
+    last = getattr(config.fx_table(), "last_date", lambda: None)()
+    rates = display_path(str(config.resolve(config.rates))) if config.rates else "the bundled ECB rates"
+    reference = run.reference if isinstance(run.reference, str) or run.reference is None else "given in Python"
+    for label, value in (("configuration", display_path(config.path) if config.path else "none (the defaults)"),
+                         ("baseline", run.baseline or "none"),
+                         ("reference", reference or "none"),
+                         ("rates", f"{rates} (to {last})" if last else rates),
+                         ("files", f"{len(run.paths)} to read" + (f", checked against {run.against}"
+                                                                 if run.against else ""))):
+        print(f"factcheck: {label}: {value}", file=sys.stderr)
 
 
 def _statistics(report: Report, fmt: str) -> str:

@@ -3,6 +3,7 @@ subcommand, `--statistics`, `.` by default, `-q`/`-v`."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -114,7 +115,7 @@ class TestQuietAndVerbose:
         seen = []
         real = factcheck.project.evaluate
         monkeypatch.setattr(factcheck.project, "evaluate",
-                            lambda run, progress=False: seen.append(progress) or real(run, progress=progress))
+                            lambda run, progress=False, **kw: seen.append(progress) or real(run, **kw))
         main(["check", str(corpus), "-q"])
         main(["check", str(corpus)])
         assert seen == [False, True]
@@ -136,3 +137,58 @@ class TestQuietAndVerbose:
 
     def test_quiet_and_verbose_exclude_each_other(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert "not allowed with argument" in _usage_error(["check", "-q", "-v"], capsys)
+
+
+SLIP = "Acme said revenue rose 10% to £110m from £90m in 2024.\n"
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, text: str | bytes) -> None:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+class TestStandardInput:
+    def test_check_reports_the_article_under_its_name(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+        monkeypatch.chdir(tmp_path)
+        _stdin(monkeypatch, SLIP)
+        assert main(["check", "-", "--stdin-filename", "news/draft.md", "--format", "concise"]) == 1
+        out = capsys.readouterr().out
+        assert out.startswith("news/draft.md:1:24: FC304 [error]") and "in 1 document" in out
+
+    def test_configuration_found_from_the_name(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+        project = tmp_path / "project"
+        (project / "news").mkdir(parents=True)
+        (project / "factcheck.toml").write_text('[per-file-ignores]\n"news/*.md" = ["FC304"]\n', encoding="utf-8")
+        monkeypatch.chdir(tmp_path)
+        _stdin(monkeypatch, SLIP)
+        assert main(["check", "-", "--stdin-filename", "project/news/draft.md", "-v"]) == 0
+        err = capsys.readouterr().err
+        assert f"configuration: {Path('project/factcheck.toml')}" in err
+        assert "files: standard input, as project/news/draft.md" in err
+
+    def test_extract_from_standard_input(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+        monkeypatch.chdir(tmp_path)
+        _stdin(monkeypatch, "Acme said revenue was £110m in 2024.\n")
+        assert main(["extract", "-", "--stdin-filename", "new.md", "--format", "jsonl"]) == 0
+        [row] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert row["doc"] == "new.md" and row["text"] == "£110m"
+
+    def test_not_utf8_is_an_input_error_naming_it(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+        monkeypatch.chdir(tmp_path)
+        _stdin(monkeypatch, b"Revenue was \xa3110m.\n")
+        assert main(["check", "-", "--stdin-filename", "x.md"]) == 2
+        assert capsys.readouterr().err.startswith("factcheck: error: x.md:1: is not valid UTF-8")
+
+    @pytest.mark.parametrize("argv", [["check", "-", "a.md"], ["check", "a.md", "--stdin-filename", "b.md"],
+                                      ["check", "-", "--changed-only"], ["extract", "-", "b.md"]])
+    def test_misuse_is_a_usage_error(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str],
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+        monkeypatch.chdir(tmp_path)
+        (tmp_path / "a.md").write_text(A, encoding="utf-8")
+        _stdin(monkeypatch, SLIP)
+        assert main(argv) == 2
+        assert capsys.readouterr().err.count("\n") == 1

@@ -111,6 +111,7 @@ def _parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="list every quantity found in the articles")
     _paths_argument(ex)
     ex.add_argument("--format", choices=("jsonl", "text"), default="text")
+    _stdin_option(ex)
     _output_option(ex)
     _config_option(ex)
     _gitignore_option(ex)
@@ -137,6 +138,7 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument("--against", metavar="ARCHIVE",
                     help="check the PATHs against the facts of an archive made by `factcheck index`")
     _output_option(ck)
+    _stdin_option(ck)
     ck.add_argument("--statistics", action="store_true",
                     help="print how many findings each rule has (code, name, count) instead of the findings")
     talk = ck.add_mutually_exclusive_group()
@@ -230,6 +232,28 @@ def _respect_gitignore(args: argparse.Namespace) -> bool | None:
     return getattr(args, "respect_gitignore", None)
 
 
+def _stdin_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--stdin-filename", metavar="NAME",
+                   help="with the path -, read the article from standard input and report it as NAME "
+                        "(the configuration is looked for from NAME, and its per-file settings apply)")
+
+
+def _stdin_document(args: argparse.Namespace) -> Document | None:
+    """The article on standard input when the only path is ``-`` (``None`` when it is not)."""
+    from factcheck.documents import decode_document
+
+    if "-" not in args.paths:
+        if args.stdin_filename:
+            raise UsageError("--stdin-filename names the article read from standard input: give the path -")
+        return None
+    if args.paths != ["-"]:
+        raise UsageError("- (standard input) must be the only path")
+    name = args.stdin_filename or "-"
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+    return decode_document(data, name)
+
+
 def _jobs_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--jobs", type=_positive, default=None, metavar="N",
                    help="processes for extraction (default: all cores; small runs stay in one process)")
@@ -286,12 +310,13 @@ def _make_run(args: argparse.Namespace) -> Run:
     from factcheck.parallel import default_jobs
     from factcheck.project import Run, changed_targets, display_path
 
-    config = load_config(args.config, start=args.paths[0] if args.paths else None)
+    stdin = getattr(args, "stdin", None)
+    config = load_config(args.config, start=args.stdin_filename if stdin else args.paths[0] if args.paths else None)
     if args.rates:
         config = attrs.evolve(config, rates=os.path.abspath(args.rates))
     config.fx_table()  # a bad rates file stops the run before any article is read
     changed_only = bool(getattr(args, "changed_only", False) or getattr(args, "changed", None))
-    paths = _collect_or_dot(args.paths, config, changed_only, _respect_gitignore(args))
+    paths = [] if stdin else _collect_or_dot(args.paths, config, changed_only, _respect_gitignore(args))
     reference = args.reference or (display_path(str(config.resolve(config.reference))) if config.reference else None)
     changed = None
     if getattr(args, "changed", None):
@@ -351,6 +376,10 @@ def _run_check(args: argparse.Namespace) -> int:
         raise UsageError(f"--statistics prints a table (--format text) or JSON (--format json), not {args.format}")
     if args.write_baseline and (args.changed_only or args.changed):
         raise UsageError("--write-baseline records every finding; it cannot be combined with --changed-only")
+    args.stdin = _stdin_document(args)
+    if args.stdin and (args.write_baseline or args.changed_only or args.changed or args.against):
+        raise UsageError("standard input is checked on its own: not with --write-baseline, --changed-only, "
+                         "--changed or --against")
     run = _make_run(args)
     _guard_output(args.output, run.paths)
     if args.write_baseline:
@@ -358,8 +387,8 @@ def _run_check(args: argparse.Namespace) -> int:
         return _write_baseline(run, args.write_baseline)
     run = attrs.evolve(run, baseline=_configured_baseline(args, run.config))
     if args.verbose:
-        _describe_run(run)
-    report = evaluate(run, progress=not args.quiet)
+        _describe_run(run, args.stdin)
+    report = evaluate(run, progress=not args.quiet, documents=[args.stdin] if args.stdin else [])
     root = str(run.config.root)
     options = Options(root=root, baseline=run.baseline is not None)
     text = _statistics(report, args.format) if args.statistics else render(report, args.format, options)
@@ -376,7 +405,7 @@ def _run_check(args: argparse.Namespace) -> int:
     return 1 if any(f.severity in levels for f in report.findings) else 0
 
 
-def _describe_run(run: Run) -> None:
+def _describe_run(run: Run, stdin: Document | None = None) -> None:
     """``-v``: what the run uses, on standard error (the report stays on standard output)."""
     from factcheck.project import display_path
 
@@ -388,8 +417,8 @@ def _describe_run(run: Run) -> None:
                          ("baseline", run.baseline or "none"),
                          ("reference", reference or "none"),
                          ("rates", f"{rates} (to {last})" if last else rates),
-                         ("files", f"{len(run.paths)} to read" + (f", checked against {run.against}"
-                                                                 if run.against else ""))):
+                         ("files", f"standard input, as {stdin.path}" if stdin else f"{len(run.paths)} to read"
+                          + (f", checked against {run.against}" if run.against else ""))):
         print(f"factcheck: {label}: {value}", file=sys.stderr)
 
 
@@ -456,14 +485,15 @@ def _run_extract(args: argparse.Namespace) -> int:
     from factcheck.facts import extract_document
     from factcheck.project import collect_paths
 
-    config = load_config(args.config, start=args.paths[0])
+    stdin = _stdin_document(args)
+    config = load_config(args.config, start=args.stdin_filename if stdin else args.paths[0])
     vocabulary = config.vocabulary()
-    paths = collect_paths(args.paths, config, respect_gitignore=_respect_gitignore(args))
+    paths = [] if stdin else collect_paths(args.paths, config, respect_gitignore=_respect_gitignore(args))
     _guard_output(args.output, paths)
 
     def write(out: TextIO) -> None:
-        for path in progress(paths, "extracting"):
-            doc = read_document(path)
+        for doc in [stdin] if stdin else (read_document(p) for p in progress(paths, "extracting")):
+            path = doc.path
             for q in extract_document(doc, vocabulary=vocabulary):
                 if args.format == "jsonl":
                     out.write(json.dumps({"doc": path, **q.to_dict()}, ensure_ascii=False) + "\n")

@@ -171,6 +171,12 @@ def read_document(path: str | os.PathLike[str]) -> Document:
         raise InputError(name, "permission denied") from None
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    return decode_document(data, name)
+
+
+def decode_document(data: bytes, name: str) -> Document:
+    """The bytes of an article (a file's, or standard input's) as a :class:`Document` named
+    ``name``; a binary or non-UTF-8 text is an :class:`InputError`."""
     if b"\x00" in data[:8192]:
         raise InputError(name, "looks like a binary file (it contains NUL bytes), not text")
     try:

@@ -10,14 +10,19 @@ deeply; pathological unicode (combining marks, bidi controls, zero-width and ful
 characters, letters that case-fold to ASCII, digits of other scripts, line separators); half-
 written front matter. Then the dense and rule-heavy ones that found quadratic spots before:
 currency amounts back to back, a pasted table, number words, and the rule fixtures' articles
-repeated (every rule fires on every copy).
+repeated (every rule fires on every copy). Then the issue's second list: dotted digits, version
+runs ("1.1.1.1...", "v2.3.4.5.6..."), long Markdown table rows (thousands of cells, many rows) and
+parentheses of amounts nested to the end ("($1bn ($2bn ($3bn ...)))"); the shapes the audit that
+followed found quadratic (runs of stops and citation marks, long blank runs, runs of capitals and
+of opening marks); and the inputs the unit tests timed before they counted calls instead
+("scanner: ...", "periods: ...", "metrics: ...", "check: ...", run through both functions).
 
 Each measurement runs in a forked child process with a time limit, so a quadratic case shows as
 "timed out" rather than never finishing.
 
 Usage::
 
-    python benchmarks/adversarial.py                 # the full run (about ten minutes)
+    python benchmarks/adversarial.py                 # the full run (about half an hour)
     python benchmarks/adversarial.py --scale 0.1     # every size a tenth: a quick look
     python benchmarks/adversarial.py --kinds "one 5 MB line" --limit 600
 """
@@ -132,6 +137,98 @@ def rule_fixtures_repeated(n: int) -> str:
     return _repeat(_fixture_prose())(n)
 
 
+def dotted_digits(n: int) -> str:
+    """Digits and dots at random: dates, versions and decimals that run into each other."""
+    rng = random.Random(5)
+    return "".join(rng.choices("0123456789....", k=n))
+
+
+def table_row(cells: int) -> str:
+    """One Markdown table row of ``cells`` cells of figures."""
+    rng = random.Random(cells)
+    figures = ["1", "22", "$5bn", "8%", "3,15,332", "Q1 2024", "₹39,315 crore", "-2.5", "1.2.3", "(4)"]
+    return "| " + " | ".join(rng.choice(figures) for _ in range(cells)) + " |\n"
+
+
+def long_table_rows(n: int) -> str:
+    """A pasted table of many rows of thousands of cells each (a header and its rule first)."""
+    head = "| " + " | ".join(f"Q{i % 4 + 1} {2000 + i // 4}" for i in range(3000)) + " |\n"
+    rule = "|" + "---|" * 3000 + "\n"
+    return (head + rule + "".join(table_row(3000 + k) for k in range(n // 20_000 + 2)))[:n]
+
+
+def nested_parentheses(n: int) -> str:
+    """Amounts each opening a parenthesis that closes only at the very end: "($1bn ($2bn (...)))"."""
+    depth = n // 9
+    return "Revenue was " + "".join(f"(${k % 9 + 1}bn " for k in range(depth)) + ")" * depth + "."
+
+
+def runs_of_stops(n: int) -> str:
+    """Runs of full stops, exclamation marks and citation marks that end no sentence."""
+    return _repeat("." * 3000 + " the figure " + "!?" * 1000 + " rose 8% " + "[1]" * 1000 + " to $5bn ")(n)
+
+
+def blank_runs(n: int) -> str:
+    """Long runs of blanks: between two amounts, opening a line, before a line break."""
+    return _repeat("$5bn" + " " * 3000 + "$6bn,\t" + " " * 2000 + "up 8%\nRevenue\n" + " \t" * 1500 + "rose\n")(n)
+
+
+def capitals_and_marks(n: int) -> str:
+    """Long runs of capitals, and of quotes and brackets opening a sentence before many names."""
+    return _repeat("A" * 3000 + " (00700) " + "(\"'" * 1000 + " Acme rose and Beta fell and Gamma paid $5bn. ")(n)
+
+
+# The inputs the unit tests used to time (they count calls now): the scanner's
+# (tests/extract/test_properties.py), find_periods' (tests/attribute/test_periods.py), the metric
+# vocabulary's (tests/attribute/test_metrics.py) and the rules' (tests/properties/test_linear_check.py).
+SCANNER_INPUTS: dict[str, Callable[[int], str]] = {
+    "digits, commas, currency signs and spaces": lambda n: "".join(
+        random.Random(20240528).choice("0123456789,,..$€£¥₹   ") for _ in range(n)),
+    "repeated hedges": _repeat("over "),
+    "one long line of amounts": _repeat("paid $5bn, up 8% to Rmb28bn ($4bn) and over 3,15,332 staff "),
+    "one run of digits": _repeat("7"),
+    "one grouped number": lambda n: "1" + _repeat(",000")(n - 1),
+    "hyphenated digits": _repeat("1-"),
+    "number words": _repeat("one hundred and "),
+    "no-break spaces": _repeat("\u00a0"),
+}
+PERIODS_INPUTS: dict[str, Callable[[int], str]] = {
+    "digits, Q and commas": lambda n: "".join(random.Random(20250224).choice("0123456789 Q,") for _ in range(n)),
+}
+METRICS_INPUTS: dict[str, Callable[[int], str]] = {
+    "prose": _repeat("Cloud revenue rose 12% while non-IFRS operating profit and the stock jumped; the fee was £5m. "),
+    "prefix-words": _repeat("adjusted consensus non-IFRS "),
+    "contextual": _repeat("shares " * 3 + "rose "),
+    "near-misses": _repeat("market market cap- cap -- "),
+    "long-whitespace": _repeat("revenue" + " " * 200),
+    "long-words": _repeat("x" * 50 + " "),
+}
+
+
+def _lines(*sentences: str) -> Callable[[int], str]:
+    return _repeat("\n".join(sentences) + "\n")
+
+
+# (the tests' "amounts in one endless sentence" is the kind "currency amounts" above, same text)
+CHECK_INPUTS: dict[str, Callable[[int], str]] = {
+    "one figure repeated (FC201)": _lines("Acme's revenue reached £22.6bn in 2024, the company said."),
+    "ranges (FC202)": _lines("Acme's revenue growth guidance for 2025 is 3% to 4%."),
+    "parts and totals (FC302)": _lines(
+        "Hooli's games revenue was 91.4 billion yuan in Q2 2025, with domestic games revenue of 40.4 billion "
+        "yuan and international games revenue of 18.8 billion yuan."),
+    "valuations (FC303)": _lines("Acme made an investment of USD 800 million in Pied Piper, giving it a 36 "
+                                 "percent stake.", "With this investment, Pied Piper is worth approximately USD 22 "
+                                 "billion."),
+    "changes and levels (FC304)": _lines("Net profit grew by 3.6% to ₹6,374 crore from ₹5,945 crore."),
+    "differences (FC305)": _lines("The price was $310 per share, a 50-percent difference from $81 per share."),
+    "year-earlier levels (FC307)": _lines("Acme's revenue rose 8% to Rmb280bn in the fourth quarter of 2024.",
+                                          "Acme's revenue was Rmb230bn in the fourth quarter of 2023."),
+    "weekday dates (FC601)": _lines("The board met on Thursday, Jan. 18, 2023 and again on Friday 12 May."),
+    "spans of seasons (FC603)": _lines("He signed a 11-year deal starting with 2025-26 and ending in 2036-37."),
+    "calendar claims in one sentence": _repeat("a 5-year deal from 2021 to 2026, Friday, May 12, 2023, "),
+}
+
+
 #: name -> (builder, n as a fraction of the base size): the densest kinds are run smaller, the 5 MB
 #: line larger (its 4n is 5 MB).
 KINDS: dict[str, tuple[Callable[[int], str], float]] = {
@@ -146,6 +243,21 @@ KINDS: dict[str, tuple[Callable[[int], str], float]] = {
     "pasted table": (pasted_table, 1.0),
     "number words": (number_words, 1.0),
     "rule fixtures repeated": (rule_fixtures_repeated, 1.0),
+    # the issue's second list
+    "dotted digits": (dotted_digits, 1.0),
+    "version run 1.1.1.1": (_repeat("1."), 1.0),
+    "version runs v2.3.4.5.6": (_repeat("v2.3.4.5.6."), 1.0),
+    "long table rows": (long_table_rows, 1.0),
+    "nested parentheses of amounts": (nested_parentheses, 0.25),
+    # shapes that were quadratic in the audit that followed
+    "runs of stops and citation marks": (runs_of_stops, 1.0),
+    "long blank runs": (blank_runs, 1.0),
+    "capitals and opening marks": (capitals_and_marks, 1.0),
+    # the unit tests' inputs, timed here since the tests count calls (a quarter of the base size)
+    **{f"scanner: {k}": (v, 0.25) for k, v in SCANNER_INPUTS.items()},
+    **{f"periods: {k}": (v, 0.25) for k, v in PERIODS_INPUTS.items()},
+    **{f"metrics: {k}": (v, 0.25) for k, v in METRICS_INPUTS.items()},
+    **{f"check: {k}": (v, 0.25) for k, v in CHECK_INPUTS.items()},
 }
 
 

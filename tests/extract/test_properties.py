@@ -2,14 +2,15 @@
 
 (a) an amount written in any supported style reads back as exactly the value and unit intended;
 (b) no text makes extraction fail, and every span is exactly the text it reports;
-(c) the scanner's cost grows linearly with the length of the text, even for adversarial input.
+(c) the scanner's work grows linearly with the length of the text, even for adversarial input
+    (counted in calls here; timed in benchmarks/adversarial.py).
 """
 
 from __future__ import annotations
 
 import itertools
 import random
-import time
+import re
 from collections.abc import Callable
 
 import pytest
@@ -17,8 +18,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck import InputError, Quantity
-from factcheck.extract import scan
+from factcheck.extract import masks, scan
+from factcheck.extract.masks import Masks
 from factcheck.pipeline import extract
+from operations import BAR, call_ratio
 from strategies import SENTENCES, Written, amounts, messy_text
 
 
@@ -70,9 +73,10 @@ class TestRobustness:
 
 
 # --- linear time --------------------------------------------------------------------------------
+# Work is counted, not timed (operations.py): a ratio of seconds flakes on a busy CI machine. The
+# same inputs are timed, with the issue's bar, by benchmarks/adversarial.py (kinds "scanner: ...").
 
-SMALL = 50_000
-FACTOR = 4
+SMALL = 5_000
 
 
 def _digits_commas_signs(n: int) -> str:
@@ -93,41 +97,37 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "hyphenated digits": _repeat("1-"),
     "number words": _repeat("one hundred and "),
     "no-break spaces": _repeat("\u00a0"),
+    "a version run": _repeat("1."),
+    "version strings": _repeat("v2.3.4.5.6."),
 }
-
-
-def _best_time(fn: Callable[[str], object], text: str, runs: int) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn(text)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def _cost_ratio(fn: Callable[[str], object], make: Callable[[int], str], small: int, tries: int = 3) -> float:
-    """Per-character cost at ``FACTOR * small`` over that at ``small``: about 1 when linear.
-
-    The small size is timed best of 3; the large one until it is under 2 or ``tries`` runs have
-    been made, so a busy machine costs a retry, not a failure.
-    """
-    small_text, large_text = make(small), make(small * FACTOR)
-    fn(small_text[:1000])  # warm up caches and compiled patterns
-    per_char_small = _best_time(fn, small_text, 3) / len(small_text)
-    ratio = float("inf")
-    for _ in range(tries):
-        ratio = min(ratio, _best_time(fn, large_text, 1) / len(large_text) / per_char_small)
-        if ratio < 2:
-            break
-    return ratio
 
 
 class TestLinearTime:
     @pytest.mark.parametrize("name", list(ADVERSARIAL))
-    def test_scanner_cost_per_character_is_flat(self, name: str) -> None:
-        """Scanning 4x the text costs under 2x as much per character (it is linear, not quadratic)."""
-        assert _cost_ratio(scan, ADVERSARIAL[name], SMALL) < 2
+    def test_scanner_work_per_character_is_flat(self, name: str) -> None:
+        """Scanning 4x the text makes no more calls per character (no loop over what came before)."""
+        assert call_ratio(scan, ADVERSARIAL[name], SMALL) < BAR
 
-    def test_extract_cost_per_character_is_flat(self) -> None:
+    def test_extract_work_per_character_is_flat(self) -> None:
         """The whole extract pipeline is linear too, on a long line dense with amounts."""
-        assert _cost_ratio(extract, ADVERSARIAL["one long line of amounts"], 20_000, tries=2) < 2
+        assert call_ratio(extract, ADVERSARIAL["one long line of amounts"], SMALL) < BAR
+
+    @pytest.mark.parametrize("piece", ["1.", "v2.3.4.5.6.", "12.34.", "1.2.3a "])
+    def test_dotted_runs_are_read_once(self, piece: str, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Version strings are found by reading each run of dotted digits once, whatever the number
+        of its groups: the characters the version finder reads are at most the text's length (it
+        once read from every group to the end of the run: quadratic, 19 s for 64 KB of "1.1.1")."""
+        read = 0
+        dotted = masks._DOTTED
+
+        class Counting:
+            def match(self, text: str, pos: int) -> re.Match[str] | None:
+                nonlocal read
+                m = dotted.match(text, pos)
+                read += 0 if m is None else m.end() - pos
+                return m
+
+        monkeypatch.setattr(masks, "_DOTTED", Counting())
+        text = _repeat(piece)(40_000)
+        Masks(text)
+        assert 0 < read <= len(text)

@@ -188,6 +188,7 @@ class EntityFinder:
         self.text = text
         self.sentences = sentences or Sentences(text)
         self.body_start = body_start
+        self._openings: dict[int, int] = {}  # sentence start -> end of the marks that open it
         self.mentions = [m for m in map(self._trim, find_mentions(text, body_start)) if m is not None]
         self.starts = [m.start for m in self.mentions]
         # words written in lower case somewhere in the article: "Employee" opening a sentence is one
@@ -210,8 +211,12 @@ class EntityFinder:
         start, end = self.sentences.at(m.start)
         if self.text[start : start + 1] == "#" or self.sentences.is_headline((start, end)):
             return False  # a heading names its subject
-        # only markup and quotes before it (a match that stops at the first word: no copy of the sentence)
-        return _OPENING.match(self.text, start, m.start).end() == m.start
+        # only markup and quotes before it: where the sentence's opening run of them ends, read once
+        # a sentence (read again for each name, a long run was quadratic). The run cannot pass the
+        # name, whose first character is a letter
+        if start not in self._openings:
+            self._openings[start] = _OPENING.match(self.text, start).end()  # type: ignore[union-attr]
+        return self._openings[start] == m.start
 
     def _trim(self, m: Mention) -> Mention | None:
         """Drop capitalised common words ("Gross Margin", "Financial Performance", a heading) and

@@ -26,14 +26,17 @@ _ABBREVIATIONS = frozenset(
 REACH = 400
 
 # A sentence ends at a full stop before a capital, at a line break, or at a Markdown table cell
-# border (each cell of a table is read on its own).
+# border (each cell of a table is read on its own). A run of stops or of citation marks is tried
+# from its first character only: from each character, every try read the run to its end (a line
+# of 64 KB of dots took seconds), and where the run's first character fails, the others do too.
 _END = re.compile(
-    r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])"   # a full stop before a capital
+    r"(?<![.!?])[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])"   # a full stop before a capital
     r"|(?<=[a-z%)])\.(?=[A-Z][a-z])"                # a run-on "rise.The company": a missing space
     r"|\n+"                                      # a line break
     r"|\s\|\s"                                   # a Markdown table cell border
     r"|\s[-–•]\s(?=[A-Z0-9])"                    # a bullet of a list flattened into one line
-    r"|(?:\[\d{1,3}\])+\s(?=[A-Z])"               # citation marks closing a sentence: "...sectors [1][2] Group"
+    # citation marks closing a sentence: "...sectors [1][2] Group" (not after a mark: see above)
+    r"|(?<!\[\d\])(?<!\[\d\d\])(?<!\[\d\d\d\])(?:\[\d{1,3}\])+\s(?=[A-Z])"
 )
 
 

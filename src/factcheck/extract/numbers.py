@@ -75,8 +75,21 @@ def normalize_chars(text: str) -> str:
 # the line stops on a comma or on a lower-case word no sentence ends with ("of", "the", "about").
 # Breaks before a Markdown block (list item, quote, heading, table row, numbered item) and after a
 # heading or table row stay: scraped articles put a title on its own line without a blank one.
-_LINE_BREAK = re.compile(r"[ \t]*\r?\n")
-_BLOCK = re.compile(r"[ \t]*(?:[-*+>#|•]|\d{1,3}[.)][ \t]+\S|[ \t\r]*$)", re.MULTILINE)
+# Each pattern reads a run of blanks once: a break is tried from the first blank of a run only (from
+# each blank, a long run not ending the line was read to its end, quadratic), and the blank line
+# of _BLOCK reads its blanks with one repeat (two repeats of blanks in a row split a long run
+# every possible way before failing).
+_LINE_BREAK = re.compile(r"(?<![ \t])[ \t]*\r?\n")
+_BLOCK = re.compile(
+    r"""
+    [ \t]*(?:
+        [-*+>\#|•]                # a list item, a quote, a heading, a table row
+      | \d{1,3}[.)][ \t]+\S       # a numbered item
+      | \r[ \t\r]*$ | $          # a blank line (the blanks before it are read by the first repeat)
+    )
+    """,
+    re.MULTILINE | re.VERBOSE,
+)
 _LONE = re.compile(r"[ \t]*\d{1,3}[ \t]*")
 _LONE_NEXT = re.compile(r"[ \t]*\d{1,3}[ \t]*(?:\r?\n|$)")
 _CONTINUES = re.compile(r"[ \t]*[a-z0-9(£$€¥₹%]")

@@ -247,15 +247,26 @@ RANGE_JOIN = re.compile(
 )
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# What opens a conversion, the whole gap between two amounts. The blanks before it are read by one
+# repeat: "\s*" then "\s+or" split a long run of blanks every possible way before failing
+# (quadratic in the gap); "(?<=\s)or" asks the same of the blank before "or".
 CONVERSION_OPEN = re.compile(
-    r"\s*(?:\(\s*|,\s*(?:equivalent\s+to|or\s+about|or\s+roughly|or\s+around|or\s+nearly|or|about)\s+|\s+or\s+)$",
-    re.IGNORECASE,
+    r"""
+    \s*(?:
+        \(\s*                                 # 380 billion yuan ($53 billion)
+      | ,\s*(?:equivalent\s+to|or\s+about|or\s+roughly|or\s+around|or\s+nearly|or|about)\s+  # , or about
+      | (?<=\s)or\s+                          # $5bn or €4.6bn
+    )$
+    """,
+    re.VERBOSE | re.IGNORECASE,
 )
 LEVEL_LINK = re.compile(
     r"^(?:[^.;!?\n]{0,60}?)\b(?:to|reaching|reached|at|hitting|totalling|totaling)\s+$",
     re.IGNORECASE,
 )
-CHANGE_AFTER_LEVEL = re.compile(r"^\s*[,(]\s*(?:a|an|up|down|or)?\s*$", re.IGNORECASE)
+# A change right after the level it arrives at: "Rmb280bn, up 8%". One repeat of blanks per stretch
+# (an optional word between two repeats split a long run of blanks every possible way)
+CHANGE_AFTER_LEVEL = re.compile(r"^\s*[,(]\s*(?:(?:a|an|up|down|or)\s*)?$", re.IGNORECASE)
 
 # Fractions of a whole: "a third of", "two-thirds of", "half the", "one in four", "one out of three".
 _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten"

@@ -488,9 +488,9 @@ class MetricVocabulary:
             cues = _word_regex(_norm(c) for c in ctx.cues)
             for phrase in ctx.synonyms:
                 self._add_with_segments(add, ctx.metric, phrase, cues, ctx.segment)
-        for metric in spec.metrics:
-            for phrase in metric.synonyms:
-                self._add_with_segments(add, metric.name, phrase, None, None)
+        for entry in spec.metrics:
+            for phrase in entry.synonyms:
+                self._add_with_segments(add, entry.name, phrase, None, None)
 
         self._readings: dict[str, tuple[_Reading, ...]] = {}
         for key, cands in ranked.items():

@@ -101,6 +101,7 @@ _LONE_NUMBER = re.compile(r"[ \t]*\d{1,3}[ \t]*(?:\n|\Z)")
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
+    m: re.Match[str] | None
     spans = []
     for pattern, needs_boundary in _SCANNED:
         for m in pattern.finditer(text):

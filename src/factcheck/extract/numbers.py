@@ -215,7 +215,7 @@ def format_grouped(value: Decimal, *, indian: bool = False) -> str:
     integer, _, decimals = text.partition(".")
     if indian and len(integer) > 3:
         head, tail = integer[:-3], integer[-3:]
-        pairs = []
+        pairs: list[str] = []
         while len(head) > 2:
             pairs.insert(0, head[-2:])
             head = head[:-2]

@@ -403,10 +403,11 @@ def _read_right(norm: str, a: _Atom) -> None:
                     pos = p.end()
             pos = max(pos, m.end())
     # a scale word that only counts for money ("$5m" but "5m" may be metres)
-    if a.scale_word and LEXICON.scales.get(a.scale_word, LEXICON.scales.get(a.scale_word.lower())).money_only \
+    scale = LEXICON.scales.get(a.scale_word, LEXICON.scales.get(a.scale_word.lower())) if a.scale_word else None
+    if scale is not None and scale.money_only \
             and a.currency is None and not P.MONEY_RANGE_BEFORE.search(norm, max(0, a.start - _WINDOW), a.start):
-        noun = P.COUNT_NOUN.match(norm, pos) or re.compile(r"\s+of\b").match(norm, pos)
-        if noun is None:
+        counted = P.COUNT_NOUN.match(norm, pos) or re.compile(r"\s+of\b").match(norm, pos)
+        if counted is None:
             a.scale, a.scale_word = Decimal(1), None
             pos = a.end
             m = P.UNIT_ATTACHED.match(norm, pos) or P.UNIT.match(norm, pos)

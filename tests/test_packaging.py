@@ -61,4 +61,5 @@ def test_version_option_prints_the_metadata_version(capsys: pytest.CaptureFixtur
     with pytest.raises(SystemExit) as stop:
         main(["--version"])
     assert stop.value.code == 0
-    assert capsys.readouterr().out == f"factcheck {__version__}\n"
+    # the version, then the date of the newest bundled exchange rate
+    assert capsys.readouterr().out.startswith(f"factcheck {__version__} (ECB rates to ")

@@ -120,6 +120,23 @@ class TestApply:
         report = _report(file_ignores=lambda path: ("FC201",) if path == "a.md" else ())
         assert _codes(report) == [] and len(report.suppressed) == 1
 
+    @pytest.mark.parametrize(("odd", "options", "reason"), [
+        (ODD.replace(HEAD, HEAD + "<!-- factcheck: ignore FC201 -- restated in the annual report -->\n"), {},
+         "restated in the annual report (comment at b.md:4)"),
+        (ODD.replace(HEAD, HEAD + "<!-- factcheck: ignore FC2 -->\n"), {},
+         "'<!-- factcheck: ignore FC2 -->' at b.md:4, no reason given"),
+        (ODD.replace("published:", "factcheck: {ignore: [FC2]}\npublished:"), {},
+         "front matter (b.md: factcheck.ignore FC2)"),
+        (ODD, {"file_ignores": lambda path: ("FC201",) if path == "a.md" else ()},
+         "per-file-ignores (FC201 for a.md)"),
+    ], ids=["comment with a reason", "comment without one", "front matter", "per-file-ignores"])
+    def test_each_suppressed_finding_has_its_reason(self, odd: str, options: dict[str, object], reason: str) -> None:
+        """The report says why each suppressed finding was switched off, for the HTML report to show."""
+        report = _report(odd, **options)
+        [finding] = report.suppressed
+        assert report.suppression_reasons == {finding: reason}
+        assert report.filter("FC2").suppression_reasons[finding] == reason  # kept when filtered
+
 
 class TestFrontMatter:
     @pytest.mark.parametrize(("meta", "problem"), [

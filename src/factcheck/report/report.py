@@ -54,6 +54,9 @@ class Report:
     unreadable: tuple[Unreadable, ...] = ()
     #: what the run could not check, one sentence each ("2 conversions not checked (FC501): ...")
     notes: tuple[str, ...] = ()
+    #: why each of ``suppressed`` was switched off: the comment's reason (the text after ``--``),
+    #: or which comment, front matter or ``per-file-ignores`` entry did it
+    suppression_reasons: dict[Finding, str] = attrs.field(factory=dict, hash=False)
 
     @property
     def conflicts(self) -> list[Finding]:
@@ -181,14 +184,16 @@ class Report:
             out.setdefault(f.code, []).append(f)
         return out
 
-    def to_html(self, path: str | os.PathLike[str] | None = None) -> str:
+    def to_html(self, path: str | os.PathLike[str] | None = None, *, rules_url: str | None = None) -> str:
         """The self-contained HTML page of ``factcheck check --format html``: the findings and the
-        sources side by side. With ``path``, it is also written there (atomically)."""
+        sources side by side, the suppressed ones with their reasons. With ``path``, it is also
+        written there (atomically). Rule codes link to ``rules_url`` (default: the relative
+        ``docs/rules.md``) with the rule's anchor, ``#fc201-value-mismatch``."""
         # output/ sits above report/: imported here, when asked for, never when the report is made
         from factcheck.output import emit
         from factcheck.output.htmlpage import render_html
 
-        page = render_html(self)
+        page = render_html(self) if rules_url is None else render_html(self, rules_url=rules_url)
         if path is not None:
             emit(path, lambda out: out.write(page))
         return page

@@ -169,25 +169,35 @@ def apply(
     configuration switches off for a document path (``per-file-ignores``).
     """
     enabled = enabled_codes(select, ignore)
-    by_doc: dict[str, tuple[str, ...]] = {}
+    front: dict[str, tuple[str, ...]] = {}
+    configured: dict[str, tuple[str, ...]] = {}
     comments: list[Suppression] = []
     problems: list[Problem] = []
     for doc in report.documents:
-        by_doc[doc.path] = front_matter_ignores(doc) + tuple(file_ignores(doc.path) if file_ignores else ())
+        front[doc.path] = front_matter_ignores(doc)
+        configured[doc.path] = tuple(file_ignores(doc.path) if file_ignores else ())
         found, bad = parse(doc)
         comments += found
         problems += bad
     used: set[Suppression] = set()
     kept: list[Finding] = []
     dropped: list[Finding] = []
+    reasons: dict[Finding, str] = {}
+    texts = {d.path: d for d in report.documents}
     for finding in report.findings:
-        if any(finding.code.startswith(c) for fact in finding.facts for c in by_doc.get(fact.doc, ())):
+        why = (_ignored_by(finding, front, "front matter ({doc}: factcheck.ignore {codes})")
+               or _ignored_by(finding, configured, "per-file-ignores ({codes} for {doc})"))
+        if why:
             dropped.append(finding)
+            reasons[finding] = why
             continue
         matching = [s for s in comments if s.applies(finding)]
         used.update(matching)
-        (dropped if matching else kept).append(finding)
-    texts = {d.path: d for d in report.documents}
+        if matching:
+            dropped.append(finding)
+            reasons[finding] = _comment_reason(matching[0], texts[matching[0].doc].text)
+        else:
+            kept.append(finding)
     meta = []
     for s in comments:
         judged = [c for c in enabled if not c.startswith("FC9") and s.covers(c)]
@@ -202,7 +212,25 @@ def apply(
                           f"invalid suppression comment: {p.problem}; it suppresses nothing"))
     meta = [m for m in meta if m.code in enabled]
     findings = sorted([*kept, *meta], key=lambda f: f.sort_key())
-    return attrs.evolve(report, findings=tuple(findings), suppressed=(*report.suppressed, *dropped))
+    return attrs.evolve(report, findings=tuple(findings), suppressed=(*report.suppressed, *dropped),
+                        suppression_reasons={**report.suppression_reasons, **reasons})
+
+
+def _ignored_by(finding: Finding, codes_by_doc: dict[str, tuple[str, ...]], template: str) -> str | None:
+    """The reason when the codes of one of the finding's documents switch it off, else ``None``."""
+    for fact in finding.facts:
+        codes = [c for c in codes_by_doc.get(fact.doc, ()) if finding.code.startswith(c)]
+        if codes:
+            return template.format(doc=fact.doc, codes=" ".join(codes))
+    return None
+
+
+def _comment_reason(s: Suppression, text: str) -> str:
+    """``the founder's own forecast (comment at a.md:10)``: the text after ``--``, and where."""
+    where = f"{s.doc}:{text.count(chr(10), 0, s.start) + 1}"
+    if s.reason:
+        return f"{s.reason} (comment at {where})"
+    return f"'<!-- {s.comment} -->' at {where}, no reason given"
 
 
 def _meta(rule: Rule, doc: Document, start: int, end: int, message: str) -> Finding:

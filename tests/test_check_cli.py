@@ -218,3 +218,73 @@ class TestProgress:
         monkeypatch.setattr(sys, "stderr", err)
         list(_progress(list(range(count)), "reading"))
         assert err.getvalue() == ""
+
+    @staticmethod
+    def _articles(folder: Path, count: int) -> Path:
+        folder.mkdir()
+        for n in range(count):
+            figure = "£22.6bn" if n else "£226bn"
+            (folder / f"a{n:02}.md").write_text(f"---\npublished: 2024-10-30\n---\nAcme's revenue reached "
+                                                f"{figure} in 2024, said source {n}.\n", encoding="utf-8")
+        return folder
+
+    @staticmethod
+    def _frames(err: str) -> list[str]:
+        return [frame for frame in err.split("\r") if frame and frame != "\033[K"]
+
+    def test_one_bar_over_reading_extracting_and_checking(self, monkeypatch: pytest.MonkeyPatch,
+                                                         tmp_path: Path) -> None:
+        """`check` on many files draws one bar through every phase, filling as it goes, and erases it."""
+        err = self._Terminal()
+        monkeypatch.setattr(sys, "stderr", err)
+        assert main(["check", str(self._articles(tmp_path / "many", 25))]) == 1
+        frames = self._frames(err.getvalue())
+        phases = [f.split()[0] for f in frames]
+        assert phases[0] == "reading" and phases[-1] == "checking"
+        assert {"reading", "extracting", "checking"} == set(phases)
+        assert phases == sorted(phases, key=["reading", "extracting", "checking"].index)  # in order
+        assert "reading 25/25 files" in err.getvalue() and "extracting 25/25 files" in err.getvalue()
+        filled = [f.count("#") for f in frames]
+        assert filled == sorted(filled) and filled[-1] == 24  # one bar, never going back, full at the end
+        assert err.getvalue().endswith("\r\033[K")
+
+    @pytest.mark.parametrize(("tty", "quiet"), [(False, False), (True, True)], ids=["not a terminal", "-q"])
+    def test_no_bar_when_piped_or_quiet(self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, tty: bool,
+                                        quiet: bool) -> None:
+        """Piped standard error, or -q, gets no bar at all."""
+        err = self._Terminal() if tty else io.StringIO()
+        monkeypatch.setattr(sys, "stderr", err)
+        main(["check", str(self._articles(tmp_path / "many", 25)), *(["-q"] if quiet else [])])
+        assert "[" not in err.getvalue() and "\r" not in err.getvalue()
+
+    def test_a_large_file_alone_gets_the_bar(self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        """A few files are enough for the bar when they are large: a big one runs long."""
+        from factcheck import project
+
+        err = self._Terminal()
+        monkeypatch.setattr(sys, "stderr", err)
+        folder = self._articles(tmp_path / "few", 2)
+        main(["check", str(folder)])
+        assert err.getvalue() == ""  # two small files: no bar
+        monkeypatch.setattr(project, "PROGRESS_BYTES", 100)
+        main(["check", str(folder)])
+        assert "extracting 2/2 files" in err.getvalue() and "checking" in err.getvalue()
+
+    def test_a_streamed_run_reports_extraction_file_by_file(self, monkeypatch: pytest.MonkeyPatch,
+                                                            tmp_path: Path) -> None:
+        """Streamed (many files, read as they are extracted), the pipeline reports each file, then
+        each checking step, to the callback it is given."""
+        from factcheck import parallel, pipeline
+
+        for module in (pipeline, parallel):
+            monkeypatch.setattr(module, "MIN_FOR_POOL", 3)
+        calls: list[tuple[str, int, int]] = []
+        report = pipeline.check([str(self._articles(tmp_path / "many", 5))],
+                                on_progress=lambda *call: calls.append(call))
+        assert report.findings
+        extracting = [c for c in calls if c[0] == "extracting"]
+        assert extracting == [("extracting", n, 5) for n in range(6)]
+        checking = [c for c in calls if c[0] == "checking"]
+        assert checking[0][1] == 0 and checking[-1][1] == checking[-1][2] > 2  # grouping, then each rule
+        assert calls.index(extracting[-1]) < calls.index(checking[0])
+

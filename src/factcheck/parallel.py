@@ -28,6 +28,7 @@ from factcheck.model import Document
 from factcheck.rules import Rule, in_canonical_order
 
 if TYPE_CHECKING:
+    from factcheck._terminal import OnProgress
     from factcheck.findings import Finding
 
 #: Files handed to a worker at a time: enough to amortise the hand-off, few enough to keep every
@@ -140,16 +141,28 @@ def facts_of_documents(docs: Sequence[Document], metrics: MetricsConfig = ()) ->
 
 
 def extract_documents(docs: Sequence[Document], *, jobs: int = 1, metrics: Mapping[str, Sequence[str]] | None = None,
-                      ) -> list[list[Fact]]:
-    """:func:`extract_facts` for documents in memory: the texts travel to the workers."""
+                      on_progress: OnProgress | None = None) -> list[list[Fact]]:
+    """:func:`extract_facts` for documents in memory: the texts travel to the workers.
+    ``on_progress("extracting", done, total)`` is called as documents are done."""
     frozen = _frozen(metrics)
+    out: list[list[Fact]] = []
+    if on_progress:
+        on_progress("extracting", 0, len(docs))
     if jobs <= 1 or len(docs) < MIN_FOR_POOL:
-        return facts_of_documents(docs, frozen)
-    return [facts for batch in _shared_out(facts_of_documents, _batches(docs, jobs), frozen, jobs) for facts in batch]
+        batches: Iterable[list[list[Fact]]] = (facts_of_documents([d], frozen) for d in docs)
+    else:
+        batches = _shared_out(facts_of_documents, _batches(docs, jobs), frozen, jobs)
+    for batch in batches:
+        out += batch
+        if on_progress:
+            on_progress("extracting", len(out), len(docs))
+    return out
 
 
-def run_rules(ctx: Context, rules: Sequence[Rule], *, jobs: int = 1) -> list[Finding]:
-    """Every rule's findings on ``ctx``, the rules run by ``jobs`` processes.
+def run_rules(ctx: Context, rules: Sequence[Rule], *, jobs: int = 1,
+              on_rule: Callable[[], None] | None = None) -> list[Finding]:
+    """Every rule's findings on ``ctx``, the rules run by ``jobs`` processes; ``on_rule()`` is
+    called as each rule is done (all at once when they ran in workers).
 
     The context is not sent to the workers: they are forked once it is built and read their
     parent's copy. Rules that look at one group at a time (``per_group``) are split further, each
@@ -157,7 +170,12 @@ def run_rules(ctx: Context, rules: Sequence[Rule], *, jobs: int = 1) -> list[Fin
     Where processes cannot be forked (Windows, macOS by default) the rules run here.
     """
     if jobs <= 1 or len(ctx.facts) < MIN_FACTS_FOR_POOL or "fork" not in multiprocessing.get_all_start_methods():
-        return [finding for rule in rules for finding in rule.check(ctx)]
+        found: list[Finding] = []
+        for rule in rules:
+            found += rule.check(ctx)
+            if on_rule:
+                on_rule()
+        return found
     canonical = in_canonical_order(ctx)  # made once, before the fork, and inherited by every worker
     shares = _shares(canonical.groups, 4 * jobs)
     # whole rules first, then the shares of the per-group ones, small, to even out the end
@@ -170,7 +188,11 @@ def run_rules(ctx: Context, rules: Sequence[Rule], *, jobs: int = 1) -> list[Fin
             # a progress spinner's thread may be running; the workers never touch what it holds
             warnings.simplefilter("ignore", DeprecationWarning)
             with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-                return [finding for batch in pool.map(_run_task, tasks) for finding in batch]
+                out = [finding for batch in pool.map(_run_task, tasks) for finding in batch]
+        if on_rule:
+            for _ in rules:
+                on_rule()
+        return out
     finally:
         _SHARED = None
 

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
+from factcheck._terminal import OnProgress
 from factcheck.config import Config, load_config
 from factcheck.documents import iter_paths, parse_document, read_document, read_documents
 from factcheck.errors import InputError, UsageError
@@ -80,6 +81,7 @@ def check(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     jobs: int = 1,
+    on_progress: OnProgress | None = None,
 ) -> Report:
     """Check sources (paths, directories or documents) against each other and the reference facts.
 
@@ -90,22 +92,30 @@ def check(
     A file that cannot be read (not UTF-8, permission denied, gone, bad front matter) does not stop
     the run: it is in ``Report.unreadable`` (FC001) and every other file is checked. A path that
     does not exist when the sources are listed is still an :class:`InputError`.
+
+    ``on_progress(phase, done, total)`` is called as the run goes: ``"extracting"`` once a file
+    (streamed, a file is read as it is extracted), then ``"checking"`` once a step (grouping,
+    then each rule). ``factcheck check`` draws it as a bar (:class:`factcheck._terminal.Bar`).
     """
     config = config or Config()
     docs, streamed, unreadable = _read(sources)
     if streamed:
         facts: list[Fact] = []
-        for result in extract_facts_or_errors(streamed, jobs=jobs, metrics=config.metrics):
+        if on_progress:
+            on_progress("extracting", 0, len(streamed))
+        for n, result in enumerate(extract_facts_or_errors(streamed, jobs=jobs, metrics=config.metrics), 1):
             if isinstance(result, InputError):
                 unreadable.append(Unreadable.of(result))
             else:
                 facts.extend(result)
+            if on_progress:
+                on_progress("extracting", n, len(streamed))
         report = judge(facts, (), documents=len(streamed) - len(unreadable), reference=reference, config=config,
-                       select=select, ignore=ignore, jobs=jobs)
+                       select=select, ignore=ignore, jobs=jobs, on_progress=on_progress)
     else:
-        facts = flatten(extract_documents(docs, jobs=jobs, metrics=config.metrics))
+        facts = flatten(extract_documents(docs, jobs=jobs, metrics=config.metrics, on_progress=on_progress))
         report = judge(facts, docs, documents=len(docs), reference=reference, config=config, select=select,
-                       ignore=ignore, jobs=jobs)
+                       ignore=ignore, jobs=jobs, on_progress=on_progress)
     return attrs.evolve(report, unreadable=tuple(unreadable)) if unreadable else report
 
 
@@ -149,19 +159,31 @@ def judge(
     jobs: int = 1,
     involving: Iterable[str] | None = None,
     coverage: Mapping[str, int] | None = None,
+    on_progress: OnProgress | None = None,
 ) -> Report:
     """group -> link -> rules -> report: the tail that every way of running shares.
 
     ``facts`` are every source's facts (from :func:`factcheck.facts.document_facts`), ``docs`` the
     documents whose texts the run kept, ``documents`` how many were read. With ``involving`` (paths),
-    only findings with a fact in one of them are kept.
+    only findings with a fact in one of them are kept. ``on_progress("checking", done, total)`` is
+    called once grouping is done and once each rule is.
     """
     config = config or Config()
     known = reference if not isinstance(reference, (str, os.PathLike)) else load_reference(reference)
+    rules = list(iter_rules(select, ignore))
+    steps = [0]
+
+    def step() -> None:
+        steps[0] += 1
+        if on_progress:
+            on_progress("checking", steps[0], len(rules) + 1)
+
+    if on_progress:
+        on_progress("checking", 0, len(rules) + 1)
     ctx = build_context(docs, facts=facts, reference=known or (), aliases=config.alias_table(),  # group
                         fx=config.fx_table())
-    rules = list(iter_rules(select, ignore))
-    findings = run_rules(ctx, rules, jobs=jobs)  # link and rules
+    step()
+    findings = run_rules(ctx, rules, jobs=jobs, on_rule=step)  # link and rules
     unconverted = unchecked(ctx) if any(r.code == ConversionMismatch.code for r in rules) else []
     if involving is not None:
         wanted = set(involving)

@@ -17,8 +17,7 @@ from typing import Literal
 import attrs
 
 from factcheck import pipeline
-from factcheck._terminal import PROGRESS_MIN, status
-from factcheck._terminal import progress as bar
+from factcheck._terminal import PROGRESS_BYTES, PROGRESS_MIN, Bar, OnProgress
 from factcheck.config import Config, load_config
 from factcheck.documents import iter_paths
 from factcheck.errors import UsageError
@@ -52,12 +51,22 @@ class Run:
     against: str | None = None
 
 
-def evaluate(run: Run, *, progress: bool = False, documents: Sequence[Document] = ()) -> Report:
+def evaluate(run: Run, *, progress: bool | OnProgress = False, documents: Sequence[Document] = ()) -> Report:
     """Read, check, apply suppressions and the baseline, keep the changed files' findings.
 
     ``documents`` are checked with the files of ``run.paths`` (the notebook's in-memory texts).
-    ``progress`` draws a bar (or a status line) on standard error when it is a terminal.
+    ``progress=True`` draws one bar over the whole run (reading, extracting, checking) on standard
+    error when it is a terminal and the run is long (:data:`~factcheck._terminal.PROGRESS_MIN`
+    files, or :data:`~factcheck._terminal.PROGRESS_BYTES` bytes); a callable is called instead,
+    ``progress(phase, done, total)``.
     """
+    if progress is True:
+        bar = Bar(show=_long(run.paths, documents))
+        try:
+            return evaluate(run, progress=bar, documents=documents)
+        finally:
+            bar.close()
+    on_progress = progress or None
     if run.against and not os.path.isfile(run.against):
         raise UsageError(f"{run.against}: no such archive (make one with `factcheck index PATHS --store ...`)")
     run.config.fx_table()  # a bad rates file stops the run before any article is read
@@ -69,22 +78,44 @@ def evaluate(run: Run, *, progress: bool = False, documents: Sequence[Document] 
     if streamed:
         sources += list(run.paths)
     else:  # a file that cannot be read is reported (FC001) and the others are checked
-        read, unreadable = pipeline.read_all(bar(run.paths, "reading") if progress else run.paths)
+        read, unreadable = pipeline.read_all(_counted(run.paths, on_progress))
         sources += read
-    busy = progress and (streamed or len(sources) >= PROGRESS_MIN)
-    with status(f"checking {len(sources)} documents…" if busy else None):
-        if run.against:
-            report = pipeline.check_against(sources, run.against, reference=run.reference, config=run.config,
-                                            select=run.select, ignore=run.ignore)
-        else:
-            report = pipeline.check(sources, reference=run.reference, config=run.config, select=run.select,
-                                    ignore=run.ignore, jobs=run.jobs)
+    if run.against:
+        report = pipeline.check_against(sources, run.against, reference=run.reference, config=run.config,
+                                        select=run.select, ignore=run.ignore)
+    else:
+        report = pipeline.check(sources, reference=run.reference, config=run.config, select=run.select,
+                                ignore=run.ignore, jobs=run.jobs, on_progress=on_progress)
     if unreadable:
         report = attrs.evolve(report, unreadable=(*unreadable, *report.unreadable))
     if streamed:
         texts, gone = pipeline.read_all(_texts_needed(run.paths, report))
         report = attrs.evolve(report, documents=tuple(texts), unreadable=(*report.unreadable, *gone))
     return _finish(run, report)
+
+
+def _long(paths: Sequence[str], documents: Sequence[Document]) -> bool:
+    """Whether a run is worth a progress bar: many files, or large ones."""
+    if len(paths) + len(documents) >= PROGRESS_MIN:
+        return True
+    size = sum(len(d.text) for d in documents)
+    for path in paths:
+        try:
+            size += os.path.getsize(path)
+        except OSError:
+            continue
+    return size >= PROGRESS_BYTES
+
+
+def _counted(paths: Sequence[str], on_progress: OnProgress | None) -> Iterable[str]:
+    """``paths``, reporting ``("reading", done, total)`` as each is taken."""
+    if on_progress is None:
+        yield from paths
+        return
+    on_progress("reading", 0, len(paths))
+    for n, path in enumerate(paths, 1):
+        yield path
+        on_progress("reading", n, len(paths))
 
 
 def check(

@@ -75,7 +75,7 @@ _CURRENCY_NAMES = {
     "mexican peso": "MXN", "finnish markka": "FIM", "hong kong dollar": "HKD", "peseta": "ESP",
     "netherlands guilder": "NLG", "costa rican colón": "CRC", "georgian lari": "GEL", "lao kip": "LAK",
     "sri lankan rupee": "LKR", "new zealand dollar": "NZD", "cent": "USD", "penny": "GBP", "pence": "GBP",
-    "dime": "USD", "sen": "JPY", "satoshi": "BTC", "gbx": "GBP",
+    "dime": "USD", "sen": "JPY", "satoshi": "BTC",
 }
 #: Subunit names whose value the suites give in the subunit ("34 cents": value 34): a prediction of
 #: USD 0.34 is the same amount, so gold values in these units are scaled to the main unit.
@@ -109,7 +109,7 @@ def canonical_unit(unit: str | None) -> str | None:
         return None
     u = unit.strip()
     if re.fullmatch(r"[A-Z]{3}", u):
-        return "GBP" if u == "GBX" else u
+        return u
     if "/" in u and re.fullmatch(r"[A-Z]{3}/.+", u):
         return u  # money per unit: USD/share
     low = u.lower()
@@ -311,5 +311,10 @@ def factcheck_predictions(text: str) -> list[Prediction]:
         values: tuple[Decimal, ...] = (abs(q.value) if q.kind in ("change", "difference") else q.value,)
         if q.low is not None and q.high is not None:
             values = (*values, q.low, q.high)
-        out.append(Prediction(q.start, q.end, values, canonical_unit(q.unit)))
+        unit = q.unit
+        if unit == "GBX":  # pence, money at a hundredth of a pound
+            values, unit = tuple(v / 100 for v in values), "GBP"
+        elif unit is not None and unit.lower() in SUBUNITS:
+            unit = None  # "34 cents" read as a count of cents: not money
+        out.append(Prediction(q.start, q.end, values, canonical_unit(unit)))
     return out

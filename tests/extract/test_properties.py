@@ -12,6 +12,7 @@ import itertools
 import random
 import re
 from collections.abc import Callable
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -37,6 +38,47 @@ class TestRoundTrip:
         assert (q.value, q.unit) == (amount.value, amount.unit), text
         assert amount.text in q.text, (text, q.text)
         assert text[q.start : q.end] == q.text
+
+
+class TestNewFormatsRoundTrip:
+    @settings(max_examples=200, deadline=None)
+    @given(value=st.integers(min_value=1000, max_value=10**12), thin=st.booleans())
+    def test_space_grouped_digits(self, value: int, thin: bool) -> None:
+        """A whole number grouped by spaces or thin spaces reads back as one number: "1 414 021 100"."""
+        written = f"{value:,}".replace(",", "\u2009" if thin else " ")
+        q = scan(f"The census counted {written} residents.")
+        assert [(x.value, x.text) for x in q] == [(Decimal(value), f"{written} residents")]
+
+    @settings(max_examples=200, deadline=None)
+    @given(mantissa=st.decimals(min_value=1, max_value="9.99", places=2), exponent=st.integers(-30, 30),
+           style=st.sampled_from(["{m}e{e}", "{m}E{e}", "{m}×10{e}", "{m}×10^{e}", "{m}x10^{e}"]))
+    def test_scientific_notation(self, mantissa: Decimal, exponent: int, style: str) -> None:
+        """A number in scientific notation reads back as its value: "1.3e6", "2.48×10−5"."""
+        e = str(exponent) if "×10{e}" not in style else f"{exponent:+d}".replace("-", "\u2212")
+        written = style.format(m=mantissa, e=e)
+        q = scan(f"The ratio was {written} in the test.")
+        assert [x.value for x in q] == [mantissa.scaleb(exponent)], written
+
+    @settings(max_examples=200, deadline=None)
+    @given(whole=st.integers(0, 99), frac=st.sampled_from([("a half", "0.5"), ("a quarter", "0.25")]),
+           scale=st.sampled_from([("", 1), (" million", 10**6), (" billion", 10**9)]))
+    def test_spelled_mixed_number(self, whole: int, frac: tuple[str, str], scale: tuple[str, int]) -> None:
+        """ "five and a half million" reads back as 5,500,000 whatever the whole part and scale."""
+        words = _spelled(whole) if whole else "one"
+        whole = whole or 1
+        q = scan(f"They counted {words} and {frac[0]}{scale[0]} ballots.")
+        assert [x.value for x in q] == [(whole + Decimal(frac[1])) * scale[1]], words
+
+
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
+    "seventeen eighteen nineteen".split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _spelled(n: int) -> str:
+    if n < 20:
+        return _UNITS[n]
+    return _TENS[n // 10] + ("-" + _UNITS[n % 10] if n % 10 else "")
 
 
 def _check_spans(text: str, found: list[Quantity]) -> None:
@@ -99,6 +141,10 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "no-break spaces": _repeat("\u00a0"),
     "a version run": _repeat("1."),
     "version strings": _repeat("v2.3.4.5.6."),
+    "space-grouped digits": _repeat("1 000 "),
+    "exponents": _repeat("1e5e+"),
+    "signs as words": _repeat("minus $-"),
+    "spelled fractions": _repeat("one and a half and two thirds "),
 }
 
 

@@ -148,7 +148,8 @@ _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})*,\d{3}")
 
 
 def parse_literal(literal: str) -> tuple[Decimal, Decimal]:
-    """Value and precision of a digit literal such as "1,234.50" or "3,15,332" or ".5"."""
+    """Value and precision of a digit literal such as "1,234.50" or "3,15,332" or ".5" or "10 000"."""
+    literal = literal.replace(" ", "")
     digits, _, decimals = literal.partition(".")
     value = Decimal(digits.replace(",", "") + ("." + decimals if decimals else "") or "0")
     if literal.startswith("."):

@@ -37,7 +37,8 @@ NUMBER = re.compile(
     r"""
     (?<![\d.,])            # not the tail of a longer number
     (?:
-        \d+(?:,\d{2,3}(?!\d))*(?:\.\d+)?   # 1,234.56 / 3,15,332 / 72.5
+        \d{1,3}(?:\ \d{3}(?![\d,]))+(?:\.\d+)?  # 1 234 567.89, 10 000 (thin spaces are folded to spaces)
+      | \d+(?:,\d{2,3}(?!\d))*(?:\.\d+)?   # 1,234.56 / 3,15,332 / 72.5
       | \.\d+                              # .5
     )
     """,
@@ -60,7 +61,7 @@ NUMBER_WORD_JOINERS = (
 
 # A currency written before the number, at the very end of the window that precedes it.
 CURRENCY_PREFIX = re.compile(
-    r"(?:(?<![A-Za-z])(?P<exact>" + _alt(_currency_surfaces("prefix", True)) + r"))\s?$"
+    r"(?:(?<![A-Za-z])(?P<exact>" + _alt(_currency_surfaces("prefix", True)) + r"))\s?(?P<minus>-)?$"  # "$-99.99"
 )
 
 # Scale words and suffixes right after the number.
@@ -76,7 +77,7 @@ SCALE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-SCALE_CASE_SENSITIVE = frozenset({"m", "M", "b", "B", "k", "K"})
+SCALE_CASE_SENSITIVE = frozenset({"m", "M", "b", "B", "k", "K", "T"})
 # Scale words of languages that group thousands with dots; a number before one of them is read that way
 CONTINENTAL_SCALES = frozenset(
     {"millones", "millón", "mil millones", "millionen", "mio.", "milliarden", "milliarde", "mrd."}
@@ -85,6 +86,11 @@ DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 CURRENCY_SUFFIX_EXACT = re.compile(
     r"(?:\s?)(?P<cur>" + _alt(_currency_surfaces("suffix", True)) + r")(?![A-Za-z])"
+)
+# A scale letter glued to an ISO code after the number: "30 MUSD", "5 kEUR", "2 bnUSD"
+SCALED_CODE = re.compile(
+    r"\s?(?P<scale>k|K|M|mn|bn|B)(?P<cur>" + _alt([c.surface for c in LEXICON.currencies
+                                                    if re.fullmatch(r"[A-Z]{3}", c.surface)]) + r")(?![A-Za-z])"
 )
 CURRENCY_SUFFIX_ANY = re.compile(
     r"(?:\s|-)(?:de\s)?(?P<cur>" + _alt(_currency_surfaces("suffix", False)) + r")\b",  # Spanish "millones de dólares"
@@ -104,6 +110,7 @@ PERCENT = re.compile(
       | [\s-](?P<word>percent\b|per\s?cent\b|pct\b\.?)       # 39 percent, 16-percent, 7 per cent, 4 pct.
       | [\s-](?P<pp>percentage[\s-]points?|pts?\b(?=\s*(?:yoy|y/y|year|qoq|q/q)))\b  # 3.6 percentage points
       | [\s-]?(?P<pp_short>pp|ppts?|ppt)\b                   # 0.3 pp, 2ppt
+      | [\s-](?P<percentage>percentages?)\b                  # 100 percentage (not "percentage points": above)
       | [\s-](?P<bp>basis[\s-]points?)\b                     # 25 basis points
       | [\s-]?(?P<bp_short>bps|bp)\b                         # 25bp, 120 bps
     )
@@ -222,6 +229,16 @@ YOY_AFTER = re.compile(
     r"quarter[\s-]on[\s-]quarter|qoq|q/q)\b",
     re.IGNORECASE,
 )
+# "minus five percent", "negative 3%": a sign written as a word
+MINUS_WORD_BEFORE = re.compile(r"(?:^|(?<=[^\w-]))(?:minus|negative)\s+$", re.IGNORECASE)
+# Scientific notation right after a number: "1.3e6", "12.32e+14", "2.48×10-5" (the minus folded), "6.2x10^3"
+SCIENTIFIC_AFTER = re.compile(
+    r"(?:[eE](?P<e>[+-]?\d{1,3})|\s?[×x*]\s?10(?:\^|\*\*)(?P<p>[+-]?\d{1,3})|×10(?P<m>[-+]\d{1,3}))(?![\w.])"
+)
+# "and a half" after a spelled number, and the scale word that may follow: "five and a half million"
+AND_FRACTION = re.compile(
+    r"\s+and\s+(?:a|one)\s+(?P<frac>half|quarter)(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?"
+)
 SIGN_BEFORE = re.compile(r"(?:^|(?<=[\s(\[]))(?P<sign>[+-])$")
 ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\W))(?:a|an)\s+$", re.IGNORECASE)
 
@@ -276,6 +293,9 @@ FRACTION = re.compile(
     (?P<den>half|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|sixth|sixths|
         eighth|eighths|tenth|tenths)\b
         (?=\s+(?:of\b(?!\s+an?\s+(?:thousand|million|billion|trillion)\b)|the\b))   # thirds of, not of a million
+  | (?<![\w-])(?P<wnum>one|two|three|four|five|six|seven|eight|nine)[\s-](?P<wden>thirds?|fifths?|sixths?|
+        sevenths?|eighths?|ninths?|tenths?)\b(?![\s-]+(?:hundred|thousand|million|billion|grade|place|time|floor|
+        round|quarter|century|generation|largest|biggest)\b)                    # two thirds, one sixth (no "of")
   | \b(?P<n>{_SMALL}|\d{{1,2}})\s+(?:out\s+of|in)\s+(?P<m>{_SMALL}|\d{{1,3}})\b(?=\s+[A-Za-z])  # one in four
   | (?<![\w-])(?P<half>half)\b(?=\s+(?:of\s+)?(?:the|its|their|all|which|them|those)\b)       # half the
     """,
@@ -285,7 +305,10 @@ ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|last|the|this
                             re.IGNORECASE)
 
 # Digit fractions before "of" or a unit: "1/16 of a pint", "1/2 pound".
-DIGIT_FRACTION = re.compile(r"(?<![\d/.,])(?P<n>\d{1,3})\s?[/\u2044](?P<d>\d{1,4})(?![\d/])(?=\s+(?:of\b|[a-z]))")
+DIGIT_FRACTION = re.compile(
+    r"(?<![\d/.,])(?:(?P<w>\d{1,3})\s{1,2})?"  # the whole part of a mixed number: "2 1/2"
+    r"(?P<n>\d{1,3})\s?[/\u2044](?P<d>\d{1,4})(?![\d/])(?=\s+(?:of\b|[a-z]))"
+)
 AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
 
 # Whole-text scans run on an ASCII-lowercased copy of the text (same length, same offsets): a
@@ -297,7 +320,7 @@ FRACTION_SCAN = re.compile(FRACTION.pattern, re.VERBOSE)
 # opens with a letter or digit, so the engine jumps between candidates; FRACTION_SCAN then reads
 # only a short window around each.
 FRACTION_HINT = re.compile(
-    r"half|third|quarter|fourth|fifth|sixth|eighth|tenth"
+    r"half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|\d)\s+(?:in|out)\s"
 )
 VAGUE_SCAN = re.compile(VAGUE.pattern, re.VERBOSE)

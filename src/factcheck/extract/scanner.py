@@ -122,14 +122,16 @@ def _atoms(norm: str, masks: Masks) -> Iterator[_Atom]:
         key=lambda a: a.core_start,
     )
     k = 0
+    done = 0  # the end of the last digit literal read, its exponent included
     for m in P.NUMBER.finditer(norm):
         while k < len(spelled) and spelled[k].core_start < m.start():
             yield spelled[k]
             k += 1
-        if taken.covers(m.start()):
+        if taken.covers(m.start()) or m.start() < done:
             continue
         atom = _digit_atom(norm, m, masks)
         if atom is not None:
+            done = atom.core_end
             yield atom
     yield from spelled[k:]
 
@@ -163,12 +165,21 @@ def _digit_atom(norm: str, m: re.Match[str], masks: Masks) -> _Atom | None:
     if len(integer) > 1 and integer.startswith("0") and "." not in literal:
         return None  # 007, 00700: codes, not amounts
     value, precision = parse_literal(literal)
+    sci = P.SCIENTIFIC_AFTER.match(norm, e)
+    if sci is not None:  # "1.3e6", "2.48×10-5": the exponent is part of the number
+        exponent = int(sci.group("e") or sci.group("p") or sci.group("m"))
+        value, precision = value.scaleb(exponent), precision.scaleb(exponent)
+        e = sci.end()
+        literal = norm[s:e]
+        after = norm[e : e + _WINDOW]
     atom = _Atom(s, e, s, e, literal, value, precision, dash_before=dash_before)
     if prefix is not None:
         # the pattern lets a space be any run of whitespace and "$" carry a Markdown escape
         cur = _CURRENCY_BY_SURFACE[_squash(prefix.group("exact").replace("\\", ""))]
         atom.currency = cur.code
         atom.start = s - (len(before) - prefix.start())
+        if prefix.group("minus"):  # "$-99.99"
+            atom.sign, atom.direction = -1, "sign"
     _read_right(norm, atom)
     if dash_before and atom.bare:
         return None  # 2-2, 737-800, 2020-21: scores, codes and spans of years
@@ -213,7 +224,8 @@ def _vague_amounts(norm: str, lower: str, masks: Masks) -> Iterator[_Atom]:
         yield atom
 
 
-_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                 "eighth": 8, "ninth": 9, "tenth": 10}
 
 
 def _small(word: str) -> Decimal:
@@ -237,7 +249,9 @@ def _fractions(norm: str, lower: str, masks: Masks) -> Iterator[_Atom]:
     for m in _fraction_matches(lower):
         if masks.covers(m.start()):
             continue
-        if m.group("n"):
+        if m.group("wnum"):
+            num, den = _small(m.group("wnum")), Decimal(_DENOMINATORS[m.group("wden").lower().rstrip("s")])
+        elif m.group("n"):
             num, den = _small(m.group("n")), _small(m.group("m"))
         elif m.group("half"):
             num, den = Decimal(1), Decimal(2)
@@ -265,7 +279,8 @@ def _digit_fractions(norm: str, masks: Masks) -> Iterator[_Atom]:
         num, den = Decimal(m.group("n")), Decimal(m.group("d"))
         if masks.covers(m.start()) or not 0 < num < den:
             continue
-        atom = _Atom(m.start(), m.end(), m.start(), m.end(), m.group(), num / den, Decimal(0), spelled=True)
+        whole = Decimal(m.group("w") or 0)  # a mixed number: "2 1/2 inches"
+        atom = _Atom(m.start(), m.end(), m.start(), m.end(), m.group(), whole + num / den, Decimal(0), spelled=True)
         _read_right(norm, atom)
         if atom.unit is None:
             atom.unit = "fraction"
@@ -289,6 +304,10 @@ def _spelled_numbers(norm: str, lower: str, masks: Masks) -> Iterator[_Atom]:
                 words.append("a")
             words.append(w.group())
             end = w.end()
+        frac = None
+        if LEXICON.number_words[words[-1].lower()][1] in ("unit", "ten"):
+            frac = P.AND_FRACTION.match(lower, end)  # "one and a half", "five and a half million"
+            end = frac.end() if frac is not None else end
         pos = end
         start = m.start()
         first = words[0].lower()
@@ -308,6 +327,11 @@ def _spelled_numbers(norm: str, lower: str, masks: Masks) -> Iterator[_Atom]:
         value = spelled_value(words)
         if value is None:
             continue
+        if frac is not None:
+            value += LEXICON.number_words[frac.group("frac")][0]
+            if frac.group("scale"):
+                words.append(frac.group("scale"))
+                value *= LEXICON.number_words[frac.group("scale")][0]
         atom = _Atom(start, end, start, end, norm[start:end], value, Decimal(1), spelled=True)
         last_role = LEXICON.number_words[words[-1].lower()][1]
         if last_role == "scale":
@@ -366,6 +390,12 @@ def _read_right(norm: str, a: _Atom) -> None:
                         a.scale *= bigger.multiplier
                         a.scale_word = more.group("spaced")
                         pos = more.end()
+    m = P.SCALED_CODE.match(norm, pos) if a.currency is None and a.scale_word is None else None
+    if m is not None:  # "30 MUSD", "5 kEUR": a scale letter glued to an ISO code
+        a.scale = LEXICON.scales[m.group("scale")].multiplier
+        a.scale_word = m.group("scale")
+        a.currency = _CURRENCY_BY_SURFACE[m.group("cur")].code
+        pos = m.end()
     m = P.CURRENCY_SUFFIX_EXACT.match(norm, pos) if a.currency is None else None
     if m is not None and _suffix_allowed(m.group("cur"), a):
         a.currency = _CURRENCY_BY_SURFACE[m.group("cur")].code
@@ -376,6 +406,12 @@ def _read_right(norm: str, a: _Atom) -> None:
             m = None  # "de" joins a currency to a scale word only: "80.5 millones de dólares"
         if m is not None and _suffix_allowed(m.group("cur"), a):
             a.currency = _CURRENCY_BY_LOWER[_squash(m.group("cur")).lower()].code
+            pos = m.end()
+    if a.currency is not None and a.scale_word is None and pos > a.core_end:
+        m = P.SCALE.match(norm, pos)  # the scale after the code: "75 USD million"
+        if m is not None and m.group("spaced") and (info := LEXICON.scales.get(m.group("spaced").lower())):
+            a.scale *= info.multiplier
+            a.scale_word = m.group("spaced")
             pos = m.end()
     elif a.currency == "USD":
         m = P.US_AFTER.match(norm, pos)
@@ -484,6 +520,11 @@ def _read_left(norm: str, a: _Atom) -> None:
         a.direction = "sign"
         pos -= 1
         before = before[:-1]
+    m = P.MINUS_WORD_BEFORE.search(before, len(before) - 10)
+    if m is not None and (a.percent or a.currency or (a.unit and not a.generic_unit)):
+        a.sign, a.direction = -1, "sign"  # "minus five percent"
+        pos -= len(before) - m.start()
+        before = before[: m.start()]
     m = P.HEDGE_BEFORE.search(before, len(before) - 24)
     if m is not None:
         phrase = (m.group("hedge") or m.group("symbol")).lower()
@@ -535,7 +576,8 @@ def _plausible(norm: str, a: _Atom, before: str, after: str) -> bool:
     if a.currency or a.percent:
         return True
     integer = a.literal.replace(",", "")
-    if "," not in a.literal and "." not in a.literal and len(integer) == 4 and 1000 <= int(integer) <= 2199 \
+    if "," not in a.literal and "." not in a.literal and len(integer) == 4 and integer.isdigit() \
+            and 1000 <= int(integer) <= 2199 \
             and not a.scale_word and (a.unit is None or a.generic_unit):
         return False  # a year: "in 2024", "2024 results"
     if not a.scale_word:
@@ -569,7 +611,7 @@ def _plausible_spelled(norm: str, a: _Atom, words: list[str], before: str, after
         return False  # "Four Little Dragons", "Big Three"
     if before.rstrip().endswith("-") or (after.startswith("-") and not a.unit):
         return False  # "one-off", "three-pronged": adjectives
-    if first == "one" and len(words) == 1:
+    if first == "one" and len(words) == 1 and " and " not in a.literal.lower():  # not "one and a half"
         return not (a.bare or re.search(r"\b(?:no|the|any|every|each|this|that)\s+$", before, re.IGNORECASE))
     return not (first in ("a", "an") and len(words) == 1)
 
@@ -631,7 +673,7 @@ def _is_range(norm: str, a: _Atom, b: _Atom) -> bool:
         return True
     if join == "and" and not a.between:
         return False
-    if join == "to" and (a.direction in ("verb", "noun") or (a.from_ and _verb_before_from(norm, a))):
+    if join == "to" and (a.direction in ("verb", "noun", "adverb") or (a.from_ and _verb_before_from(norm, a))):
         return False
     if a.direction == "noun" or b.direction in ("verb",):
         return False

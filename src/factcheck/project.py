@@ -25,7 +25,7 @@ from factcheck.model import Document
 from factcheck.parallel import MIN_FOR_POOL
 from factcheck.reference import ReferenceFact
 from factcheck.report import Report, Unreadable
-from factcheck.report.baseline import apply_baseline, load_baseline
+from factcheck.report.baseline import DEFAULT_PATH, apply_baseline, load_baseline
 from factcheck.report.suppressions import apply
 from factcheck.rules import unknown_codes
 
@@ -138,7 +138,9 @@ def check(
       or else found as the command finds it, walking up from the first source (or the working
       directory) to a ``factcheck.toml`` or a ``pyproject.toml`` with ``[tool.factcheck]``;
     - its ``exclude``, ``select``, ``ignore``, ``reference`` and ``baseline`` apply unless given
-      here (``baseline=False``: none);
+      here; without a configured ``baseline``, a ``factcheck-baseline.json`` next to the
+      configuration (or in the working directory, without one) is used when it exists, as the
+      command uses it (``baseline=False``: none);
     - inline suppressions, front-matter ignores and ``per-file-ignores`` move findings to
       ``Report.suppressed``, the baseline moves those it accepts to ``Report.baselined``.
 
@@ -166,13 +168,24 @@ def check(
         paths = collect_paths([os.fspath(p) for p in paths], settings)
     if known is None and settings.reference:
         known = display_path(str(settings.resolve(settings.reference)))
-    if baseline is None and settings.baseline:
-        baseline = display_path(str(settings.resolve(settings.baseline)))
+    if baseline is None:
+        baseline = default_baseline(settings)
     elif baseline is not None and baseline is not False and not isinstance(baseline, (str, os.PathLike)):
         raise UsageError(f"baseline must be the path of a baseline file or False, not {_kind(baseline)}")
     run = Run(settings, tuple(paths), known, settings.select if chosen is None else chosen,
               settings.ignore if dropped is None else dropped, os.fspath(baseline) if baseline else None, None, jobs)
     return evaluate(run, documents=docs)
+
+
+def default_baseline(config: Config) -> str | None:
+    """The baseline a run uses unless told otherwise: the configuration's ``baseline``, or else
+    :data:`~factcheck.report.baseline.DEFAULT_PATH` (``factcheck-baseline.json``, where
+    ``factcheck baseline write`` writes) in the configuration's directory (the working directory
+    without a configuration) when that file exists; ``None`` when there is neither."""
+    if config.baseline:
+        return display_path(str(config.resolve(config.baseline)))
+    found = config.root / DEFAULT_PATH
+    return display_path(str(found)) if found.is_file() else None
 
 
 def _kind(value: object) -> str:

@@ -11,7 +11,8 @@ that cannot be read (not UTF-8, bad front matter) is one failing item, ``FC001``
 command's one-line message; the other articles are checked as usual.
 
 Findings accepted in the baseline (``--factcheck-baseline FILE``, the ini option
-``factcheck_baseline``, or the configuration's ``baseline``) are strict xfails, and so is every
+``factcheck_baseline``, the configuration's ``baseline``, or else ``factcheck-baseline.json``
+next to the configuration when it exists, as for ``factcheck check``) are strict xfails, and so is every
 baseline entry that no finding matches any more: it passes, which a strict xfail turns into a
 failure, until the baseline is rewritten. The baseline can only shrink (a ratchet).
 """
@@ -65,6 +66,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="check the articles' numbers against each other: one test per finding")
     group.addoption("--factcheck-baseline", metavar="FILE", default=None,
                     help="accept the findings of this baseline file (strict xfail)")
+    group.addoption("--factcheck-no-baseline", action="store_true", default=False,
+                    help="use no baseline, not even the configured one or factcheck-baseline.json")
     parser.addini("factcheck", type="bool", default=False, help="run factcheck as if --factcheck were given")
     parser.addini("factcheck_paths", type="args", default=[],
                   help="articles or directories to check, relative to the rootdir "
@@ -155,7 +158,7 @@ def _state(config: pytest.Config) -> State:
 def _build(config: pytest.Config) -> State:
     from factcheck.config import FAIL_LEVELS, load_config
     from factcheck.documents import ARTICLE_SUFFIXES
-    from factcheck.project import Run, collect_paths, display_path, evaluate
+    from factcheck.project import Run, collect_paths, default_baseline, display_path, evaluate
 
     root = Path(config.rootpath)
     here = Path(config.invocation_params.dir)
@@ -170,12 +173,14 @@ def _build(config: pytest.Config) -> State:
         candidates = [p for p in given if os.path.isdir(p) or Path(p).suffix.lower() in ARTICLE_SUFFIXES]
         paths = _articles(candidates, settings)
     option, ini = config.getoption("factcheck_baseline"), config.getini("factcheck_baseline")
-    if option:
-        baseline: str | None = str(option)
+    if config.getoption("factcheck_no_baseline"):
+        baseline: str | None = None
+    elif option:
+        baseline = str(option)
     elif ini:
         baseline = str(root / str(ini))
-    else:
-        baseline = str(settings.resolve(settings.baseline)) if settings.baseline else None
+    else:  # the configuration's, or factcheck-baseline.json next to it, as `factcheck check` finds it
+        baseline = default_baseline(settings)
     reference = str(settings.resolve(settings.reference)) if settings.reference else None
     report = evaluate(Run(settings, tuple(paths), reference, settings.select, settings.ignore, baseline))
     # findings below the configured fail-on are information, as they are for `factcheck check`

@@ -126,3 +126,78 @@ def test_the_pytest_plugin_uses_it_too(pytester: pytest.Pytester) -> None:
     result.stdout.fnmatch_lines(["factcheck: 2 articles, configuration *pyproject.toml, "
                                  "baseline factcheck-baseline.json"])
     pytester.runpytest("--factcheck", "--factcheck-no-baseline", *QUIET).assert_outcomes(failed=1, passed=1)
+
+
+# --- a stale entry: one verdict (a warning) on the article that changed, in the CLI and pytest ---
+
+THIRD = HEAD + "Acme's revenue was £22.6bn in 2024, a third outlet said.\n"
+
+
+@pytest.fixture()
+def fixed(project: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """Three sources, the odd one (b.md) accepted in the default baseline, then corrected."""
+    (project / "news" / "c.md").write_text(THIRD, encoding="utf-8")
+    assert main(["baseline", "write"]) == 0
+    (project / "news" / "b.md").write_text(ODD.replace("£226bn", "£22.6bn"), encoding="utf-8")
+    capsys.readouterr()
+    return project
+
+
+def test_stale_entry_is_a_warning_on_the_changed_article(fixed: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`check` prints the stale entry on b.md, the article whose sentence changed, as a warning:
+    exit 1 under the default fail-on, 0 under fail-on error; -q still prints it."""
+    assert main(["check", "--format", "concise"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("news/b.md: FC201 [warning] baseline entry ")
+    assert "no longer matches a finding: fixed? rewrite the baseline with `factcheck baseline write` (it was: " \
+           "revenue of Acme for 2024: '£226bn' in news/b.md disagrees" in lines[0]
+    assert "1 baseline entry no longer matches a finding" in lines[-1]
+    assert main(["check", "--fail-on", "error"]) == 0
+    capsys.readouterr()
+    assert main(["check", "-q"]) == 1
+    assert capsys.readouterr().out.startswith("news/b.md: FC201 [warning] baseline entry ")
+
+
+def test_stale_reported_on_the_changed_article_not_the_flagged_one(fixed: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """When another source changes (here a.md, so b.md's figure is no longer contradicted), the
+    entry is reported on a.md, though the finding was reported on b.md."""
+    (fixed / "news" / "b.md").write_text(ODD, encoding="utf-8")
+    for name in ("a.md", "c.md"):
+        (fixed / "news" / name).write_text(HEAD + "Acme hired 300 engineers.\n", encoding="utf-8")
+    main(["check", "--format", "concise"])
+    assert capsys.readouterr().out.startswith("news/a.md: FC201 [warning] baseline entry ")
+
+
+def test_a_run_that_could_not_match_the_entry_says_nothing(fixed: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Another rule selected, only some articles read, or another file changed: not stale."""
+    assert main(["check", "--select", "FC3"]) == 0
+    assert main(["check", "news/a.md"]) == 0
+    assert main(["check", "--changed", "news/x.md"]) == 0
+    assert "no longer matches" not in capsys.readouterr().out
+
+
+def test_stale_entry_same_verdict_in_the_library(fixed: Path) -> None:
+    """`factcheck.check()` keeps the stale entry, spelt on the changed article."""
+    [entry] = factcheck.check().stale
+    assert entry.doc == "news/b.md" and entry.code == "FC201"
+
+
+def test_stale_entry_fails_the_same_article_in_pytest(pytester: pytest.Pytester) -> None:
+    """`pytest --factcheck` fails b.md's `baseline[...]` item with the command's line (not an XPASS);
+    with fail-on = "error" the entry is a note, as the command's exit status 0 is."""
+    pytester.mkdir("news")
+    for name, text in (("a.md", GOOD), ("b.md", ODD), ("c.md", THIRD)):
+        (pytester.path / "news" / name).write_text(text, encoding="utf-8")
+    pytester.makepyprojecttoml('[tool.factcheck]\npaths = ["news"]\n')
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(pytester.path)
+        assert main(["baseline", "write"]) == 0
+    (pytester.path / "news" / "b.md").write_text(ODD.replace("£226bn", "£22.6bn"), encoding="utf-8")
+    result = pytester.runpytest("--factcheck", *QUIET)
+    result.assert_outcomes(failed=1, passed=2)
+    result.stdout.fnmatch_lines(["news/b.md: FC201 [[]warning[]] baseline entry * no longer matches a finding*",
+                                 "FAILED news/b.md::baseline[[]FC201:*"])
+    assert "XPASS" not in result.stdout.str()
+    pytester.makepyprojecttoml('[tool.factcheck]\npaths = ["news"]\nfail-on = "error"\n')
+    pytester.runpytest("--factcheck", *QUIET).assert_outcomes(passed=3)

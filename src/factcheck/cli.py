@@ -396,7 +396,8 @@ def _run_check(args: argparse.Namespace) -> int:
     options = Options(root=root, baseline=run.baseline is not None)
     text = _statistics(report, args.format) if args.statistics else render(report, args.format, options)
     if args.quiet and args.format in ("text", "concise") and text.endswith(report.summary() + "\n"):
-        text = text[: -len(report.summary()) - 1].rstrip("\n") + "\n" if report.findings or report.unreadable else ""
+        shown = report.findings or report.unreadable or report.stale
+        text = text[: -len(report.summary()) - 1].rstrip("\n") + "\n" if shown else ""
     emit(args.output, lambda out: out.write(text))
     if report.unreadable and (args.statistics or args.output or args.format not in ("text", "concise")):
         # the report went to a file or a tool: the terminal still says why the status is 2
@@ -405,7 +406,9 @@ def _run_check(args: argparse.Namespace) -> int:
     if report.unreadable:
         return 2  # some files were not checked at all, whatever the others gave
     levels = FAIL_LEVELS[args.fail_on or run.config.fail_on]
-    return 1 if any(f.severity in levels for f in report.findings) else 0
+    # a stale baseline entry is a warning, as an unused suppression is (and as pytest --factcheck fails it)
+    stale = bool(report.stale) and "warning" in levels
+    return 1 if stale or any(f.severity in levels for f in report.findings) else 0
 
 
 def _describe_run(run: Run, stdin: Document | None = None) -> None:

@@ -12,9 +12,11 @@ command's one-line message; the other articles are checked as usual.
 
 Findings accepted in the baseline (``--factcheck-baseline FILE``, the ini option
 ``factcheck_baseline``, the configuration's ``baseline``, or else ``factcheck-baseline.json``
-next to the configuration when it exists, as for ``factcheck check``) are strict xfails, and so is every
-baseline entry that no finding matches any more: it passes, which a strict xfail turns into a
-failure, until the baseline is rewritten. The baseline can only shrink (a ratchet).
+next to the configuration when it exists, as for ``factcheck check``) are strict xfails. A
+baseline entry that no finding matches any more is a warning, as in ``factcheck check``: a
+failing item ``baseline[FC201:1a2b3c4d]`` on the article the finding was reported on, with the
+command's line for it, until the baseline is rewritten (not under ``fail-on = "error"`` or
+``"never"``). The baseline can only shrink (a ratchet).
 """
 
 from __future__ import annotations
@@ -187,6 +189,8 @@ def _build(config: pytest.Config) -> State:
     levels = FAIL_LEVELS[settings.fail_on]
     report = attrs.evolve(report, findings=tuple(f for f in report.findings if f.severity in levels),
                           baselined=tuple(f for f in report.baselined if f.severity in levels))
+    if "warning" not in levels:  # a stale baseline entry is a warning, as in `factcheck check`
+        report = attrs.evolve(report, stale=())
     return State(report, _specs(report, baseline), settings.path, baseline)
 
 
@@ -205,7 +209,7 @@ def _articles(candidates: list[str], settings: Any) -> list[str]:
 
 
 def _specs(report: Report, baseline: str | None) -> dict[str, list[Spec]]:
-    from factcheck.output.text import render_finding
+    from factcheck.output.text import render_finding, render_stale
 
     texts = report.texts
     specs: dict[str, list[Spec]] = {os.path.realpath(d.path): [] for d in report.documents}
@@ -227,14 +231,9 @@ def _specs(report: Report, baseline: str | None) -> dict[str, list[Spec]]:
         first = finding.facts[0]
         line = first.where(texts)[0]
         add(first.doc, Spec(_name(finding), render_finding(finding, texts), reason, line, finding.code))
-    if baseline is not None:
-        base_dir = os.path.dirname(os.path.abspath(baseline))
-        for entry in report.stale:
-            if entry.docs:
-                add(os.path.join(base_dir, entry.docs[0]),
-                    Spec(f"baseline[{entry.code}:{entry.fingerprint[:8]}]", None,
-                         f"{entry.code} is in the baseline {baseline} but no longer found ({entry.message}); "
-                         "rewrite the baseline with `factcheck baseline write`", 0, entry.code))
+    for entry in report.stale:  # on the article the finding was reported on, with the command's line
+        add(entry.reported_on, Spec(f"baseline[{entry.code}:{entry.fingerprint[:8]}]", render_stale(entry),
+                                    None, 0, entry.code))
     for problem in report.unreadable:  # one failing item for the file, not a collection error
         specs[os.path.realpath(problem.path)] = [Spec(problem.code, str(problem), None, problem.line or 0,
                                                       problem.code)]

@@ -37,7 +37,7 @@ def test_check_exits_1_naming_the_one_conflict(newsroom: Path, capsys: pytest.Ca
 
 def test_with_the_baseline_check_exits_0(newsroom: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """With the committed baseline the conflict is accepted and `check` exits 0."""
-    assert main(["check", ".", "--baseline", "factcheck-baseline.json"]) == 0
+    assert main(["check", ".", "--baseline", "accepted-baseline.json"]) == 0
     assert "Found 0 conflicts" in capsys.readouterr().out
 
 
@@ -45,7 +45,7 @@ def test_committed_baseline_is_current(newsroom: Path) -> None:
     """The committed baseline is what `factcheck baseline write` writes today (regenerate it if not)."""
     assert main(["baseline", "write", "-o", "fresh.json"]) == 0
     fresh = json.loads((newsroom / "fresh.json").read_text(encoding="utf-8"))
-    assert fresh == json.loads((NEWSROOM / "factcheck-baseline.json").read_text(encoding="utf-8"))
+    assert fresh == json.loads((NEWSROOM / "accepted-baseline.json").read_text(encoding="utf-8"))
 
 
 def test_readme_is_not_an_article(newsroom: Path, capsys: pytest.CaptureFixture[str]) -> None:

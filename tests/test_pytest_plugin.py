@@ -62,7 +62,7 @@ def test_ini_option_enables_and_names_paths(pytester: pytest.Pytester) -> None:
 
 
 def test_baselined_finding_is_a_strict_xfail(content: pytest.Pytester) -> None:
-    """A baselined finding xfails; once fixed, its entry XPASSes strictly (a failure) until pruned."""
+    """A baselined finding xfails; once fixed, its entry fails on the article that changed until pruned."""
     from factcheck.cli import main
 
     with pytest.MonkeyPatch.context() as mp:
@@ -76,7 +76,9 @@ def test_baselined_finding_is_a_strict_xfail(content: pytest.Pytester) -> None:
     result = content.runpytest("--factcheck", "--factcheck-baseline", "factcheck-baseline.json",
                                *QUIET)
     result.assert_outcomes(failed=1, passed=2)
-    result.stdout.fnmatch_lines(["*XPASS(strict)*no longer found*factcheck baseline write*"])
+    result.stdout.fnmatch_lines(["news/b.md: FC201 [[]warning[]] baseline entry * no longer matches a finding: "
+                                 "fixed? rewrite the baseline with `factcheck baseline write`*",
+                                 "FAILED news/b.md::baseline[[]FC201:*"])
 
 
 def test_bad_configuration_is_a_usage_error(content: pytest.Pytester) -> None:

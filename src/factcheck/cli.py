@@ -349,13 +349,16 @@ def _collect_or_dot(given: Sequence[str], config: Config, with_configured: bool,
 
 
 def _configured_baseline(args: argparse.Namespace, config: Config) -> str | None:
-    from factcheck.project import display_path
+    """``--baseline FILE``, or none with ``--no-baseline``, or else the configuration's ``baseline``,
+    or else ``factcheck-baseline.json`` next to the configuration when it exists (as ruff finds its
+    own files): what ``factcheck baseline write`` wrote is used without being named."""
+    from factcheck.project import default_baseline
 
     if args.no_baseline:
         return None
     if args.baseline:
         return str(args.baseline)
-    return display_path(str(config.resolve(config.baseline))) if config.baseline else None
+    return default_baseline(config)
 
 
 def _guard_output(output: str | None, inputs: Sequence[str]) -> None:
@@ -393,7 +396,8 @@ def _run_check(args: argparse.Namespace) -> int:
     options = Options(root=root, baseline=run.baseline is not None)
     text = _statistics(report, args.format) if args.statistics else render(report, args.format, options)
     if args.quiet and args.format in ("text", "concise") and text.endswith(report.summary() + "\n"):
-        text = text[: -len(report.summary()) - 1].rstrip("\n") + "\n" if report.findings or report.unreadable else ""
+        shown = report.findings or report.unreadable or report.stale
+        text = text[: -len(report.summary()) - 1].rstrip("\n") + "\n" if shown else ""
     emit(args.output, lambda out: out.write(text))
     if report.unreadable and (args.statistics or args.output or args.format not in ("text", "concise")):
         # the report went to a file or a tool: the terminal still says why the status is 2
@@ -402,19 +406,28 @@ def _run_check(args: argparse.Namespace) -> int:
     if report.unreadable:
         return 2  # some files were not checked at all, whatever the others gave
     levels = FAIL_LEVELS[args.fail_on or run.config.fail_on]
-    return 1 if any(f.severity in levels for f in report.findings) else 0
+    # a stale baseline entry is a warning, as an unused suppression is (and as pytest --factcheck fails it)
+    stale = bool(report.stale) and "warning" in levels
+    return 1 if stale or any(f.severity in levels for f in report.findings) else 0
 
 
 def _describe_run(run: Run, stdin: Document | None = None) -> None:
     """``-v``: what the run uses, on standard error (the report stays on standard output)."""
     from factcheck.project import display_path
+    from factcheck.report.baseline import DEFAULT_PATH
 
     config = run.config
     last = getattr(config.fx_table(), "last_date", lambda: None)()
     rates = display_path(str(config.resolve(config.rates))) if config.rates else "the bundled ECB rates"
     reference = run.reference if isinstance(run.reference, str) or run.reference is None else "given in Python"
+    if run.baseline is None:
+        baseline = "none"
+    elif config.baseline or not _same_file(run.baseline, str(config.root / DEFAULT_PATH)):
+        baseline = run.baseline
+    else:
+        baseline = f"{run.baseline} (found by its default name; --no-baseline to ignore it)"
     for label, value in (("configuration", display_path(config.path) if config.path else "none (the defaults)"),
-                         ("baseline", run.baseline or "none"),
+                         ("baseline", baseline),
                          ("reference", reference or "none"),
                          ("rates", f"{rates} (to {last})" if last else rates),
                          ("files", f"standard input, as {stdin.path}" if stdin else f"{len(run.paths)} to read"
@@ -452,11 +465,37 @@ def _write_baseline(run: Run, target: str) -> int:
     baseline = Baseline.from_findings(report.findings, {d.path: d for d in report.documents}, target)
     emit(target, lambda out: out.write(baseline.to_json()))
     n = len(report.findings)
-    print(f"factcheck: wrote {n} finding{'s' if n != 1 else ''} to {display_path(os.path.abspath(target))}",
+    shown = display_path(os.path.abspath(target))
+    print(f"factcheck: wrote {n} finding{'s' if n != 1 else ''} to {shown}; {_how_to_use(run.config, target)}",
           file=sys.stderr)
     for problem in report.unreadable:  # the baseline has nothing of these files: say so, and fail
         print(f"factcheck: error: {problem}", file=sys.stderr)
     return 2 if report.unreadable else 0
+
+
+def _how_to_use(config: Config, target: str) -> str:
+    """What makes ``factcheck check`` read the baseline just written: nothing, when it is the one
+    the configuration names or the default file next to it; else the option or the setting."""
+    from factcheck.project import default_baseline, display_path
+
+    used = default_baseline(config)
+    if used is not None and _same_file(used, target):
+        return "`factcheck check` uses it from now on (--no-baseline to ignore it)"
+    shown = display_path(os.path.abspath(target))
+    try:
+        setting = os.path.relpath(os.path.abspath(target), config.root)
+    except ValueError:  # another drive (Windows)
+        setting = os.path.abspath(target)
+    where = "[tool.factcheck]" if config.path and config.path.endswith("pyproject.toml") else (
+        "factcheck.toml" if config.path is None else display_path(config.path))
+    if used is not None:
+        return (f"`factcheck check` still uses {used}: pass --baseline {shown}, or set "
+                f"baseline = {json.dumps(setting)} in {where}")
+    return f"`factcheck check` uses it with --baseline {shown}, or set baseline = {json.dumps(setting)} in {where}"
+
+
+def _same_file(a: str, b: str) -> bool:
+    return os.path.realpath(a) == os.path.realpath(b)
 
 
 # --- the other commands -----------------------------------------------------------------------

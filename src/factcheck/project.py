@@ -25,9 +25,9 @@ from factcheck.model import Document
 from factcheck.parallel import MIN_FOR_POOL
 from factcheck.reference import ReferenceFact
 from factcheck.report import Report, Unreadable
-from factcheck.report.baseline import apply_baseline, load_baseline
+from factcheck.report.baseline import DEFAULT_PATH, Entry, apply_baseline, load_baseline
 from factcheck.report.suppressions import apply
-from factcheck.rules import unknown_codes
+from factcheck.rules import enabled_codes, unknown_codes
 
 #: What ``factcheck.check`` takes as its sources: paths (files or directories) and documents.
 Source = str | os.PathLike[str] | Document
@@ -91,7 +91,7 @@ def evaluate(run: Run, *, progress: bool | OnProgress = False, documents: Sequen
     if streamed:
         texts, gone = pipeline.read_all(_texts_needed(run.paths, report))
         report = attrs.evolve(report, documents=tuple(texts), unreadable=(*report.unreadable, *gone))
-    return _finish(run, report)
+    return _finish(run, report, [*run.paths, *(d.path for d in documents)])
 
 
 def _long(paths: Sequence[str], documents: Sequence[Document]) -> bool:
@@ -138,7 +138,9 @@ def check(
       or else found as the command finds it, walking up from the first source (or the working
       directory) to a ``factcheck.toml`` or a ``pyproject.toml`` with ``[tool.factcheck]``;
     - its ``exclude``, ``select``, ``ignore``, ``reference`` and ``baseline`` apply unless given
-      here (``baseline=False``: none);
+      here; without a configured ``baseline``, a ``factcheck-baseline.json`` next to the
+      configuration (or in the working directory, without one) is used when it exists, as the
+      command uses it (``baseline=False``: none);
     - inline suppressions, front-matter ignores and ``per-file-ignores`` move findings to
       ``Report.suppressed``, the baseline moves those it accepts to ``Report.baselined``.
 
@@ -166,13 +168,24 @@ def check(
         paths = collect_paths([os.fspath(p) for p in paths], settings)
     if known is None and settings.reference:
         known = display_path(str(settings.resolve(settings.reference)))
-    if baseline is None and settings.baseline:
-        baseline = display_path(str(settings.resolve(settings.baseline)))
+    if baseline is None:
+        baseline = default_baseline(settings)
     elif baseline is not None and baseline is not False and not isinstance(baseline, (str, os.PathLike)):
         raise UsageError(f"baseline must be the path of a baseline file or False, not {_kind(baseline)}")
     run = Run(settings, tuple(paths), known, settings.select if chosen is None else chosen,
               settings.ignore if dropped is None else dropped, os.fspath(baseline) if baseline else None, None, jobs)
     return evaluate(run, documents=docs)
+
+
+def default_baseline(config: Config) -> str | None:
+    """The baseline a run uses unless told otherwise: the configuration's ``baseline``, or else
+    :data:`~factcheck.report.baseline.DEFAULT_PATH` (``factcheck-baseline.json``, where
+    ``factcheck baseline write`` writes) in the configuration's directory (the working directory
+    without a configuration) when that file exists; ``None`` when there is neither."""
+    if config.baseline:
+        return display_path(str(config.resolve(config.baseline)))
+    found = config.root / DEFAULT_PATH
+    return display_path(str(found)) if found.is_file() else None
 
 
 def _kind(value: object) -> str:
@@ -270,14 +283,64 @@ def _texts_needed(paths: Sequence[str], report: Report) -> list[str]:
     return out
 
 
-def _finish(run: Run, report: Report) -> Report:
+def _finish(run: Run, report: Report, read: Sequence[str] = ()) -> Report:
     """Suppressions, the baseline and --changed-only, the same for every way of running."""
     report = apply(report, select=run.select, ignore=run.ignore, file_ignores=run.config.file_ignores)
     if run.baseline is not None:
         report = apply_baseline(report, load_baseline(run.baseline))
+        report = attrs.evolve(report, stale=_stale(run, report, read))
     if run.changed is not None:
         report = report.touching(run.changed)
     return report
+
+
+def _stale(run: Run, report: Report, read: Sequence[str]) -> tuple[Entry, ...]:
+    """The baseline entries this run shows to be stale, each with ``doc`` the path of the article
+    it is reported on, spelt as the run spells it.
+
+    Only entries the run could have matched count: their rule ran (``select``/``ignore``) and every
+    one of their documents was read (a run over some of the articles, or standard input, says
+    nothing of the others); with ``--changed-only``, those about a changed file."""
+    assert run.baseline is not None
+    root = os.path.dirname(os.path.abspath(run.baseline))
+    spelt = {os.path.realpath(p): p for p in read}
+    unreadable = {os.path.realpath(u.path) for u in report.unreadable}
+    enabled = set(enabled_codes(run.select, run.ignore))
+    changed = None if run.changed is None else {os.path.realpath(p) for p in run.changed}
+    out = []
+    for entry in report.stale:
+        docs = [os.path.realpath(os.path.join(root, d)) for d in entry.docs or (entry.reported_on,)]
+        if entry.code not in enabled or any(d not in spelt or d in unreadable for d in docs):
+            continue
+        if changed is not None and not changed.intersection(docs):
+            continue
+        where = _changed_document(entry, root, report, spelt) or os.path.realpath(os.path.join(root, entry.reported_on))
+        out.append(attrs.evolve(entry, doc=spelt.get(where, display_path(where))))
+    return tuple(out)
+
+
+def _changed_document(entry: Entry, root: str, report: Report, spelt: dict[str, str]) -> str | None:
+    """The (real) path of the article of a stale entry that no longer has a sentence the finding
+    quoted, the reported one first; ``None`` when each still has them all, or the entry (written
+    before digests were kept) cannot tell."""
+    from factcheck.documents import read_document
+    from factcheck.errors import FactcheckError
+    from factcheck.report.fingerprint import document_digests
+
+    texts = {os.path.realpath(d.path): d for d in report.documents}
+    kept = dict(entry.sentences)
+    order = sorted(kept, key=lambda d: d != entry.doc)
+    for doc in order:
+        real = os.path.realpath(os.path.join(root, doc))
+        document = texts.get(real)
+        if document is None:
+            try:
+                document = read_document(spelt.get(real, real))
+            except FactcheckError:
+                continue
+        if not set(kept[doc]) <= document_digests(document):
+            return real
+    return None
 
 
 def collect_paths(given: Sequence[str], config: Config, *, with_configured: bool = False,

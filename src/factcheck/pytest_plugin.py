@@ -11,9 +11,12 @@ that cannot be read (not UTF-8, bad front matter) is one failing item, ``FC001``
 command's one-line message; the other articles are checked as usual.
 
 Findings accepted in the baseline (``--factcheck-baseline FILE``, the ini option
-``factcheck_baseline``, or the configuration's ``baseline``) are strict xfails, and so is every
-baseline entry that no finding matches any more: it passes, which a strict xfail turns into a
-failure, until the baseline is rewritten. The baseline can only shrink (a ratchet).
+``factcheck_baseline``, the configuration's ``baseline``, or else ``factcheck-baseline.json``
+next to the configuration when it exists, as for ``factcheck check``) are strict xfails. A
+baseline entry that no finding matches any more is a warning, as in ``factcheck check``: a
+failing item ``baseline[FC201:1a2b3c4d]`` on the article the finding was reported on, with the
+command's line for it, until the baseline is rewritten (not under ``fail-on = "error"`` or
+``"never"``). The baseline can only shrink (a ratchet).
 """
 
 from __future__ import annotations
@@ -65,6 +68,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="check the articles' numbers against each other: one test per finding")
     group.addoption("--factcheck-baseline", metavar="FILE", default=None,
                     help="accept the findings of this baseline file (strict xfail)")
+    group.addoption("--factcheck-no-baseline", action="store_true", default=False,
+                    help="use no baseline, not even the configured one or factcheck-baseline.json")
     parser.addini("factcheck", type="bool", default=False, help="run factcheck as if --factcheck were given")
     parser.addini("factcheck_paths", type="args", default=[],
                   help="articles or directories to check, relative to the rootdir "
@@ -155,7 +160,7 @@ def _state(config: pytest.Config) -> State:
 def _build(config: pytest.Config) -> State:
     from factcheck.config import FAIL_LEVELS, load_config
     from factcheck.documents import ARTICLE_SUFFIXES
-    from factcheck.project import Run, collect_paths, display_path, evaluate
+    from factcheck.project import Run, collect_paths, default_baseline, display_path, evaluate
 
     root = Path(config.rootpath)
     here = Path(config.invocation_params.dir)
@@ -170,18 +175,22 @@ def _build(config: pytest.Config) -> State:
         candidates = [p for p in given if os.path.isdir(p) or Path(p).suffix.lower() in ARTICLE_SUFFIXES]
         paths = _articles(candidates, settings)
     option, ini = config.getoption("factcheck_baseline"), config.getini("factcheck_baseline")
-    if option:
-        baseline: str | None = str(option)
+    if config.getoption("factcheck_no_baseline"):
+        baseline: str | None = None
+    elif option:
+        baseline = str(option)
     elif ini:
         baseline = str(root / str(ini))
-    else:
-        baseline = str(settings.resolve(settings.baseline)) if settings.baseline else None
+    else:  # the configuration's, or factcheck-baseline.json next to it, as `factcheck check` finds it
+        baseline = default_baseline(settings)
     reference = str(settings.resolve(settings.reference)) if settings.reference else None
     report = evaluate(Run(settings, tuple(paths), reference, settings.select, settings.ignore, baseline))
     # findings below the configured fail-on are information, as they are for `factcheck check`
     levels = FAIL_LEVELS[settings.fail_on]
     report = attrs.evolve(report, findings=tuple(f for f in report.findings if f.severity in levels),
                           baselined=tuple(f for f in report.baselined if f.severity in levels))
+    if "warning" not in levels:  # a stale baseline entry is a warning, as in `factcheck check`
+        report = attrs.evolve(report, stale=())
     return State(report, _specs(report, baseline), settings.path, baseline)
 
 
@@ -200,7 +209,7 @@ def _articles(candidates: list[str], settings: Any) -> list[str]:
 
 
 def _specs(report: Report, baseline: str | None) -> dict[str, list[Spec]]:
-    from factcheck.output.text import render_finding
+    from factcheck.output.text import render_finding, render_stale
 
     texts = report.texts
     specs: dict[str, list[Spec]] = {os.path.realpath(d.path): [] for d in report.documents}
@@ -222,14 +231,9 @@ def _specs(report: Report, baseline: str | None) -> dict[str, list[Spec]]:
         first = finding.facts[0]
         line = first.where(texts)[0]
         add(first.doc, Spec(_name(finding), render_finding(finding, texts), reason, line, finding.code))
-    if baseline is not None:
-        base_dir = os.path.dirname(os.path.abspath(baseline))
-        for entry in report.stale:
-            if entry.docs:
-                add(os.path.join(base_dir, entry.docs[0]),
-                    Spec(f"baseline[{entry.code}:{entry.fingerprint[:8]}]", None,
-                         f"{entry.code} is in the baseline {baseline} but no longer found ({entry.message}); "
-                         "rewrite the baseline with `factcheck baseline write`", 0, entry.code))
+    for entry in report.stale:  # on the article the finding was reported on, with the command's line
+        add(entry.reported_on, Spec(f"baseline[{entry.code}:{entry.fingerprint[:8]}]", render_stale(entry),
+                                    None, 0, entry.code))
     for problem in report.unreadable:  # one failing item for the file, not a collection error
         specs[os.path.realpath(problem.path)] = [Spec(problem.code, str(problem), None, problem.line or 0,
                                                       problem.code)]

@@ -1,6 +1,7 @@
 """The formats for people: ``text`` (ruff-style, with each source's sentence) and ``concise``.
 
-Files that could not be read come first, one ``path:line:1: FC001 [error] ...`` line each."""
+Files that could not be read come first, one ``path:line:1: FC001 [error] ...`` line each; stale
+baseline entries come after the findings, one ``path: FC201 [warning] baseline entry ...`` line each."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from factcheck.findings import Finding
 
 if TYPE_CHECKING:
     from factcheck.report import Report
+    from factcheck.report.fingerprint import Entry
 
 
 def render_finding(finding: Finding, texts: Mapping[str, str]) -> str:
@@ -27,10 +29,21 @@ def render_finding(finding: Finding, texts: Mapping[str, str]) -> str:
     return "\n".join(out) + "\n"
 
 
+def render_stale(entry: Entry) -> str:
+    """A baseline entry no finding matches any more, as ``text`` and ``concise`` print it, on the
+    article the finding was reported on; a warning, as an unused suppression (FC901) is. The
+    pytest plugin fails that article's ``baseline[...]`` item with the same line."""
+    times = f" ({entry.count} times)" if entry.count > 1 else ""
+    return (f"{entry.reported_on}: {entry.code} [warning] baseline entry {entry.fingerprint[:8]} no longer matches "
+            f"a finding{times}: fixed? rewrite the baseline with `factcheck baseline write` "
+            f"(it was: {entry.message})\n")
+
+
 def render_text(report: Report) -> str:
     texts = report.texts
     out = [f"{problem}\n\n" for problem in report.unreadable]
     out += [render_finding(f, texts) + "\n" for f in report.findings]
+    out += [render_stale(e) + "\n" for e in report.stale]
     out.append(report.summary() + "\n")
     return "".join(out)
 
@@ -43,5 +56,6 @@ def render_concise(report: Report) -> str:
         first = f.facts[0]
         line, col = first.where(texts)
         out.append(f"{first.doc}:{line}:{col}: {f.code} [{f.severity}] {f.message}\n")
+    out += [render_stale(e) for e in report.stale]
     out.append(report.summary() + "\n")
     return "".join(out)

@@ -7,13 +7,18 @@ purpose: a baseline keyed by position breaks as soon as a paragraph is added abo
 (ruff #1149), while one keyed by content survives any edit that leaves the sentences alone.
 
 The file is JSON, sorted, one entry per fingerprint with a count (the same finding twice in one
-run is two findings), plus the code, message and documents for the reviewer of a diff::
+run is two findings), plus the code, message and documents for the reviewer of a diff. When no
+finding matches an entry any more, ``sentences`` (for each document, short digests of the
+sentences its figures were in) tells which article changed, and the stale entry is reported on
+it; ``doc``, the article the finding was reported on, when none did (an alias or a setting
+changed)::
 
     {
       "factcheck_baseline": 1,
       "findings": [
-        {"fingerprint": "3f2a…", "code": "FC201", "count": 1,
-         "docs": ["articles/a.md", "articles/b.md"], "message": "revenue of …"}
+        {"fingerprint": "3f2a…", "code": "FC201", "count": 1, "doc": "articles/b.md",
+         "docs": ["articles/a.md", "articles/b.md"], "message": "revenue of …",
+         "sentences": {"articles/a.md": ["9c1d02aa"], "articles/b.md": ["51e7b3f0"]}}
       ]
     }
 """
@@ -69,7 +74,8 @@ class Baseline:
             first.setdefault(key, finding)
         entries = [
             Entry(key, first[key].code, counts[key],
-                  tuple(sorted({relative(f.doc, root) for f in first[key].facts})), first[key].message)
+                  tuple(sorted({relative(f.doc, root) for f in first[key].facts})), first[key].message,
+                  relative(first[key].facts[0].doc, root), fp.sentences(first[key]))
             for key in counts
         ]
         entries.sort(key=lambda e: (e.docs, e.code, e.fingerprint))
@@ -119,7 +125,10 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
     for n, row in enumerate(rows):
         try:
             entries.append(Entry(str(row["fingerprint"]), str(row["code"]), int(row.get("count", 1)),
-                                 tuple(str(d) for d in row.get("docs", ())), str(row.get("message", ""))))
+                                 tuple(str(d) for d in row.get("docs", ())), str(row.get("message", "")),
+                                 str(row.get("doc", "")),
+                                 tuple((str(d), tuple(str(x) for x in v))
+                                       for d, v in row.get("sentences", {}).items())))
         except (KeyError, TypeError, ValueError, AttributeError):
             raise ConfigError(name, f"baseline entry {n + 1} needs a \"fingerprint\" and a \"code\"") from None
     return Baseline(tuple(entries), name)

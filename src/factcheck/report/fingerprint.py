@@ -9,6 +9,7 @@ purpose: see :mod:`factcheck.report.baseline`. The JSON report, SARIF and the ba
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 from collections.abc import Mapping
@@ -48,6 +49,14 @@ class Fingerprinter:
         blob = json.dumps([finding.code, keys, sources], ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]
 
+    def sentences(self, finding: Finding) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """For each document of ``finding`` (relative to the root), the digests of its facts' sentences."""
+        found: dict[str, set[str]] = {}
+        for f in finding.facts:
+            sentence = f.context or self._sentence(f.doc, f.q.start)
+            found.setdefault(relative(f.doc, self.root), set()).add(sentence_digest(sentence))
+        return tuple(sorted((doc, tuple(sorted(d))) for doc, d in found.items()))
+
     def _sentence(self, doc: str, offset: int) -> str:
         document = self.documents.get(doc)
         if document is None:
@@ -60,14 +69,46 @@ class Fingerprinter:
 
 @attrs.frozen
 class Entry:
-    """One accepted finding: its fingerprint, how many times it may occur, and what it was."""
+    """One accepted finding: its fingerprint, how many times it may occur, and what it was.
+
+    ``doc`` is the document the finding was reported on (its first fact's: where the command
+    printed it and the pytest plugin made its item); a stale entry is reported there. In a file it
+    is relative to the baseline, as ``docs`` are; in :attr:`Report.stale` it is spelt as the run
+    spells the article's path. Files written before it existed have none: ``docs[0]`` stands in."""
 
     fingerprint: str
     code: str
     count: int = 1
     docs: tuple[str, ...] = ()
     message: str = ""
+    doc: str = ""
+    #: for each document, short digests of the sentences its facts were in (:func:`sentence_digest`):
+    #: a document that no longer has one of them is one that changed
+    sentences: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @property
+    def reported_on(self) -> str:
+        """The document a stale entry is reported on: ``doc``, or else the first of ``docs``."""
+        return self.doc or (self.docs[0] if self.docs else "")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"fingerprint": self.fingerprint, "code": self.code, "count": self.count,
-                "docs": list(self.docs), "message": self.message}
+        out: dict[str, Any] = {"fingerprint": self.fingerprint, "code": self.code, "count": self.count}
+        if self.doc:
+            out["doc"] = self.doc
+        out = {**out, "docs": list(self.docs), "message": self.message}
+        if self.sentences:
+            out["sentences"] = {doc: list(digests) for doc, digests in self.sentences}
+        return out
+
+
+def sentence_digest(sentence: str) -> str:
+    """A short digest of a normalised sentence, as a baseline entry keeps it for each document."""
+    return hashlib.sha256(sentence.encode("utf-8")).hexdigest()[:8]
+
+
+def document_digests(document: Document) -> set[str]:
+    """The digests of every sentence of ``document`` (whether a baseline entry's sentences are still there)."""
+    spans = fingerprint_sentences(document)
+    text = spans.text
+    bounds = [*spans.starts, len(text)]
+    return {sentence_digest(normalise(document.text[a:b])) for a, b in itertools.pairwise(bounds) if a < b}

@@ -48,7 +48,9 @@ class Report:
     suppressed: tuple[Finding, ...] = ()
     #: findings the baseline accepts
     baselined: tuple[Finding, ...] = ()
-    #: baseline entries that no finding matched any more (fixed, or the sentence was rewritten)
+    #: baseline entries that no finding matched any more (fixed, or the sentence was rewritten);
+    #: a run of the project (:func:`factcheck.project.evaluate`) keeps those it could have matched
+    #: and sets each one's ``doc`` to the article it is reported on. Each is a warning.
     stale: tuple[Entry, ...] = ()
     #: files that could not be read (FC001); the run checked the others
     unreadable: tuple[Unreadable, ...] = ()

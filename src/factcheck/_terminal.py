@@ -8,6 +8,7 @@ piped output and CI logs stay clean.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -85,6 +86,19 @@ def status(message: str | None) -> Iterator[None]:
     finally:
         if show:
             clear()
+
+
+def wants_colour(stream: object) -> bool:
+    """Whether to colour what goes to ``stream``: never with ``NO_COLOR`` set (no-color.org), always
+    with ``FORCE_COLOR`` set (a CI log that renders ANSI), else only on a terminal."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):  # replaced or closed stream
+        return False
 
 
 def interactive() -> bool:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TextIO, TypeVar
 
 import attrs
 
-from factcheck._terminal import interactive, progress, status
+from factcheck._terminal import interactive, progress, status, wants_colour
 from factcheck._version import __version__
 from factcheck.errors import FactcheckError, UsageError
 from factcheck.output import FORMATS, emit
@@ -393,7 +393,9 @@ def _run_check(args: argparse.Namespace) -> int:
         _describe_run(run, args.stdin)
     report = evaluate(run, progress=not args.quiet, documents=[args.stdin] if args.stdin else [])
     root = str(run.config.root)
-    options = Options(root=root, baseline=run.baseline is not None)
+    # colour only for a terminal (or FORCE_COLOR), never into a file: a report written with -o is read later
+    colour = args.output is None and wants_colour(sys.stdout)
+    options = Options(root=root, baseline=run.baseline is not None, colour=colour)
     text = _statistics(report, args.format) if args.statistics else render(report, args.format, options)
     if args.quiet and args.format in ("text", "concise") and text.endswith(report.summary() + "\n"):
         shown = report.findings or report.unreadable or report.stale

@@ -41,6 +41,8 @@ class Options:
     root: str | None = None
     #: ``True`` when a baseline took part, so SARIF can say which results are new
     baseline: bool = False
+    #: ANSI colour in the ``text`` and ``concise`` formats (the command sets it for a terminal)
+    colour: bool = False
 
 
 def render(report: Report, fmt: str, options: Options | None = None) -> str:
@@ -49,11 +51,11 @@ def render(report: Report, fmt: str, options: Options | None = None) -> str:
     if fmt == "text":
         from factcheck.output.text import render_text
 
-        return render_text(report)
+        return render_text(report, colour=options.colour)
     if fmt == "concise":
         from factcheck.output.text import render_concise
 
-        return render_concise(report)
+        return render_concise(report, colour=options.colour)
     if fmt == "json":
         return report.to_json(options.root)
     if fmt == "jsonl":

@@ -19,13 +19,14 @@ import attrs
 from factcheck import pipeline
 from factcheck._terminal import PROGRESS_BYTES, PROGRESS_MIN, Bar, OnProgress
 from factcheck.config import Config, load_config
-from factcheck.documents import iter_paths
-from factcheck.errors import UsageError
+from factcheck.documents import iter_paths, read_document
+from factcheck.errors import FactcheckError, UsageError
 from factcheck.model import Document
 from factcheck.parallel import MIN_FOR_POOL
 from factcheck.reference import ReferenceFact
 from factcheck.report import Report, Unreadable
 from factcheck.report.baseline import DEFAULT_PATH, Entry, apply_baseline, load_baseline
+from factcheck.report.fingerprint import document_digests
 from factcheck.report.suppressions import apply
 from factcheck.rules import enabled_codes, unknown_codes
 
@@ -323,10 +324,6 @@ def _changed_document(entry: Entry, root: str, report: Report, spelt: dict[str, 
     """The (real) path of the article of a stale entry that no longer has a sentence the finding
     quoted, the reported one first; ``None`` when each still has them all, or the entry (written
     before digests were kept) cannot tell."""
-    from factcheck.documents import read_document
-    from factcheck.errors import FactcheckError
-    from factcheck.report.fingerprint import document_digests
-
     texts = {os.path.realpath(d.path): d for d in report.documents}
     kept = dict(entry.sentences)
     order = sorted(kept, key=lambda d: d != entry.doc)

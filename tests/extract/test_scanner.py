@@ -745,6 +745,7 @@ class TestPhysicalUnits:
             Case("The average weight is 25lbs for the breed.", "25lbs", "25", "pound"),
             Case("The car can run at 188 miles an hour on the track.", "188 miles an hour", "188", "mile_per_hour"),
             Case("Take the large 100 cl bottle instead.", "100 cl", "100", "centiliter"),
+            Case("The limit is 30kph near schools.", "30kph", "30", "kilometer_per_hour"),
             Case("The sample held 120 μg of lead.", "120 μg", "120", "microgram"),
             Case("The door is 2 1/2 in thick.", "2 1/2 in", "2.5", "inch"),
             Case("The length of my pencil is 2 in.", "2 in", "2", "inch"),

@@ -88,6 +88,7 @@ _ALIASES = {  # spellings pint does not know, or knows as something else
     "megabyte": "MB", "mile per hour": "mile/hour", "kilometer per hour": "km/hour",
     "kilometre per hour": "km/hour", "baker's dozen": None, "dozen": None, "gross": None, "dimensionless": None,
     "fraction": None, "turn": "turn", "degree": "degree",
+    "barrel": "oil_barrel",  # the suites' barrels are of oil (42 gallons); pint's "barrel" holds 31.5
 }
 
 
@@ -122,15 +123,24 @@ def canonical_unit(unit: str | None) -> str | None:
         if alias is None:
             return None
         low = alias
+    reg = _registry()
+    if u.lower() not in _ALIASES:
+        try:  # a pint expression as factcheck writes it, case kept: "degree_Celsius", "kilometer ** 2"
+            return _base(reg.Quantity(1, u))
+        except Exception:
+            pass
     low = low.replace("metre", "meter").replace("litre", "liter")
     low = re.sub(r"\bsquare (\w+)", r"\1**2", low)
     low = re.sub(r"\bcubic (\w+)", r"\1**3", low)
     low = low.replace(" per ", "/").replace(" ", "*")
-    reg = _registry()
     try:
-        q = reg.Quantity(1, low).to_base_units()
+        return _base(reg.Quantity(1, low))
     except Exception:
         return None  # a counted noun: "voter", "apple"
+
+
+def _base(q) -> str | None:  # type: ignore[no-untyped-def]
+    q = q.to_base_units()
     if q.dimensionless:
         return None
     return f"{float(q.magnitude):.6g} {q.units:~}"

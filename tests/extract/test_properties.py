@@ -40,6 +40,36 @@ class TestRoundTrip:
         assert text[q.start : q.end] == q.text
 
 
+#: Unit forms added for the peer suites, as written after a number -> the pint name reported, with
+#: a sentence end after them (where "in" and "t" are units).
+UNIT_FORMS = {
+    "eV": "electron_volt", "GeV": "gigaelectron_volt", "Wh": "watt_hour", "kWh": "kilowatt_hour",
+    "MWh": "megawatt_hour", "GWh": "gigawatt_hour", "TWh": "terawatt_hour", "mGy": "milligray",
+    "in": "inch", "km2": "kilometer ** 2", "km²": "kilometer ** 2", "sq mi": "square_mile",
+    "square miles": "square_mile", "lbs": "pound", "°C": "degree_Celsius", "°F": "degree_Fahrenheit",
+    "miles an hour": "mile_per_hour", "cubic feet": "cubic_foot", "t": "metric_ton", "tpd": "metric_ton / day",
+    "cl": "centiliter", "μg": "microgram",
+}
+
+
+class TestUnitFormsRoundTrip:
+    @settings(max_examples=300, deadline=None)
+    @given(value=st.decimals(min_value="0.1", max_value="999999", places=1), form=st.sampled_from(sorted(UNIT_FORMS)),
+           grouped=st.booleans())
+    def test_unit_form_reads_back(self, value: Decimal, form: str, grouped: bool) -> None:
+        """A number and a unit form, in a sentence, read back as that value in that pint unit."""
+        written = f"{value:,}" if grouped else str(value)
+        text = f"The survey measured {written} {form}."
+        q = scan(text)
+        assert [(x.value, x.unit, x.text) for x in q] == [(value, UNIT_FORMS[form], f"{written} {form}")], text
+
+    @settings(max_examples=200, deadline=None)
+    @given(value=st.integers(min_value=1, max_value=99), month=st.sampled_from(["May", "June", "the spring", "a row"]))
+    def test_in_as_a_preposition_is_no_unit(self, value: int, month: str) -> None:
+        """"rose 5 in May": "in" before a word that is not a size is the preposition."""
+        assert all(x.unit != "inch" for x in scan(f"Sales rose {value} in {month}."))
+
+
 class TestNewFormatsRoundTrip:
     @settings(max_examples=200, deadline=None)
     @given(value=st.integers(min_value=1000, max_value=10**12), thin=st.booleans())
@@ -145,6 +175,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "exponents": _repeat("1e5e+"),
     "signs as words": _repeat("minus $-"),
     "spelled fractions": _repeat("one and a half and two thirds "),
+    "units that are also words": _repeat("2 in 3 in. 4 in May 278,000 t 5 t-shirts 9 sq mi 7 miles an "),
+    "unit conversions": _repeat("5 miles (8 km) 30°C (86°F) 1 in (2.54 cm) "),
+    "a guarded unit before spaces": lambda n: "2 in" + " " * (n - 4),
 }
 
 

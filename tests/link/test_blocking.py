@@ -74,12 +74,27 @@ class TestDimension:
         gw_a, age_a = find(facts, "3 gigawatts"), find(facts, "24-year-old")
         years, age_b, gw_b = find(facts, "over 5 years"), find(facts, "31 years old"), find(facts, "4 gigawatts")
         assert facts[age_a].q.kind == "age" and facts[years].q.kind != "age"
-        assert dimension(facts[gw_a]) == "gigawatt" and dimension(facts[years]) == "year"
+        assert dimension(facts[gw_a]) == "[length]^2 [mass] [time]^-3" and dimension(facts[years]) == "[time]"
         assert dimension(facts[age_a]) == dimension(facts[age_b]) == "age"
         got = set(pairs_of(facts))
         assert got == {tuple(sorted(p)) for p in [(gw_a, gw_b), (age_a, age_b)]}
         assert tuple(sorted((gw_a, years))) not in got  # gigawatts against years
         assert tuple(sorted((age_a, years))) not in got  # an age against a duration
+
+    def test_units_of_one_dimension_meet(self) -> None:
+        """pint's dimension, not the unit's name, is the block: GW meets MW, tonnes meet pounds, a
+        price per tonne meets a price per kilogram; power never meets energy."""
+        _, facts = build({
+            "a.md": "Acme's plant makes 510 GW. It shipped 2 tonnes. Coal cost $100 a tonne. It made 5 GWh.",
+            "b.md": "Acme's plant makes 510,000 MW. It shipped 4,409 pounds. Coal cost $0.1/kg.",
+        })
+        gw, mw, gwh = find(facts, "510 GW"), find(facts, "510,000 MW"), find(facts, "5 GWh")
+        t, lb = find(facts, "2 tonnes"), find(facts, "4,409 pounds")
+        per_t, per_kg = find(facts, "$100 a tonne"), find(facts, "$0.1/kg")
+        assert dimension(facts[per_t]) == dimension(facts[per_kg]) == "money/[mass]"
+        got = set(pairs_of(facts))
+        assert {tuple(sorted(p)) for p in [(gw, mw), (t, lb), (per_t, per_kg)]} <= got
+        assert tuple(sorted((gwh, mw))) not in got  # energy against power
 
     def test_money_does_not_meet_counts_or_percent(self) -> None:
         _, facts = build({"a.md": "Acme's revenue was £10m.", "b.md": "Acme has 40 shops and a 5% margin."})

@@ -168,6 +168,18 @@ def fc501(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
                      f"expenditures.\n")}, None
 
 
+def fc502(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
+    """A distance and its conversion in parentheses, rounded to a tenth; the slip writes the
+    miles as kilometres (the conversion left undone) or swaps the units."""
+    unit, other, factor = data.draw(st.sampled_from((("miles", "km", Decimal("1.609344")),
+                                                     ("km", "miles", 1 / Decimal("1.609344")))))
+    distance = data.draw(one_decimal(10, 900))
+    converted = (distance * factor).quantize(TENTH, ROUND_HALF_UP)
+    if slip:
+        converted = distance if data.draw(st.booleans()) else (distance / factor).quantize(TENTH, ROUND_HALF_UP)
+    return {"a.md": f"{front('2025-05-01')}The new line runs {distance} {unit} ({converted} {other}) inland.\n"}, None
+
+
 def fc601(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
     """A weekday with its date, the year written or left to the publication date; the slip names
     another weekday."""
@@ -192,7 +204,7 @@ def fc603(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
 
 RULES: dict[str, Case] = {
     "FC201": fc201, "FC202": fc202, "FC203": fc203, "FC301": fc301, "FC302": fc302, "FC303": fc303,
-    "FC304": fc304, "FC305": fc305, "FC306": fc306, "FC307": fc307, "FC501": fc501, "FC601": fc601,
+    "FC304": fc304, "FC305": fc305, "FC306": fc306, "FC307": fc307, "FC501": fc501, "FC502": fc502, "FC601": fc601,
     "FC603": fc603,
 }
 

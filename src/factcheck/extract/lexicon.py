@@ -54,7 +54,10 @@ class Lexicon:
     units: dict[str, str]
     count_units: frozenset[str]  # units that are counted nouns, not pint units
     attached_units: frozenset[str]  # surfaces that may be glued to the number
+    guarded_units: dict[str, str]  # surfaces that are also words -> their guard ("end", "digits")
     number_words: dict[str, tuple[Decimal, str]]
+    #: the unit names that pint converts (:mod:`factcheck.units`): every unit that is not counted
+    physical_units: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -68,8 +71,11 @@ class Lexicon:
         units = {r[0]: r[1] for r in unit_rows}
         count_units = frozenset(r[1] for r in unit_rows if r[2] == "count")
         attached_units = frozenset(r[0] for r in unit_rows if r[3] == "yes")
+        guarded_units = {r[0]: r[4] for r in unit_rows if len(r) > 4 and r[4]}
         number_words = {r[0]: (Decimal(r[1]), r[2]) for r in _rows("numbers.tsv")}
-        return cls(currencies, scales, hedges, directions, units, count_units, attached_units, number_words)
+        physical_units = frozenset(units.values()) - count_units
+        return cls(currencies, scales, hedges, directions, units, count_units, attached_units, guarded_units,
+                   number_words, physical_units)
 
 
 LEXICON = Lexicon.load()

@@ -123,7 +123,7 @@ POINTS_AFTER_SIGN = re.compile(r"\s?(?:percentage\s)?points?\b", re.IGNORECASE)
 PER_UNIT = re.compile(
     r"""
     (?:\s(?:per|a|an|each|/)\s?|/)                   # per share, a piece, /share
-    (?P<per>share|ADS|ADR|piece|barrel|bbl|tonne|ton|ounce|oz|unit|head|person|kg|kilogram|
+    (?P<per>share|ADS|ADR|piece|barrel|bbl|metric\s(?:tonne|ton)|tonne|ton|ounce|oz|unit|head|person|kg|kilogram|
         litre|liter|gallon|megawatt-hour|MWh|kWh|night|month|year|week|day|hour|seat|ticket|
         square\sfoot|square\smetre|square\smeter|sq\sft)
     (?![A-Za-z])
@@ -131,12 +131,27 @@ PER_UNIT = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+_UNGUARDED = [u for u in LEXICON.units if u not in LEXICON.guarded_units]
 UNIT = re.compile(
-    r"(?:\s|-)(?P<unit>" + _alt([u for u in LEXICON.units if u[0].isalpha() or u[0] == "°"]) + r")(?![A-Za-z])"
+    r"(?:\s|-)(?P<unit>" + _alt([u for u in _UNGUARDED if u[0].isalpha() or u[0] == "°"]) + r")(?![A-Za-z])"
 )
 UNIT_ATTACHED = re.compile(
-    r"(?P<unit>km/h|" + _alt(sorted(LEXICON.attached_units)) + r")(?![A-Za-z0-9])"
+    r"(?P<unit>km/h|" + _alt(sorted(LEXICON.attached_units - set(LEXICON.guarded_units))) + r")(?![A-Za-z0-9])"
 )
+# Units that are also words (units.tsv, column "guard"), read after digits only, and only where
+# the word cannot be meant: "2 in." and "2 1/2 in thick" but not "rose 5 in May"; "278,000 t of"
+# but not "5 t-shirts". Each alternative looks ahead a fixed few words at most.
+_SIZE_WORDS = r"thick|wide|long|tall|high|deep|across|in\s+diameter"
+GUARDED_UNIT = {
+    "end": re.compile(
+        r"\s(?P<unit>" + _alt([u for u, g in LEXICON.guarded_units.items() if g == "end"])
+        + r")(?=\s*(?:[.;:!?)\]]|$)|\s+(?:" + _SIZE_WORDS + r")\b)"
+    ),
+    "digits": re.compile(
+        r"\s(?P<unit>" + _alt([u for u, g in LEXICON.guarded_units.items() if g == "digits"])
+        + r")(?=[.,;:!?)\]]|\s|$)(?!\s*[-–])"
+    ),
+}
 # Pence glued to the number ("164p") and the Telegraph's "pc" for per cent ("24pc").
 PENCE = re.compile(r"p(?![A-Za-z.])")
 PC_PERCENT = re.compile(r"pc(?![A-Za-z])")
@@ -166,7 +181,7 @@ VAGUE = re.compile(
 )
 OF_THEN = re.compile(r"\s+of\s+(?:(?:the|their|its|his|her|our|your)\s+)?")
 UNIT_CASE_INSENSITIVE = re.compile(
-    r"(?:\s|-)(?P<unit>" + _alt([u for u in LEXICON.units if u.islower() and len(u) > 2]) + r")\b",
+    r"(?:\s|-)(?P<unit>" + _alt([u for u in _UNGUARDED if u.islower() and len(u) > 2]) + r")\b",
     re.IGNORECASE,
 )
 

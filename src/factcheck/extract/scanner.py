@@ -8,7 +8,7 @@ It works in three passes, each linear in the length of the text:
    percent sign, per-unit, unit or count noun, hedge ("over", "about", "-plus"), and the verb or
    noun that makes it a change ("rose", "an 8% boost");
 3. join neighbours: ranges ("3% to 4%", "$1-2bn"), a parenthetical conversion and the amount it
-   restates ("380 billion yuan ($53 billion)"), and a change with the level it arrives at
+   restates ("380 billion yuan ($53 billion)", "5 miles (8 km)"), and a change with the level it arrives at
    ("rose 8% to Rmb280bn").
 
 The scanner only reads; it never guesses who or what a number is about (that is
@@ -453,12 +453,13 @@ def _read_right(norm: str, a: _Atom) -> None:
     if a.currency is not None and a.percent is None:
         m = P.PER_UNIT.match(norm, pos)
         if m is not None:
-            a.per = m.group("per").lower().replace("ads", "share").replace("adr", "share")
-            a.per = {"bbl": "barrel", "oz": "ounce", "kilogram": "kg"}.get(a.per, a.per)
+            a.per = _per_unit(m.group("per"))
             pos = m.end()
     if a.currency is None and a.percent is None and a.unit is None:
         m = P.UNIT_ATTACHED.match(norm, pos) if pos == a.end else None
         m = m or P.UNIT.match(norm, pos) or P.UNIT_CASE_INSENSITIVE.match(norm, pos)
+        if m is None and a.literal[:1].isdigit() and a.scale_word is None:
+            m = P.GUARDED_UNIT["end"].match(norm, pos) or P.GUARDED_UNIT["digits"].match(norm, pos)
         if m is not None:
             surface = m.group("unit")
             a.unit = LEXICON.units.get(surface) or LEXICON.units.get(surface.lower(), surface.lower())
@@ -772,10 +773,17 @@ def _link(norm: str, atoms: list[_Atom]) -> None:
                 and (prev.currency != cur.currency or gap.strip().startswith("(")):
             cur.converts = (prev.start, prev.end)
             continue
+        if _physical(prev) and _physical(cur) and prev.unit != cur.unit and P.CONVERSION_OPEN.fullmatch(gap):
+            cur.converts = (prev.start, prev.end)  # "5 miles (8 km)": FC502 checks it with pint
+            continue
         if _is_change(prev) and not _is_change(cur) and P.LEVEL_LINK.match(gap) and (not cur.percent or len(gap) < 8):
             prev.leads_to = (cur.start, cur.end)
         elif _is_change(cur) and not _is_change(prev) and not prev.percent and P.CHANGE_AFTER_LEVEL.match(gap):
             cur.leads_to = (prev.start, prev.end)
+
+
+def _physical(a: _Atom) -> bool:
+    return a.currency is None and a.percent is None and a.unit in LEXICON.physical_units and a.low is None
 
 
 def _is_change(a: _Atom) -> bool:
@@ -833,6 +841,19 @@ def _to_quantity(text: str, a: _Atom) -> Quantity:
         leads_to=a.leads_to,
         converts=a.converts,
     )
+
+
+def _per_unit(written: str) -> str:
+    """What a price is per: a pint unit for a physical one ("a tonne" -> ``metric_ton``, "/kg" ->
+    ``kilogram``, "per MWh" -> ``megawatt_hour``), else the counted noun ("share", "night")."""
+    flat = " ".join(written.split())
+    for surface in (flat, flat.lower(), flat.lower().replace("-", " ")):
+        unit = LEXICON.units.get(surface)
+        if unit is not None and unit not in LEXICON.count_units:
+            return unit
+    word = flat.lower()
+    return {"ads": "share", "adr": "share", "metric ton": "metric_ton", "metric tonne": "metric_ton",
+            "megawatt hour": "megawatt_hour", "megawatt-hour": "megawatt_hour"}.get(word, word)
 
 
 def _unit(a: _Atom) -> str | None:

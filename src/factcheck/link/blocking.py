@@ -1,7 +1,8 @@
 """Which pairs of facts are compared at all (blocking, in record-linkage terms).
 
 Two figures are a candidate pair when they come from one story and measure the same dimension:
-money in any currency, one physical unit, percent with percentage points, or counts of anything
+money in any currency (per one dimension of unit for prices), one physical dimension in any of its
+units (pint), percent with percentage points, or counts of anything
 (the counted noun is compared as a word, since extraction often misses it: "86.9" and "86.9
 million passengers"). Kind (level or change) is compared, not blocked on, because copy words one
 fact both ways ("up 31.7 per cent", "31.7%"). Values are never blocked on: a slip must surface.
@@ -17,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
 from factcheck.facts import Fact
-from factcheck.link.profile import Profile, physical_units
+from factcheck.link.profile import Profile, physical_dimension
 
 #: An article's main subjects: the entities that this many of its most frequent ones name.
 SUBJECTS = 3
@@ -89,12 +90,15 @@ def dimension(fact: Fact) -> str:
     if q.kind == "age":
         return "age"
     if q.currency:
-        return "money/" + q.unit.split("/", 1)[1] if q.unit and "/" in q.unit else "money"
+        if not q.unit or "/" not in q.unit:
+            return "money"
+        per = q.unit.split("/", 1)[1]
+        return "money/" + (physical_dimension(per) or per)  # "$10,000 a tonne" meets "$10 a kg"
     if q.unit in ("percent", "pp"):
         return "percent"
-    if q.unit in physical_units() or q.unit == "bp":
+    if q.unit == "bp":
         return q.unit
-    return "count"
+    return physical_dimension(q.unit) or "count"  # "510 GW" meets "510,000 MW"
 
 
 def _all(facts: Sequence[Fact], members: list[int]) -> set[tuple[int, int]]:

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from factcheck.facts import Fact
 from factcheck.group import Context
 from factcheck.link.profile import Profile, significant_digits
-from factcheck.link.values import agree, allowed, attr_interval
+from factcheck.link.values import agree, allowed, attr_interval, restated, same_measure
 
 #: The comparisons and their levels, worst first. The names appear in findings as evidence.
 LEVELS: dict[str, tuple[str, ...]] = {
@@ -69,13 +69,14 @@ def kind(a: Fact, b: Fact) -> int:
 
 
 def unit(a: Fact, b: Fact) -> int:
-    """The unit as written: the same, one unstated (a bare count, another currency), or different
+    """The unit as written: the same, one unstated (a bare count, another currency or another unit
+    of one dimension), or different
     (percent against percentage points, passengers against flights)."""
     ua, ub = a.q.unit, b.q.unit
     if ua == ub:
         return 2
-    if ua is None or ub is None or (a.q.currency and b.q.currency):
-        return 1
+    if ua is None or ub is None or (a.q.currency and b.q.currency) or same_measure(a, b):
+        return 1  # another currency, or another unit of one dimension ("GW" and "MW")
     return 0
 
 
@@ -152,7 +153,7 @@ def value(ctx: Context, a: Fact, b: Fact) -> int | None:
     digits = min(len(significant_digits(a.q.value)), len(significant_digits(b.q.value)))
     if same:
         return EQUAL + min(digits, 3) - 1
-    x, y = abs(float(a.q.value)), abs(float(b.q.value))
+    x, y = abs(float(a.q.value)), abs(float(restated(b, b.q.value, a)))
     points = all(f.q.bound in ("=", "~") and f.q.low is None for f in (a, b))  # a bound or range fits many
     ratio = max(x, y) / min(x, y) if x and y and points else 0.0
     for k in (1, 2, 3):
@@ -161,8 +162,8 @@ def value(ctx: Context, a: Fact, b: Fact) -> int | None:
         big, small = (a, b) if x > y else (b, a)
         if agree(ctx, _scaled(big, Decimal(10) ** -k), small):
             return SLIP + min(digits, 3) - 1
-    v, w = a.q.value, b.q.value
-    same_unit = a.q.unit == b.q.unit  # amounts in two currencies are not near or far without a rate
+    v, w = a.q.value, restated(b, b.q.value, a)
+    same_unit = same_measure(a, b)  # amounts in two currencies are not near or far without a rate
     if same_unit and v and w and (v < 0) == (w < 0) and abs(v - w) <= NEAR_GAP * max(abs(v), abs(w)):
         return NEAR
     return OTHER

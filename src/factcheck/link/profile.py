@@ -17,6 +17,7 @@ from importlib import resources
 
 import attrs
 
+from factcheck import units
 from factcheck.extract.lexicon import LEXICON
 from factcheck.facts import Fact
 
@@ -50,7 +51,16 @@ _MARKERS = (
 @functools.cache
 def physical_units() -> frozenset[str]:
     """Unit names that pint converts: the extractor's units that are not counted nouns."""
-    return frozenset(LEXICON.units.values()) - LEXICON.count_units
+    return LEXICON.physical_units
+
+
+def physical_dimension(unit: str | None) -> str | None:
+    """What a physical unit measures, as :func:`factcheck.units.dimension` keys it ("[length]",
+    "[length]^2 [mass] [time]^-3"); None for anything else (a counted noun, a bare number). pint
+    is only asked about the extractor's physical units, so a run without any never loads it."""
+    if unit is None or unit not in physical_units():
+        return None
+    return units.dimension(unit)
 
 
 @functools.cache

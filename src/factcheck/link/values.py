@@ -12,11 +12,12 @@ from decimal import Decimal
 
 import attrs
 
+from factcheck import units
 from factcheck.facts import Fact, comparable, pragmatic
 from factcheck.findings import Severity
 from factcheck.fx import FxRate
 from factcheck.group import Context
-from factcheck.link.profile import significant_digits
+from factcheck.link.profile import physical_dimension, significant_digits
 from factcheck.model import Interval
 
 #: A round figure ("£40bn", "1,000 jobs") may be rounded more coarsely than its last digit says.
@@ -53,10 +54,10 @@ def compare(ctx: Context, a: Fact, b: Fact) -> tuple[Interval, Interval, FxRate 
     """Both facts' intervals in ``a``'s unit, or None when they cannot be compared."""
     if a.base and b.base and a.base != b.base:
         return None
-    x, y = abs(a.q.value), abs(b.q.value)
+    x, y = abs(a.q.value), abs(restated(b, b.q.value, a))
     if x and y and max(x, y) / min(x, y) > MAX_RATIO:
         return None
-    ia, ib = allowed(a, b), allowed(b, a)
+    ia, ib = allowed(a, b), in_units_of(b, allowed(b, a), a)
     rate = None
     if a.q.currency and b.q.currency and a.q.currency != b.q.currency:
         on = _date(a) or _date(b)
@@ -65,6 +66,55 @@ def compare(ctx: Context, a: Fact, b: Fact) -> tuple[Interval, Interval, FxRate 
             return None
         ib, rate = converted
     return ia, ib, rate
+
+
+def in_units_of(fact: Fact, iv: Interval, other: Fact) -> Interval:
+    """``iv``, an interval of ``fact``'s, in ``other``'s physical unit (pint, exact in Decimal):
+    "510,000 MW" as gigawatts, "-34 °C" as °F (a level with the scale's offset, a difference
+    without), "$10 a kg" as dollars a tonne. The currency is left as it is (see :func:`compare`);
+    units that do not convert into each other leave ``iv`` unchanged."""
+    ua, ub = other.q.unit, fact.q.unit
+    if ua == ub or ua is None or ub is None:
+        return iv
+    if fact.q.currency and other.q.currency:
+        per_a, per_b = _per(ua), _per(ub)
+        if per_a is None or per_b is None or per_a == per_b or not _physical(per_a, per_b):
+            return iv
+        return iv.scale(units.factor(per_a, per_b))  # a price per kg times the kg in a tonne
+    if fact.q.currency or other.q.currency or not _physical(ua, ub):
+        return iv
+    return units.convert_interval(iv, ub, ua, delta=fact.q.kind == "difference")
+
+
+def restated(fact: Fact, x: Decimal, other: Fact) -> Decimal:
+    """A value ``x`` of ``fact``'s in ``other``'s physical unit, as :func:`in_units_of` does it."""
+    iv = in_units_of(fact, Interval.point(x), other)
+    assert iv.low is not None
+    return iv.low
+
+
+def _per(unit: str) -> str | None:
+    return unit.split("/", 1)[1] if "/" in unit else None
+
+
+def _physical(a: str, b: str) -> bool:
+    """Both are physical units of one dimension (pint converts one into the other)."""
+    da = physical_dimension(a)
+    return da is not None and da == physical_dimension(b)
+
+
+def same_measure(a: Fact, b: Fact) -> bool:
+    """The two are in one unit, or in physical units that convert into each other, so that their
+    values compare without a rate: "510 GW" and "510,000 MW", "$10,000 a tonne" and "$10 a kg"."""
+    ua, ub = a.q.unit, b.q.unit
+    if ua == ub:
+        return True
+    if ua is None or ub is None or (a.q.currency or None) != (b.q.currency or None):
+        return False
+    if a.q.currency:
+        per_a, per_b = _per(ua), _per(ub)
+        return per_a is not None and per_b is not None and _physical(per_a, per_b)
+    return _physical(ua, ub)
 
 
 def attr_interval(fact: Fact, iv: Interval) -> Fact:

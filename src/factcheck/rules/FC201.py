@@ -14,7 +14,7 @@ from factcheck.link import Link, link
 from factcheck.link.blocking import dimension, stories
 from factcheck.link.compare import BOTH_STATE_BOTH, EQUAL, LEVELS, OTHER, SLIP, SLIP2, SLIP3
 from factcheck.link.profile import Profile, profiles
-from factcheck.link.values import compare, magnitude_slip, severity
+from factcheck.link.values import compare, magnitude_slip, restated, severity
 from factcheck.link.weights import Weights, default_weights, probability
 from factcheck.rules.base import Rule
 from factcheck.written import interval_text, quoted
@@ -110,7 +110,7 @@ class ValueMismatch(Rule):
         got = compare(ctx, odd, good)
         assert got is not None
         mine, theirs, rate = got
-        x, y = odd.q.value, good.q.value
+        x, y = odd.q.value, restated(good, good.q.value, odd)  # in the odd figure's unit (pint)
         if rate is not None:
             y = good.q.value * rate.rate
         slip = magnitude_slip(x, y) if pair.value in (SLIP, SLIP2, SLIP3) else None

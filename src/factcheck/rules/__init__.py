@@ -32,6 +32,7 @@ from factcheck.rules.FC305 import PercentDifference
 from factcheck.rules.FC306 import ShareOverWhole
 from factcheck.rules.FC307 import ChangeVersusPriorLevel
 from factcheck.rules.FC501 import ConversionMismatch
+from factcheck.rules.FC502 import UnitConversionMismatch
 from factcheck.rules.FC601 import WeekdayDateMismatch
 from factcheck.rules.FC603 import SpanCountMismatch
 from factcheck.rules.FC901 import UnusedSuppression
@@ -59,7 +60,7 @@ def all_rules() -> list[Rule]:
         ValueMismatch(), RangeMismatch(), CopiedSentenceMismatch(), MarketCapIdentity(), PartsSum(),
         ValuationIdentity(), ChangeVersusLevels(), PercentDifference(), ShareOverWhole(),
         ChangeVersusPriorLevel(),
-        ConversionMismatch(),
+        ConversionMismatch(), UnitConversionMismatch(),
         WeekdayDateMismatch(), SpanCountMismatch(),
     ]
 

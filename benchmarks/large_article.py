@@ -37,15 +37,15 @@ import factcheck
 path, function = sys.argv[1], sys.argv[2]
 factcheck.check([{warm!r}])  # warm the caches and compiled patterns on a small article
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 if function == "check":
     report = factcheck.check([path])
     count = report.coverage["facts"]
 else:
     count = len(factcheck.extract(open(path, encoding="utf-8").read()))
-seconds = time.perf_counter() - start
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({{"seconds": seconds, "peak_kb": peak, "base_kb": base, "count": count}}))
+print(json.dumps({{"seconds": seconds, "cpu": cpu, "peak_kb": peak, "base_kb": base, "count": count}}))
 """
 
 
@@ -96,8 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     corpus = args.corpus or _default_corpus()
     sizes = [int(float(s) * MB) for s in args.sizes.split(",")]
     print(f"factcheck.{args.function} of one article built from {corpus}; time and peak RSS of a fresh process\n")
-    print("| size | time | µs/char | ratio to the first | facts | peak RSS | RSS after import |")
-    print("|---|---|---|---|---|---|---|")
+    print("| size | time | CPU time | CPU µs/char | ratio to the first | facts | peak RSS | RSS after import |")
+    print("|---|---|---|---|---|---|---|---|")
     ok = True
     first = None
     with tempfile.TemporaryDirectory() as tmp:
@@ -107,13 +107,14 @@ def main(argv: list[str] | None = None) -> int:
             path = Path(tmp) / f"article-{size}.md"
             path.write_text(build(size, corpus), encoding="utf-8")
             r = measure(path, args.function, warm)
-            per_char = r["seconds"] / size
+            per_char = r["cpu"] / size  # CPU time: the wall clock counts a busy machine's other processes
             first = first or per_char
             ratio = per_char / first
             peak_mb = r["peak_kb"] / 1024
             ok = ok and ratio <= BAR and peak_mb < MEMORY_BAR_MB
-            print(f"| {size / MB:g} MB | {r['seconds']:.1f} s | {per_char * 1e6:.2f} | {ratio:.2f} | "
-                  f"{int(r['count']):,} | {peak_mb:,.0f} MB | {r['base_kb'] / 1024:,.0f} MB |", flush=True)
+            print(f"| {size / MB:g} MB | {r['seconds']:.1f} s | {r['cpu']:.1f} s | {per_char * 1e6:.2f} | "
+                  f"{ratio:.2f} | {int(r['count']):,} | {peak_mb:,.0f} MB | {r['base_kb'] / 1024:,.0f} MB |",
+                  flush=True)
             path.unlink()
     print(f"\n{'within' if ok else 'over'} the bar: per-character ratio <= {BAR}, peak RSS < {MEMORY_BAR_MB} MB")
     return 0 if ok else 1

@@ -491,6 +491,6 @@ def _adversarial(n: int) -> str:
 def test_work_is_linear() -> None:
     """4x as much text of digits, spaces, "Q" and commas makes no more calls per character: the
     work is linear. Counted, not timed (operations.py); benchmarks/adversarial.py times the same
-    input ("periods: digits, Q and commas") with the issue's bar."""
+    input ("periods: digits Q and commas") with the issue's bar."""
     ratio = call_ratio(lambda text: find_periods(text, published=D("2025-02-24")), _adversarial, 40_000)
     assert ratio < BAR, ratio

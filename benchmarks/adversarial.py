@@ -182,10 +182,11 @@ def blank_runs(n: int) -> str:
 
 
 def capitals_and_marks(n: int) -> str:
-    """A run of capitals, and a run of quotes and brackets opening a sentence of many names, each
-    as long as the text allows."""
+    """A run of quotes and brackets opening a sentence of many names, then a run of capitals that no
+    ticker code follows, each as long as the text allows."""
     q = n // 3
-    return ("A" * q + " (00700) " + "(\"'" * (q // 3) + " Acme rose and Beta fell and Gamma paid $5bn" * (q // 44))[:n]
+    return ("(\"'" * (q // 3) + " Acme rose and Beta fell and Gamma paid $5bn" * (q // 44) + ".\n" + "A" * q
+            + " rose 8% to $5bn.\n")[:n]
 
 
 # The inputs the unit tests used to time (they count calls now): the scanner's

@@ -46,12 +46,12 @@ from factcheck.documents import parse_document
 from factcheck.extract import numbers
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+import hostile  # noqa: E402  (the hostile inputs the unit tests count calls on, found on the path just set)
+from hostile import repeat  # noqa: E402
+
 BAR = 1.5
 KB = 1000
-
-
-def _repeat(piece: str) -> Callable[[int], str]:
-    return lambda n: (piece * (n // len(piece) + 1))[:n]
 
 
 def digits_and_separators(n: int) -> str:
@@ -80,11 +80,11 @@ def currency_amounts(n: int) -> str:
 def deep_hedges(n: int) -> str:
     """Hedge words stacked thousands deep before each amount."""
     block = "more than about nearly over at least up to almost roughly " * 300 + "$5bn. "
-    return _repeat(block)(n)
+    return repeat(block)(n)
 
 
 def hedged_amounts(n: int) -> str:
-    return _repeat("over about nearly more than $5bn, up 8% ")(n)
+    return repeat("over about nearly more than $5bn, up 8% ")(n)
 
 
 def pathological_unicode(n: int) -> str:
@@ -103,7 +103,7 @@ def pathological_unicode(n: int) -> str:
 
 def half_written_front_matter(n: int) -> str:
     """Front matter of n characters of keys, one left open, then a body."""
-    lines = _repeat("key: value\ntitle: 'Revenue rose 8% to $5bn'\ntags: [a, b, c]\n")(n)
+    lines = repeat("key: value\ntitle: 'Revenue rose 8% to $5bn'\ntags: [a, b, c]\n")(n)
     return "---\n" + lines[: lines.rfind("\n") + 1] + "open: [unclosed\n---\nRevenue rose 8% to $5bn.\n"
 
 
@@ -116,15 +116,15 @@ def _seed_prose() -> str:
 
 
 def one_line_of_prose(n: int) -> str:
-    return _repeat(_seed_prose() + " ")(n)
+    return repeat(_seed_prose() + " ")(n)
 
 
 def pasted_table(n: int) -> str:
-    return _repeat("| Revenue | $5bn | 8% | Q1 2024 | 3,15,332 | ₹39,315 crore |\n")(n)
+    return repeat("| Revenue | $5bn | 8% | Q1 2024 | 3,15,332 | ₹39,315 crore |\n")(n)
 
 
 def number_words(n: int) -> str:
-    return _repeat("one hundred and twenty-two thousand three hundred and forty-five ")(n)
+    return repeat("one hundred and twenty-two thousand three hundred and forty-five ")(n)
 
 
 def _fixture_prose() -> str:
@@ -137,7 +137,7 @@ def _fixture_prose() -> str:
 
 
 def rule_fixtures_repeated(n: int) -> str:
-    return _repeat(_fixture_prose())(n)
+    return repeat(_fixture_prose())(n)
 
 
 def dotted_digits(n: int) -> str:
@@ -189,55 +189,10 @@ def capitals_and_marks(n: int) -> str:
             + " rose 8% to $5bn.\n")[:n]
 
 
-# The inputs the unit tests used to time (they count calls now): the scanner's
-# (tests/extract/test_properties.py), find_periods' (tests/attribute/test_periods.py), the metric
-# vocabulary's (tests/attribute/test_metrics.py) and the rules' (tests/properties/test_linear_check.py).
-SCANNER_INPUTS: dict[str, Callable[[int], str]] = {
-    "digits commas currency signs and spaces": lambda n: "".join(
-        random.Random(20240528).choice("0123456789,,..$€£¥₹   ") for _ in range(n)),
-    "repeated hedges": _repeat("over "),
-    "one long line of amounts": _repeat("paid $5bn, up 8% to Rmb28bn ($4bn) and over 3,15,332 staff "),
-    "one run of digits": _repeat("7"),
-    "one grouped number": lambda n: "1" + _repeat(",000")(n - 1),
-    "hyphenated digits": _repeat("1-"),
-    "number words": _repeat("one hundred and "),
-    "no-break spaces": _repeat("\u00a0"),
-}
-PERIODS_INPUTS: dict[str, Callable[[int], str]] = {
-    "digits Q and commas": lambda n: "".join(random.Random(20250224).choice("0123456789 Q,") for _ in range(n)),
-}
-METRICS_INPUTS: dict[str, Callable[[int], str]] = {
-    "prose": _repeat("Cloud revenue rose 12% while non-IFRS operating profit and the stock jumped; the fee was £5m. "),
-    "prefix-words": _repeat("adjusted consensus non-IFRS "),
-    "contextual": _repeat("shares " * 3 + "rose "),
-    "near-misses": _repeat("market market cap- cap -- "),
-    "long-whitespace": _repeat("revenue" + " " * 200),
-    "long-words": _repeat("x" * 50 + " "),
-}
-
-
-def _lines(*sentences: str) -> Callable[[int], str]:
-    return _repeat("\n".join(sentences) + "\n")
-
-
-# (the tests' "amounts in one endless sentence" is the kind "currency amounts" above, same text)
-CHECK_INPUTS: dict[str, Callable[[int], str]] = {
-    "one figure repeated (FC201)": _lines("Acme's revenue reached £22.6bn in 2024, the company said."),
-    "ranges (FC202)": _lines("Acme's revenue growth guidance for 2025 is 3% to 4%."),
-    "parts and totals (FC302)": _lines(
-        "Hooli's games revenue was 91.4 billion yuan in Q2 2025, with domestic games revenue of 40.4 billion "
-        "yuan and international games revenue of 18.8 billion yuan."),
-    "valuations (FC303)": _lines("Acme made an investment of USD 800 million in Pied Piper, giving it a 36 "
-                                 "percent stake.", "With this investment, Pied Piper is worth approximately USD 22 "
-                                 "billion."),
-    "changes and levels (FC304)": _lines("Net profit grew by 3.6% to ₹6,374 crore from ₹5,945 crore."),
-    "differences (FC305)": _lines("The price was $310 per share, a 50-percent difference from $81 per share."),
-    "year-earlier levels (FC307)": _lines("Acme's revenue rose 8% to Rmb280bn in the fourth quarter of 2024.",
-                                          "Acme's revenue was Rmb230bn in the fourth quarter of 2023."),
-    "weekday dates (FC601)": _lines("The board met on Thursday, Jan. 18, 2023 and again on Friday 12 May."),
-    "spans of seasons (FC603)": _lines("He signed a 11-year deal starting with 2025-26 and ending in 2036-37."),
-    "calendar claims in one sentence": _repeat("a 5-year deal from 2021 to 2026, Friday, May 12, 2023, "),
-}
+# The inputs the unit tests count calls on (tests/hostile.py), timed here: call counts cannot see
+# a regex that scans far inside one call. The tests' "amounts in one endless sentence" is the kind
+# "currency amounts" above, the same text, so it is not timed twice.
+CHECK_INPUTS = {k: v for k, v in hostile.CHECK.items() if k != "amounts in one endless sentence"}
 
 
 #: name -> (builder, n as a fraction of the base size): the densest kinds are run smaller, the 5 MB
@@ -256,8 +211,8 @@ KINDS: dict[str, tuple[Callable[[int], str], float]] = {
     "rule fixtures repeated": (rule_fixtures_repeated, 1.0),
     # the issue's second list
     "dotted digits": (dotted_digits, 1.0),
-    "version run 1.1.1.1": (_repeat("1."), 1.0),
-    "version runs v2.3.4.5.6": (_repeat("v2.3.4.5.6."), 1.0),
+    "version run 1.1.1.1": (repeat("1."), 1.0),
+    "version runs v2.3.4.5.6": (repeat("v2.3.4.5.6."), 1.0),
     "long table rows": (long_table_rows, 1.0),
     "nested parentheses of amounts": (nested_parentheses, 0.25),
     # shapes that were quadratic in the audit that followed
@@ -267,9 +222,9 @@ KINDS: dict[str, tuple[Callable[[int], str], float]] = {
     # the unit tests' inputs, timed here since the tests count calls: the dense ones at a quarter of
     # the base size, the light ones at the base size (at a quarter they take a tenth of a second,
     # and a ratio of such times is mostly the machine's noise)
-    **{f"scanner: {k}": (v, 0.25 if k == "one long line of amounts" else 1.0) for k, v in SCANNER_INPUTS.items()},
-    **{f"periods: {k}": (v, 1.0) for k, v in PERIODS_INPUTS.items()},
-    **{f"metrics: {k}": (v, 1.0) for k, v in METRICS_INPUTS.items()},
+    **{f"scanner: {k}": (v, 0.25 if k == "one long line of amounts" else 1.0) for k, v in hostile.SCANNER.items()},
+    **{f"periods: {k}": (v, 1.0) for k, v in hostile.PERIODS.items()},
+    **{f"metrics: {k}": (v, 1.0) for k, v in hostile.METRICS.items()},
     **{f"check: {k}": (v, 0.25) for k, v in CHECK_INPUTS.items()},
 }
 assert not any("," in name for name in KINDS), "--kinds splits on commas"

@@ -21,6 +21,7 @@ from factcheck.attribute.metrics import (
     find_basis,
 )
 from factcheck.errors import ConfigError
+from hostile import METRICS
 from operations import BAR, call_ratio
 
 
@@ -586,20 +587,9 @@ class TestFindProperties:
 
 
 class TestScaling:
-    @pytest.mark.parametrize(
-        "unit",
-        [
-            "Cloud revenue rose 12% while non-IFRS operating profit and the stock jumped; the fee was £5m. ",
-            "adjusted consensus non-IFRS ",
-            "shares " * 3 + "rose ",
-            "market market cap- cap -- ",
-            "revenue" + " " * 200,
-            "x" * 50 + " ",
-        ],
-        ids=["prose", "prefix-words", "contextual", "near-misses", "long-whitespace", "long-words"],
-    )
-    def test_work_is_linear(self, vocab: MetricVocabulary, unit: str) -> None:
+    @pytest.mark.parametrize("name", list(METRICS))
+    def test_work_is_linear(self, vocab: MetricVocabulary, name: str) -> None:
         """Four times the text makes no more calls per character: no quadratic path. Counted, not
         timed (operations.py); benchmarks/adversarial.py times the same inputs ("metrics: ...")."""
-        ratio = call_ratio(vocab.find, lambda n: unit * (n // len(unit)), 15_000)
+        ratio = call_ratio(vocab.find, METRICS[name], 15_000)
         assert ratio < BAR, ratio

@@ -9,9 +9,7 @@
 from __future__ import annotations
 
 import itertools
-import random
 import re
-from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -22,6 +20,7 @@ from factcheck import InputError, Quantity
 from factcheck.extract import masks, scan
 from factcheck.extract.masks import Masks
 from factcheck.pipeline import extract
+from hostile import SCANNER, repeat
 from operations import BAR, call_ratio
 from strategies import SENTENCES, Written, amounts, messy_text
 
@@ -151,45 +150,15 @@ class TestRobustness:
 SMALL = 5_000
 
 
-def _digits_commas_signs(n: int) -> str:
-    rng = random.Random(20240528)
-    return "".join(rng.choice("0123456789,,..$€£¥₹   ") for _ in range(n))
-
-
-def _repeat(piece: str) -> Callable[[int], str]:
-    return lambda n: (piece * (n // len(piece) + 1))[:n]
-
-
-ADVERSARIAL: dict[str, Callable[[int], str]] = {
-    "digits, commas, currency signs and spaces": _digits_commas_signs,
-    "repeated hedges": _repeat("over "),
-    "one long line of amounts": _repeat("paid $5bn, up 8% to Rmb28bn ($4bn) and over 3,15,332 staff "),
-    "one run of digits": _repeat("7"),
-    "one grouped number": lambda n: "1" + _repeat(",000")(n - 1),
-    "hyphenated digits": _repeat("1-"),
-    "number words": _repeat("one hundred and "),
-    "no-break spaces": _repeat("\u00a0"),
-    "a version run": _repeat("1."),
-    "version strings": _repeat("v2.3.4.5.6."),
-    "space-grouped digits": _repeat("1 000 "),
-    "exponents": _repeat("1e5e+"),
-    "signs as words": _repeat("minus $-"),
-    "spelled fractions": _repeat("one and a half and two thirds "),
-    "units that are also words": _repeat("2 in 3 in. 4 in May 278,000 t 5 t-shirts 9 sq mi 7 miles an "),
-    "unit conversions": _repeat("5 miles (8 km) 30°C (86°F) 1 in (2.54 cm) "),
-    "a guarded unit before spaces": lambda n: "2 in" + " " * (n - 4),
-}
-
-
 class TestLinearTime:
-    @pytest.mark.parametrize("name", list(ADVERSARIAL))
+    @pytest.mark.parametrize("name", list(SCANNER))
     def test_scanner_work_per_character_is_flat(self, name: str) -> None:
         """Scanning 4x the text makes no more calls per character (no loop over what came before)."""
-        assert call_ratio(scan, ADVERSARIAL[name], SMALL) < BAR
+        assert call_ratio(scan, SCANNER[name], SMALL) < BAR
 
     def test_extract_work_per_character_is_flat(self) -> None:
         """The whole extract pipeline is linear too, on a long line dense with amounts."""
-        assert call_ratio(extract, ADVERSARIAL["one long line of amounts"], SMALL) < BAR
+        assert call_ratio(extract, SCANNER["one long line of amounts"], SMALL) < BAR
 
     @pytest.mark.parametrize("piece", ["1.", "v2.3.4.5.6.", "12.34.", "1.2.3a "])
     def test_dotted_runs_are_read_once(self, piece: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -207,6 +176,6 @@ class TestLinearTime:
                 return m
 
         monkeypatch.setattr(masks, "_DOTTED", Counting())
-        text = _repeat(piece)(40_000)
+        text = repeat(piece)(40_000)
         Masks(text)
         assert 0 < read <= len(text)

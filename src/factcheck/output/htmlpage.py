@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -97,9 +97,11 @@ _LEGEND = ('<p class="legend">On each card, <span class="role odd">flagged</span
 
 def render_html(report: Report, *, rules_url: str = RULES_URL) -> str:
     docs = {d.path: d for d in report.documents}
-    involved = [d for d in report.documents if any(fact.doc == d.path for f in report.findings for fact in f.facts)]
+    texts = report.texts
+    named = {fact.doc for f in report.findings for fact in f.facts}
+    involved = [d for d in report.documents if d.path in named]
     anchors = {d.path: f"doc-{n}" for n, d in enumerate(involved, 1)}
-    cards = [_card(n, f, docs, anchors, rules_url) for n, f in enumerate(report.findings, 1)]
+    cards = [_card(n, f, docs, texts, anchors, rules_url) for n, f in enumerate(report.findings, 1)]
     if not cards:
         cards = ['<p class="clean">No conflicts: every figure that could be checked agrees.</p>']
     columns = [_document(d, anchors[d.path], report.findings) for d in involved]
@@ -117,9 +119,9 @@ def render_html(report: Report, *, rules_url: str = RULES_URL) -> str:
         "</section>",
     ]
     reasons = report.suppression_reasons
-    parts += _set_aside("suppressed", "Suppressed", report.suppressed, docs, rules_url,
+    parts += _set_aside("suppressed", "Suppressed", report.suppressed, texts, rules_url,
                         lambda f: reasons.get(f, "suppressed"))
-    parts += _set_aside("baselined", "In the baseline", report.baselined, docs, rules_url,
+    parts += _set_aside("baselined", "In the baseline", report.baselined, texts, rules_url,
                         lambda f: "accepted in the baseline (factcheck baseline write)")
     if columns:
         parts += ['<section id="sources"><h2>Sources</h2><div class="documents">', *columns, "</div></section>"]
@@ -139,12 +141,13 @@ def _heading(f: Finding, rules_url: str) -> str:
             f'<span class="badge {f.severity}">{f.severity}</span></h3>')
 
 
-def _card(n: int, f: Finding, docs: dict[str, Document], anchors: dict[str, str], rules_url: str) -> str:
+def _card(n: int, f: Finding, docs: dict[str, Document], texts: Mapping[str, str], anchors: dict[str, str],
+          rules_url: str) -> str:
     figures = []
     for i, fact in enumerate(f.facts):
         doc = docs.get(fact.doc)
         text = doc.text if doc else ""
-        line, col = fact.where({fact.doc: text} if doc else {})
+        line, col = fact.where(texts)
         role = "odd" if i == 0 else "peer"
         if doc is not None:
             lo, hi = paragraph(text, fact.q.start, fact.q.end)
@@ -166,7 +169,7 @@ def _card(n: int, f: Finding, docs: dict[str, Document], anchors: dict[str, str]
     )
 
 
-def _set_aside(key: str, title: str, findings: Sequence[Finding], docs: dict[str, Document], rules_url: str,
+def _set_aside(key: str, title: str, findings: Sequence[Finding], texts: Mapping[str, str], rules_url: str,
                reason: Callable[[Finding], str]) -> list[str]:
     """A collapsed section listing findings that were set aside, each with why."""
     if not findings:
@@ -174,7 +177,7 @@ def _set_aside(key: str, title: str, findings: Sequence[Finding], docs: dict[str
     items = []
     for f in findings:
         places = "; ".join(
-            f"{escape(fact.doc)}:{fact.where({fact.doc: docs[fact.doc].text} if fact.doc in docs else {})[0]} "
+            f"{escape(fact.doc)}:{fact.where(texts)[0]} "
             f"<mark class=\"{'odd ' + f.severity if i == 0 else 'peer'}\">{escape(fact.q.text)}</mark>"
             for i, fact in enumerate(f.facts))
         items.append(f'<article class="finding {f.severity}">{_heading(f, rules_url)}'

@@ -166,3 +166,32 @@ class TestWhichPairs:
         got = texts(facts, pairs_of(facts))
         assert ("£105m", "£105 million") in got
         assert not any("£7m" in pair for pair in got)
+
+
+class TestStoriesJoinedByFigures:
+    def test_articles_stating_the_same_distinctive_figures_are_one_story(self) -> None:
+        """Names in copy are noisy (another language's article before a name, no name at all);
+        two reports that repeat two of an event's exact figures report that event."""
+        _, facts = build({"a.md": "Acme took $162.4 million and its rival $80.5 million.",
+                          "b.md": "La película recaudó $162.4 million, y la otra $80.5 million."})
+        assert len(stories(facts)) == 1
+
+    def test_one_shared_figure_or_round_figures_do_not_join(self) -> None:
+        """One figure in common, or figures of one significant digit ("$100 million"), happen in
+        unrelated stories."""
+        _, facts = build({"a.md": "Acme took $162.4 million and paid $100 million.",
+                          "b.md": "Globex took $162.4 million and paid $100 million."})
+        assert len(stories(facts)) == 2
+
+    def test_shared_figures_do_not_join_across_news_windows(self) -> None:
+        _, facts = build({"a.md": ("Acme took $162.4 million and $80.5 million.", "2024-01-01"),
+                          "b.md": ("Globex took $162.4 million and $80.5 million.", "2024-06-01")})
+        assert len(stories(facts)) == 2
+
+    def test_an_undated_article_joins_every_dated_one_of_its_subject(self) -> None:
+        """An undated article may belong to any of its subject's stories: it is compared with all of
+        them (it used to join only one, splitting one story's dated and undated reports apart)."""
+        _, facts = build({"a.md": ("Acme's revenue was £10m.", None),
+                          "b.md": ("Acme's revenue was £10m, it said.", None),
+                          "c.md": ("Acme's revenue was £14m.", "2024-03-01")})
+        assert len(stories(facts)) == 1

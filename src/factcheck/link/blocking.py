@@ -8,7 +8,8 @@ million passengers"). Kind (level or change) is compared, not blocked on, becaus
 fact both ways ("up 31.7 per cent", "31.7%"). Values are never blocked on: a slip must surface.
 
 Articles join one story when they share a main subject (one of the entities most of their
-figures are about) and were published within one news window.
+figures are about) and were published within one news window, or when they state the same
+distinctive figures (two or more amounts of two or more significant digits, each in one unit).
 """
 
 from __future__ import annotations
@@ -18,12 +19,17 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
 from factcheck.facts import Fact
-from factcheck.link.profile import Profile, physical_dimension
+from factcheck.link.profile import Profile, physical_dimension, significant_digits
 
 #: An article's main subjects: the entities that this many of its most frequent ones name.
 SUBJECTS = 3
 #: Articles published further apart than this are about different news, whatever their subject.
 NEWS_WINDOW_DAYS = 10
+#: Articles that state this many of the same distinctive figures report the same news.
+SHARED_FIGURES = 2
+#: A figure stated by more articles than this is too common to say which story an article tells
+#: (a central bank's 2% target, a round 100).
+COMMON_FIGURE = 50
 #: A block of more figures than this (one dimension of one story) is split by shared words and
 #: digits rather than compared pair by pair.
 LARGE = 600
@@ -32,8 +38,14 @@ LARGE = 600
 def stories(facts: Sequence[Fact]) -> list[list[int]]:
     """The indices of ``facts`` grouped into stories: articles join one story when they share one
     of their main subjects (the entities most of their figures are about) and were published in
-    one news window. Articles checked together need not be one story: a folder of a week's copy
-    holds many, and figures about two companies are two facts whatever their words."""
+    one news window, or when they state the same distinctive figures. Articles checked together
+    need not be one story: a folder of a week's copy holds many, and figures about two companies
+    are two facts whatever their words.
+
+    Two kinds of evidence, because each fails where the other holds: names are read from noisy
+    copy (a sentence's first capitalised word, another language's article before the name), and
+    two reports of one event repeat its exact figures ("$162 million", "3.65%"), which two reports
+    of different events do only by chance."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     published: dict[str, dt.date | None] = {}
     for f in facts:
@@ -49,27 +61,62 @@ def stories(facts: Sequence[Fact]) -> list[list[int]]:
             doc = parent[doc]
         return doc
 
+    def join(a: str, b: str) -> None:
+        parent[root(a)] = root(b)
+
     by_subject: dict[str, list[str]] = defaultdict(list)
     for doc in docs:
         for entity, _ in sorted(counts[doc].items(), key=lambda kv: (-kv[1], kv[0]))[:SUBJECTS]:
             by_subject[entity].append(doc)
     for members in by_subject.values():
         # in order of publication, each article joins the one before it when they are close in
-        # time: a company in the news twice a year makes two stories; undated articles join all
+        # time: a company in the news twice a year makes two stories; an undated article joins
+        # every article of its subject (it may belong to any of them)
         dated = sorted((day, d) for d in members if (day := published[d]) is not None)
-        undated = [d for d in members if published[d] is None]
         for (day, doc), (prev_day, prev) in zip(dated[1:], dated, strict=False):
             if (day - prev_day).days <= NEWS_WINDOW_DAYS:
-                parent[root(doc)] = root(prev)
-        for doc in undated:
-            for other in members:
-                if other != doc:
-                    parent[root(doc)] = root(other)
-                    break
+                join(doc, prev)
+        for doc in members:
+            if published[doc] is None:
+                for other in members:
+                    join(doc, other)
+    for a, b in _sharing_figures(facts, published):
+        join(a, b)
     out: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
         out[root(f.doc)].append(i)
     return [out[k] for k in sorted(out)]
+
+
+def _sharing_figures(facts: Sequence[Fact], published: dict[str, dt.date | None]) -> list[tuple[str, str]]:
+    """Pairs of articles, within one news window, that state :data:`SHARED_FIGURES` or more of the
+    same distinctive figures: a value of two or more significant digits in one unit, not a year."""
+    stating: dict[tuple[str, str | None, str], set[str]] = defaultdict(set)
+    for f in facts:
+        q = f.q
+        digits = significant_digits(q.value)
+        if len(digits) < 2 or q.kind not in ("level", "change", "difference") or _a_time(q.unit):
+            continue
+        value = f"{abs(q.value):f}"
+        if q.unit is not None:
+            stating[(value, q.unit, q.kind)].add(f.doc)
+        if not q.currency and q.unit not in ("percent", "pp", "bp") and len(digits) >= 3:
+            # a count is named in each article's own words and language ("126 medals", "126
+            # Medaillen", a bare "126"); three digits in common are distinctive without the noun
+            stating[(value, "count", q.kind)].add(f.doc)
+    shared: Counter[tuple[str, str]] = Counter()
+    for docs in stating.values():
+        if 2 <= len(docs) <= COMMON_FIGURE:
+            ordered = sorted(docs)
+            for x, a in enumerate(ordered):
+                for b in ordered[x + 1 :]:
+                    shared[(a, b)] += 1
+    out = []
+    for (a, b), n in sorted(shared.items()):
+        da, db = published[a], published[b]
+        if n >= SHARED_FIGURES and not (da and db and abs((da - db).days) > NEWS_WINDOW_DAYS):
+            out.append((a, b))
+    return out
 
 
 def candidate_pairs(facts: Sequence[Fact], profiles: Sequence[Profile]) -> Iterator[tuple[int, int]]:
@@ -99,6 +146,11 @@ def dimension(fact: Fact) -> str:
     if q.unit == "bp":
         return q.unit
     return physical_dimension(q.unit) or "count"  # "510 GW" meets "510,000 MW"
+
+
+def _a_time(unit: str | None) -> bool:
+    """Durations and dates ("11 years", "2025") are shared by unrelated stories of one season."""
+    return unit is not None and physical_dimension(unit) == "[time]"
 
 
 def _all(facts: Sequence[Fact], members: list[int]) -> set[tuple[int, int]]:

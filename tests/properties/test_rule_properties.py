@@ -85,6 +85,22 @@ def fc203(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
     return {"a.md": sentence.format(f"£{x}bn"), "b.md": sentence.format(f"£{y} billion")}, None
 
 
+def fc204(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
+    """A box-office figure in three articles, one of them a list of other figures (so that which
+    fact each of its figures is stays uncertain); the slip adds a digit to the listed one."""
+    listed = ("805", "107", "201", "86")  # the list's other figures: their digits are not drawn
+    x = data.draw(st.integers(min_value=101, max_value=999).filter(
+        lambda n: n % 10 != 0 and not any(d in str(n) or str(n) in d for d in listed)))
+    y = x * 10 if slip else x
+    return {
+        "a.md": f"{front('2023-07-24')}Barbie took ${x} million at the domestic box office over the weekend, Warner Bros said.\n",
+        "b.md": (f"{front('2023-07-24')}Barbie set records for Greta Gerwig: ${y:,} million in North America. Oppenheimer "
+                 f"took $80.5 million, Mission: Impossible $10.7 million, Sound of Freedom $20.1 million and Elemental "
+                 f"$8.6 million.\n"),
+        "c.md": f"{front('2023-07-25')}Barbie's domestic haul came to ${x} million, the studio said on Monday.\n",
+    }, None
+
+
 def fc301(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
     """A market cap that fits price x shares on file; the slip writes a tenth of it."""
     price = data.draw(st.integers(min_value=20, max_value=500))
@@ -203,7 +219,7 @@ def fc603(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
 
 
 RULES: dict[str, Case] = {
-    "FC201": fc201, "FC202": fc202, "FC203": fc203, "FC301": fc301, "FC302": fc302, "FC303": fc303,
+    "FC201": fc201, "FC202": fc202, "FC203": fc203, "FC204": fc204, "FC301": fc301, "FC302": fc302, "FC303": fc303,
     "FC304": fc304, "FC305": fc305, "FC306": fc306, "FC307": fc307, "FC501": fc501, "FC502": fc502, "FC601": fc601,
     "FC603": fc603,
 }

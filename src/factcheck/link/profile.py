@@ -20,6 +20,7 @@ import attrs
 from factcheck import units
 from factcheck.extract.lexicon import LEXICON
 from factcheck.facts import Fact
+from factcheck.group import Context
 
 #: Words taken on each side of a figure as the phrase that governs it ("net profit rose NUM",
 #: "for a club-record fee of NUM"): news puts a figure's measure within a few words of it.
@@ -101,6 +102,14 @@ def significant_digits(value: Decimal) -> str:
     """
     text = f"{abs(value):f}".replace(".", "").lstrip("0").rstrip("0")
     return text or "0"
+
+
+def context_profiles(ctx: Context) -> list[Profile]:
+    """The profiles of ``ctx.facts``, made once per context and shared by the rules that read them."""
+    cached: list[Profile] | None = ctx.__dict__.get("_profiles")
+    if cached is None:
+        cached = ctx.__dict__["_profiles"] = profiles(ctx.facts)
+    return cached
 
 
 def profiles(facts: Sequence[Fact]) -> list[Profile]:

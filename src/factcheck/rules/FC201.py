@@ -13,7 +13,8 @@ from factcheck.group import Context
 from factcheck.link import Link, link
 from factcheck.link.blocking import dimension, stories
 from factcheck.link.compare import BOTH_STATE_BOTH, EQUAL, LEVELS, OTHER, SLIP, SLIP2, SLIP3
-from factcheck.link.profile import Profile, profiles
+from factcheck.link.profile import Profile, context_profiles
+from factcheck.link.slips import context_slips
 from factcheck.link.values import compare, magnitude_slip, restated, severity
 from factcheck.link.weights import Weights, default_weights, probability
 from factcheck.rules.base import Rule
@@ -50,6 +51,9 @@ class ValueMismatch(Rule):
     figure with fewer sources behind it is the odd one; the finding names the sources that agree
     with the other, the probability, and the comparisons that weighed most.
 
+    A pair whose same-fact probability is below 0.95 and whose figures repeat each other's digits
+    at another power of ten is left to FC204 magnitude-slip, which judges it on those digits.
+
     Never a conflict, whatever the evidence: two articles that each give both values (they state
     two facts); a different written period, listing or accounting basis; and, unless the figures
     are a power of ten apart with two or more significant digits in common, an estimate against an
@@ -81,27 +85,11 @@ class ValueMismatch(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         facts = ctx.facts
         weights = self.weights or default_weights()
-        found = profiles(facts)
-        links = link(ctx, facts, weights=weights, found=found)
-        backing = _backing(facts, links)
-        sources = _sources(facts)
-        best: dict[int, tuple[float, Link, int, int]] = {}
-        for pair in links:
-            if pair.value >= EQUAL:
-                continue
-            if _explained(facts[pair.a], facts[pair.b], found[pair.a], found[pair.b], pair.value):
-                continue
-            if pair.levels[_ECHO] == BOTH_STATE_BOTH:
-                continue  # each article gives both numbers: two facts, not one misstated
-            for odd, good in ((pair.a, pair.b), (pair.b, pair.a)):
-                p = _posterior(pair, odd, good, facts, backing, sources, weights)
-                if p >= WORTH_A_LOOK and (odd not in best or best[odd][0] < p):
-                    best[odd] = (p, pair, odd, good)
-        reported: set[int] = set()
-        for p, pair, odd, good in sorted(best.values(), key=lambda item: (-item[0], item[2])):
-            if odd in reported or good in reported:
-                continue
-            reported.add(odd)
+        decided, backing = _decide(ctx, weights)
+        slipped = {i for s in context_slips(ctx) for i in (s.odd, s.good)}
+        for p, pair, odd, good in decided:
+            if p < CERTAIN and (odd in slipped or good in slipped):
+                continue  # weak same-fact evidence: FC204 judges the pair on its digits
             yield self._finding(ctx, facts, pair, odd, good, backing, p, weights)
 
     def _finding(self, ctx: Context, facts: Sequence[Fact], pair: Link, odd_i: int, good_i: int,
@@ -141,6 +129,51 @@ class ValueMismatch(Rule):
                               "rate_date": rate.rate_date.isoformat(), "latest": rate.latest, "source": rate.source}
             message += f" (at {rate.base}/{rate.quote} {rate.rate:.4f}{',' if rate.latest else ''} {rate.describe()})"
         return self.finding(sev, message, (odd, good, *allies[:3]), computed, cause)
+
+
+Decision = tuple[float, Link, int, int]  # probability, the pair, the odd figure, the good one
+
+
+def certain_pairs(ctx: Context) -> set[frozenset[int]]:
+    """The pairs of figures (indices into ``ctx.facts``) that FC201 reports as an error or
+    warning with the shipped weights: other rules leave them to it."""
+    decided, _ = _decide(ctx, default_weights())
+    return {frozenset((odd, good)) for p, _, odd, good in decided if p >= CERTAIN}
+
+
+def _decide(ctx: Context, weights: Weights) -> tuple[list[Decision], dict[int, list[int]]]:
+    """Every figure FC201 reports, with its probability, pair and partner, in report order, and the
+    backing of every figure; made once per context and weights."""
+    key = f"_fc201_{id(weights)}"
+    cached: tuple[list[Decision], dict[int, list[int]]] | None = ctx.__dict__.get(key)
+    if cached is not None:
+        return cached
+    facts = ctx.facts
+    found = context_profiles(ctx)
+    links = link(ctx, facts, weights=weights, found=found)
+    backing = _backing(facts, links)
+    sources = _sources(facts)
+    best: dict[int, Decision] = {}
+    for pair in links:
+        if pair.value >= EQUAL:
+            continue
+        if _explained(facts[pair.a], facts[pair.b], found[pair.a], found[pair.b], pair.value):
+            continue
+        if pair.levels[_ECHO] == BOTH_STATE_BOTH:
+            continue  # each article gives both numbers: two facts, not one misstated
+        for odd, good in ((pair.a, pair.b), (pair.b, pair.a)):
+            p = _posterior(pair, odd, good, facts, backing, sources, weights)
+            if p >= WORTH_A_LOOK and (odd not in best or best[odd][0] < p):
+                best[odd] = (p, pair, odd, good)
+    reported: set[int] = set()
+    decided = []
+    for p, pair, odd, good in sorted(best.values(), key=lambda item: (-item[0], item[2])):
+        if odd in reported or good in reported:
+            continue
+        reported.add(odd)
+        decided.append((p, pair, odd, good))
+    ctx.__dict__[key] = (decided, backing)
+    return decided, backing
 
 
 def _backing(facts: Sequence[Fact], links: Sequence[Link]) -> dict[int, list[int]]:

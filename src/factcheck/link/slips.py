@@ -1,0 +1,237 @@
+"""Magnitude slips: a figure that reproduces another source's digits at another power of ten.
+
+A dropped or doubled zero, a misplaced decimal point or the wrong scale word ("million" for
+"billion") keeps a figure's significant digits and moves it by a power of ten: "£22.6bn" becomes
+"£226bn", "$162 million" becomes "$1,620 million". Two reports of one story that give the same
+two or more significant digits in one unit, exactly a power of ten apart, are strong evidence of
+such a slip, whatever else the words say: different facts rarely share their digits, and almost
+never at exactly ten, a hundred or a thousand times the size. Rarely is not never in a story of
+two hundred figures, so the digits need one more piece of evidence: another article giving the
+good value, or a word in common in the phrases that govern the two numbers. The evidence weakens when
+the odd value is itself a statement of the story (another article gives it too, or the odd
+figure's own article also gives the other value: then the two are most likely two facts, a salary
+and a bonus of €15m and €150m), and when the two are explained as different facts by a written
+period, listing or accounting basis.
+
+Which of the two is the slip: the value no other article gives; when neither is given elsewhere,
+the one further from the scale of the story's other figures in that unit (a slip moves a figure
+away from the figures it is reported among), and with too few of those, the first article's (the
+finding names both; either may be the wrong one).
+
+Candidates are found by a hash join on (story, unit, kind, significant digits), never by trying
+every pair, so the cost is linear in the number of facts.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import defaultdict
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+
+from factcheck.facts import Fact
+from factcheck.group import Context
+from factcheck.link.blocking import NEWS_WINDOW_DAYS, stories
+from factcheck.link.compare import Stated
+from factcheck.link.profile import context_profiles, physical_units, significant_digits
+
+#: The powers of ten a slip can move a figure by: a digit dropped or added, a scale word swapped
+#: ("million" for "billion" is three).
+POWERS = (1, 2, 3)
+#: The least number of significant digits two figures must share: one digit ("100" and "1,000",
+#: "20%" and "2%") is shared by different facts all the time.
+MIN_DIGITS = 2
+#: Pairs sharing fewer digits than this need both kinds of further evidence (another article
+#: giving the good value, and a word in common), not one: "35%" and "3.5%" in one election
+#: story are a vote share and a swing.
+STRONG_DIGITS = 3
+#: Two-digit percentages need this many articles giving the other value: percentages crowd into
+#: 1-100, where "3.5%" and "35%" are two facts of one earnings story more often than a slip.
+PERCENT_BACKERS = 3
+#: A figure with more statements than this of one value is a common figure, not one fact's.
+MAX_GROUP = 200
+
+
+@attrs.frozen
+class Slip:
+    """Indices into the facts given to :func:`slips`: the figure taken as the slip, the one it
+    contradicts, and the other articles' figures that agree with that one."""
+
+    odd: int
+    good: int
+    power: int  # the odd figure is 10**power times the good one (negative: smaller)
+    allies: tuple[int, ...] = ()
+
+
+def context_slips(ctx: Context) -> list[Slip]:
+    """The slips among ``ctx.facts`` (indices into them), found once per context: the rule that
+    reports them and the rule that must not report them again both ask."""
+    cached: list[Slip] | None = ctx.__dict__.get("_slips")
+    if cached is None:
+        words = [p.window for p in context_profiles(ctx)]
+        cached = ctx.__dict__["_slips"] = slips(ctx.facts, words)
+    return cached
+
+
+def slips(facts: Sequence[Fact], words: Sequence[frozenset[str]] | None = None) -> list[Slip]:
+    """The magnitude slips among ``facts``, at most one per odd figure, in index order.
+
+    ``words``: for each fact, the words that govern its number (the linkage profile's window).
+    Digits alone are not enough: a slip needs another article that gives the good value, or a word
+    in common in the two phrases; with only two digits in common it needs both (and a two-digit
+    percentage three articles giving the good value). Without ``words`` only the first holds.
+    """
+    story_of = {i: k for k, story in enumerate(stories(facts)) for i in story}
+    stated = Stated(facts)
+    docs_of_story: dict[int, set[str]] = defaultdict(set)
+    for i, f in enumerate(facts):
+        docs_of_story[story_of[i]].add(f.doc)
+    groups: dict[tuple[int, str, str, str, bool], list[int]] = defaultdict(list)
+    for i, f in enumerate(facts):
+        q = f.q
+        if q.value == 0 or q.low is not None or q.kind not in ("level", "change", "difference", "age"):
+            continue  # a range fits many values; a slip is one figure
+        digits = significant_digits(q.value)
+        if len(digits) >= MIN_DIGITS:
+            groups[(story_of[i], _measure(f), _kind(f), digits, q.value < 0)].append(i)
+    scale = _scales(facts, story_of)
+    best: dict[int, Slip] = {}
+    for members in groups.values():
+        if len(members) < 2 or len(members) > MAX_GROUP:
+            continue
+        by_value: dict[Decimal, list[int]] = defaultdict(list)
+        for i in members:
+            by_value[abs(facts[i].q.value).normalize()].append(i)
+        if len(by_value) < 2:
+            continue
+        values = sorted(by_value)
+        for x, small in enumerate(values):
+            for big in values[x + 1 :]:
+                power = _power(small, big)
+                if power is None:
+                    continue
+                found = _judge(facts, by_value[small], by_value[big], power, stated, scale, story_of,
+                               docs_of_story, words)
+                if found is not None and found.odd not in best:
+                    best[found.odd] = found
+    return [best[i] for i in sorted(best)]
+
+
+def _measure(f: Fact) -> str:
+    """What must be equal for two figures' digits to be compared: the currency, percent (with
+    points), the physical unit, or a count of anything (a bare number or any noun: "89.1" and
+    "891.0 million passengers")."""
+    q = f.q
+    if q.currency:
+        return q.unit or q.currency
+    if q.unit in ("percent", "pp"):
+        return "percent"
+    if q.unit is None or q.unit not in physical_units():
+        return "count"
+    return q.unit
+
+
+def _kind(f: Fact) -> str:
+    """Percentages are compared whether written as a level or a change ("31.7%", "up 31.7 per
+    cent"): copy words one rise both ways; other changes only with changes."""
+    return "any" if f.q.unit in ("percent", "pp") else f.q.kind
+
+
+def _power(small: Decimal, big: Decimal) -> int | None:
+    for k in POWERS:
+        if small * Decimal(10) ** k == big:
+            return k
+    return None
+
+
+def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int, stated: Stated,
+           scale: dict[tuple[int, str | None], float], story_of: dict[int, int],
+           docs_of_story: dict[int, set[str]], words: Sequence[frozenset[str]] | None) -> Slip | None:
+    """One slip between the figures of two values (each list: the statements of one value), or
+    None when the pair is better read as two facts."""
+    small_docs = {facts[i].doc for i in smalls}
+    big_docs = {facts[i].doc for i in bigs}
+    story = story_of[smalls[0]]
+    others = docs_of_story[story]
+    # a value another article of the story also gives (within its precision) is a statement of
+    # the story, not a slip
+    small_elsewhere = any(stated.states(d, facts[smalls[0]]) for d in others - small_docs)
+    big_elsewhere = any(stated.states(d, facts[bigs[0]]) for d in others - big_docs)
+    if small_elsewhere and big_elsewhere:
+        return None
+    if len(small_docs) > 1 and len(big_docs) > 1:
+        return None
+    if big_elsewhere or len(big_docs) > 1:
+        odd_side, good_side, sign = smalls, bigs, -power
+    elif small_elsewhere or len(small_docs) > 1:
+        odd_side, good_side, sign = bigs, smalls, power
+    else:
+        # neither value is given twice: the slip is the figure further from the scale of the
+        # story's other figures in this unit; with too few of those to tell, the first article's
+        # (as FC201 takes the first of two equally backed figures as the odd one)
+        centre = scale.get((story, facts[smalls[0]].q.unit))
+        lo = math.log10(float(abs(facts[smalls[0]].q.value)))
+        hi = lo + power
+        odd_is_big = min(big_docs) < min(small_docs) if centre is None else abs(hi - centre) > abs(lo - centre)
+        if odd_is_big:
+            odd_side, good_side, sign = bigs, smalls, power
+        else:
+            odd_side, good_side, sign = smalls, bigs, -power
+    good_docs = {facts[i].doc for i in good_side}
+    for odd in odd_side:
+        for good in good_side:
+            a, b = facts[odd], facts[good]
+            if _explained(a, b) or _far_apart(a, b):
+                continue
+            if a.doc == b.doc:
+                continue
+            own = [i for i in good_side if facts[i].doc == a.doc]
+            if own and not _restated(facts, odd, own, words):
+                continue  # the article gives both values in other words: two facts (a salary, a bonus)
+            digits = len(significant_digits(a.q.value))
+            backed = len({facts[i].doc for i in good_side}) > 1
+            shared = bool(words is not None and words[odd] & words[good])
+            if not (backed or shared) or (digits < STRONG_DIGITS and not (backed and shared)):
+                continue
+            if digits < STRONG_DIGITS and _measure(a) == "count" and a.q.unit != b.q.unit:
+                continue  # two digits of two different counts ("35 seats", "3.5 points")
+            if digits < STRONG_DIGITS and _measure(a) == "percent" and len(good_docs) < PERCENT_BACKERS:
+                continue  # two-digit percentages ("35%", "3.5%") collide by chance in any story
+            allies = tuple(i for i in good_side if i != good and facts[i].doc != a.doc)
+            return Slip(odd, good, sign, allies)
+    return None
+
+
+def _restated(facts: Sequence[Fact], odd: int, own: list[int], words: Sequence[frozenset[str]] | None) -> bool:
+    """The odd figure's own article also gives the other value, in another sentence whose words
+    share a word with the odd figure's (a headline's "$155M opening" and the body's "$1,550 million
+    opening"): one fact given twice, once with a slip. Both values in one sentence, or with no
+    words in common, are two facts ("€15m a year and a €150m bonus")."""
+    if words is None or any(facts[i].sentence == facts[odd].sentence for i in own):
+        return False
+    return any(words[odd] & words[i] for i in own)
+
+
+def _explained(a: Fact, b: Fact) -> bool:
+    """Two written periods, listings or accounting bases that differ: two facts."""
+    if a.period_id() and b.period_id() and a.period_id() != b.period_id():
+        return True
+    qa, qb = a.q.qualifiers, b.q.qualifiers
+    return bool((qa.listing and qb.listing and qa.listing != qb.listing)
+                or (qa.basis and qb.basis and qa.basis != qb.basis))
+
+
+def _far_apart(a: Fact, b: Fact) -> bool:
+    return bool(a.published and b.published and abs((a.published - b.published).days) > NEWS_WINDOW_DAYS)
+
+
+def _scales(facts: Sequence[Fact], story_of: dict[int, int]) -> dict[tuple[int, str | None], float]:
+    """The median order of magnitude (log10) of each story's figures in each unit."""
+    logs: dict[tuple[int, str | None], list[float]] = defaultdict(list)
+    for i, f in enumerate(facts):
+        if f.q.unit is not None and f.q.value:
+            logs[(story_of[i], f.q.unit)].append(math.log10(float(abs(f.q.value))))
+    return {k: statistics.median(v) for k, v in logs.items() if len(v) >= 3}

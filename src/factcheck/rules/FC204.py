@@ -1,0 +1,88 @@
+"""FC204 magnitude-slip."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factcheck.findings import Finding
+from factcheck.group import Context
+from factcheck.link.profile import significant_digits
+from factcheck.link.slips import MIN_DIGITS, STRONG_DIGITS, context_slips
+from factcheck.rules.base import Rule
+from factcheck.rules.FC201 import certain_pairs
+from factcheck.written import quoted
+
+_TIMES = {1: "ten times", 2: "a hundred times", 3: "a thousand times",
+          -1: "one tenth of", -2: "one hundredth of", -3: "one thousandth of"}
+
+
+class MagnitudeSlip(Rule):
+    """A figure repeats another source's digits at ten, a hundred or a thousand times the size.
+
+    A dropped or doubled zero, a misplaced decimal point or the wrong scale word keeps a figure's
+    significant digits and moves it by a power of ten. Two figures of one story, in one unit and
+    of one kind, with the same two or more significant digits and exactly a power of ten apart,
+    are a slip even when neither names what it measures (a headline): different facts rarely
+    share their digits, and almost never at exactly ten times the size. Rarely is not never in a
+    story of two hundred figures, so the digits need one more piece of evidence: another source
+    giving the other value, or a word in common in the phrases that govern the two numbers. With
+    only two digits in common both are needed, and a two-digit percentage needs three sources
+    giving the other value ("3.5%" and "35%" are two facts of one earnings story more often than
+    a slip).
+
+    A figure that FC201 value-mismatch already reports as an error or warning is left to it: the
+    evidence of context (the same words, sentence and subject) says more than digits alone.
+
+    Not a slip: values that one article gives both of (two facts: a salary and a bonus); a value
+    that another source also gives (a statement of the story); figures of another written period,
+    listing or accounting basis, or from articles published more than ten days apart. The figure
+    taken as the slip is the one no other source gives; when neither is given elsewhere, the one
+    further from the scale of the story's other figures in that unit.
+
+    **Bad**
+
+    - Source A: "Barbie took $162 million at the domestic box office"; source B: "Barbie took
+      $1,620 million domestically" (the same digits, ten times the size).
+    - Source A: "the NHS day-to-day budget gets £22.6bn"; source B: "£226bn".
+
+    **Good**
+
+    - "€15 million a year" and "a €150 million signing bonus" in one article, and again in another
+      (each article gives both: two facts).
+    - "revenue of $1.62 billion" and "$1,620 million" (the same value, written two ways).
+    """
+
+    code = "FC204"
+    name = "magnitude-slip"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        facts = ctx.facts
+        taken = {i for pair in certain_pairs(ctx) for i in pair}
+        for slip in context_slips(ctx):
+            if slip.odd in taken:
+                continue  # FC201 reports the figure on its context, which says more than digits
+            odd, good = facts[slip.odd], facts[slip.good]
+            if odd.sentence_key == good.sentence_key and len(odd.sentence_key) >= 40:
+                continue  # a copied sentence: FC203 reports it, with that stronger evidence
+            allies = [facts[i] for i in slip.allies]
+            allied_docs = sorted({f.doc for f in allies} - {good.doc})
+            digits = significant_digits(odd.q.value)
+            relation = _TIMES[slip.power]
+            more = (f", as {len(allied_docs)} other source{'s do' if len(allied_docs) != 1 else ' does'}"
+                    if allied_docs else "")
+            message = (f"{quoted(odd.q)} in {odd.doc} is {relation} {quoted(good.q)} in {good.doc}{more}: the same "
+                       f"significant digits ({digits}) at another power of ten, and no other source gives "
+                       f"{quoted(odd.q)}; likely a misplaced decimal point, a dropped or extra digit, or the "
+                       f"wrong scale word")
+            computed = {
+                "power_of_ten": slip.power,
+                "significant_digits": digits,
+                "evidence": {
+                    "digits in common": len(digits),
+                    "enough digits alone": len(digits) >= STRONG_DIGITS,
+                    "least digits": MIN_DIGITS,
+                    "sources giving the other value": sorted({good.doc, *allied_docs}),
+                },
+            }
+            yield self.finding("error", message, (odd, good, *allies[:3]), computed,
+                               "a misplaced decimal point or a wrong scale word")

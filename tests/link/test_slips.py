@@ -1,0 +1,94 @@
+"""factcheck.link.slips: a figure that repeats another source's digits at another power of ten."""
+
+from __future__ import annotations
+
+from link_support import build
+
+from factcheck.link.profile import profiles
+from factcheck.link.slips import slips
+
+
+def found(sources: dict[str, str | tuple[str, str | None]]) -> list[tuple[str, str, int]]:
+    _, facts = build(sources)
+    words = [p.window for p in profiles(facts)]
+    return [(facts[s.odd].q.text, facts[s.good].q.text, s.power) for s in slips(facts, words)]
+
+
+BOX_OFFICE = "Barbie took {} at the domestic box office over its opening weekend."
+
+
+class TestSlips:
+    def test_the_same_three_digits_ten_times_the_size(self) -> None:
+        """The value no other source gives is the slip; the figures it contradicts are named."""
+        got = found({"a.md": BOX_OFFICE.format("$162 million"), "b.md": BOX_OFFICE.format("$1,620 million"),
+                     "c.md": BOX_OFFICE.format("$162 million")})
+        assert got == [("$1,620 million", "$162 million", 1)]
+
+    def test_a_figure_a_thousand_times_smaller(self) -> None:
+        """The wrong scale word ("million" for "billion") moves a figure by three powers."""
+        got = found({"a.md": "Acme's revenue was $18.8 billion in the quarter.",
+                     "b.md": "Acme's revenue was $18.8 million in the quarter.",
+                     "c.md": "Acme reported revenue of $18.8 billion for the quarter."})
+        assert got == [("$18.8 million", "$18.8 billion", -3)]
+
+    def test_between_two_articles_the_first_is_named(self) -> None:
+        """With no third source and too few figures to say which is off scale, the pair is still
+        a finding (either may be the wrong one); the first article's figure is named first."""
+        got = found({"a.md": BOX_OFFICE.format("$162 million"), "b.md": BOX_OFFICE.format("$1,620 million")})
+        assert got == [("$162 million", "$1,620 million", -1)]
+
+    def test_a_value_another_source_also_gives_is_not_a_slip(self) -> None:
+        """Both values stated by two articles each: two facts of the story (a salary, a bonus)."""
+        got = found({"a.md": "He earns €15 million a year and got a €150 million signing bonus.",
+                     "b.md": "A €150 million bonus comes on top of €15 million a year.",
+                     "c.md": "His salary is €15 million a year."})
+        assert got == []
+
+    def test_one_article_giving_both_values_in_other_words_is_two_facts(self) -> None:
+        got = found({"a.md": "Acme employs 1,250 people. Its new plant will train 125 apprentices.",
+                     "b.md": "Acme employs 1,250 people at the end of the year."})
+        assert got == []
+
+    def test_one_sentence_giving_both_values_is_two_facts(self) -> None:
+        got = found({"a.md": "He earns €15 million a year and got a €150 million signing bonus.",
+                     "b.md": "His salary is €15 million a year, the club said."})
+        assert got == []
+
+    def test_one_article_giving_the_right_value_again_in_the_same_words_slipped_once(self) -> None:
+        """A headline with "$155 million opening" and a body with "$1,550 million opening": one fact,
+        once with a slip."""
+        got = found({"a.md": "Barbie: $155 million opening weekend.\n\nBarbie took a $1,550 million opening weekend.",
+                     "b.md": "Barbie's opening weekend was $155 million."})
+        assert got == [("$1,550 million", "$155 million", 1)]
+
+    def test_one_or_two_digits_are_not_enough_alone(self) -> None:
+        """"$100 million" and "$1 billion" share one digit, which different facts do all the time;
+        two-digit percentages ("3.5%", "35%") collide in any earnings story."""
+        assert found({"a.md": "Acme raised $100 million.", "b.md": "Acme is worth $1,000 million."}) == []
+        assert found({"a.md": "Games revenue rose 35% year on year.",
+                      "b.md": "Earnings beat consensus by 3.5%.",
+                      "c.md": "International games revenue jumped 35%."}) == []
+
+    def test_two_digit_percentages_backed_by_three_sources(self) -> None:
+        rate = "The Fed's median projection puts its rate at {} by the end of 2025."
+        got = found({"a.md": rate.format("3.4%"), "b.md": rate.format("3.4%"), "c.md": rate.format("3.4%"),
+                     "d.md": rate.format("34%")})
+        assert got == [("34%", "3.4%", 1)]
+
+    def test_different_written_periods_are_two_facts(self) -> None:
+        got = found({"a.md": "Acme's revenue was $162 million in 2023.",
+                     "b.md": "Acme's revenue was $1,620 million in 2024.",
+                     "c.md": "Acme's revenue was $162 million in 2023, it said."})
+        assert got == []
+
+    def test_ranges_and_unrelated_units_are_not_compared(self) -> None:
+        got = found({"a.md": "Acme expects revenue of $162-170 million.",
+                     "b.md": "Acme expects 1,620 million visitors.",
+                     "c.md": "Acme's revenue will be $162-170 million."})
+        assert got == []
+
+    def test_found_in_linear_steps(self) -> None:
+        """Candidates come from a hash join on the digits: a thousand articles of distinct figures
+        make no candidate pair at all (the slip search never compares every pair)."""
+        sources = {f"d{i}.md": f"Acme's revenue was ${1000 + i * 7} million." for i in range(300)}
+        assert found(sources) == []

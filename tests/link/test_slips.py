@@ -37,6 +37,26 @@ class TestSlips:
         got = found({"a.md": BOX_OFFICE.format("$162 million"), "b.md": BOX_OFFICE.format("$1,620 million")})
         assert got == [("$162 million", "$1,620 million", -1)]
 
+    def test_a_less_precise_counterpart_is_the_other_rounded(self) -> None:
+        """"$146 million" is "$1,464.4 million" rounded to three digits, a power of ten away."""
+        got = found({"a.md": BOX_OFFICE.format("$146 million"), "b.md": BOX_OFFICE.format("$1,464.4 million"),
+                     "c.md": BOX_OFFICE.format("$146 million")})
+        assert got == [("$1,464.4 million", "$146 million", 1)]
+
+    def test_rounding_needs_three_digits(self) -> None:
+        """"13" is 126 rounded to two digits at a tenth: too common to be evidence."""
+        got = found({"a.md": "Acme won 13 medals in the final.", "b.md": "Acme won 126 medals in all.",
+                     "c.md": "Acme won 126 medals at the Games."})
+        assert got == []
+
+    def test_two_digits_need_a_word_in_common(self) -> None:
+        """Two sources giving "$1.5 billion" do not make "$150 billion" a slip of it: a valuation and
+        a year's spending share the digits 15 and nothing else."""
+        got = found({"a.md": "The round could value Acme at $150 billion, making it one of the most valuable startups.",
+                     "b.md": "Acme spends $1.5 billion on computing a year.",
+                     "c.md": "Acme's computing bill is $1.5 billion a year."})
+        assert got == []
+
     def test_a_value_another_source_also_gives_is_not_a_slip(self) -> None:
         """Both values stated by two articles each: two facts of the story (a salary, a bonus)."""
         got = found({"a.md": "He earns €15 million a year and got a €150 million signing bonus.",

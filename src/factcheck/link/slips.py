@@ -7,7 +7,10 @@ two or more significant digits in one unit, exactly a power of ten apart, are st
 such a slip, whatever else the words say: different facts rarely share their digits, and almost
 never at exactly ten, a hundred or a thousand times the size. Rarely is not never in a story of
 two hundred figures, so the digits need one more piece of evidence: another article giving the
-good value, or a word in common in the phrases that govern the two numbers. The evidence weakens when
+good value, or a word in common in the phrases that govern the two numbers (with only two digits
+in common, the word). A figure written less precisely than the other ("$146 million" against
+"$1,464.0 million") is compared as the other rounded to its three or more digits. The evidence
+weakens when
 the odd value is itself a statement of the story (another article gives it too, or the odd
 figure's own article also gives the other value: then the two are most likely two facts, a salary
 and a bonus of €15m and €150m), and when the two are explained as different facts by a written
@@ -25,10 +28,11 @@ every pair, so the cost is linear in the number of facts.
 from __future__ import annotations
 
 import math
+import re
 import statistics
 from collections import defaultdict
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
@@ -36,7 +40,7 @@ from factcheck.facts import Fact
 from factcheck.group import Context
 from factcheck.link.blocking import NEWS_WINDOW_DAYS, stories
 from factcheck.link.compare import Stated
-from factcheck.link.profile import context_profiles, physical_units, significant_digits
+from factcheck.link.profile import context_profiles, physical_units, significant_digits, stem
 
 #: The powers of ten a slip can move a figure by: a digit dropped or added, a scale word swapped
 #: ("million" for "billion" is three).
@@ -44,9 +48,12 @@ POWERS = (1, 2, 3)
 #: The least number of significant digits two figures must share: one digit ("100" and "1,000",
 #: "20%" and "2%") is shared by different facts all the time.
 MIN_DIGITS = 2
-#: Pairs sharing fewer digits than this need both kinds of further evidence (another article
-#: giving the good value, and a word in common), not one: "35%" and "3.5%" in one election
-#: story are a vote share and a swing.
+#: A figure written less precisely than the other ("$146 million" and "$1,464.0 million") is
+#: compared as the other rounded to its digits, when it has this many.
+ROUNDED_DIGITS = 3
+#: Pairs sharing fewer digits than this need a word in common in the phrases that govern them;
+#: another article giving the good value is not enough: "$150 billion" (a valuation) and "$1.5
+#: billion" (a year's spending) in one funding story are two facts.
 STRONG_DIGITS = 3
 #: Two-digit percentages need this many articles giving the other value: percentages crowd into
 #: 1-100, where "3.5%" and "35%" are two facts of one earnings story more often than a slip.
@@ -64,6 +71,7 @@ class Slip:
     good: int
     power: int  # the odd figure is 10**power times the good one (negative: smaller)
     allies: tuple[int, ...] = ()
+    digits: str = ""  # the significant digits the two share (the less precise one's)
 
 
 def context_slips(ctx: Context) -> list[Slip]:
@@ -81,43 +89,82 @@ def slips(facts: Sequence[Fact], words: Sequence[frozenset[str]] | None = None) 
 
     ``words``: for each fact, the words that govern its number (the linkage profile's window).
     Digits alone are not enough: a slip needs another article that gives the good value, or a word
-    in common in the two phrases; with only two digits in common it needs both (and a two-digit
-    percentage three articles giving the good value). Without ``words`` only the first holds.
+    in common in the two phrases; with only two digits in common it needs the word (and a two-digit
+    percentage also three articles giving the good value). Without ``words`` only three or more
+    digits with another article count.
     """
     story_of = {i: k for k, story in enumerate(stories(facts)) for i in story}
     stated = Stated(facts)
     docs_of_story: dict[int, set[str]] = defaultdict(set)
     for i, f in enumerate(facts):
         docs_of_story[story_of[i]].add(f.doc)
-    groups: dict[tuple[int, str, str, str, bool], list[int]] = defaultdict(list)
+    groups: dict[tuple[int, str, str, bool], dict[Decimal, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, f in enumerate(facts):
         q = f.q
         if q.value == 0 or q.low is not None or q.kind not in ("level", "change", "difference", "age"):
             continue  # a range fits many values; a slip is one figure
-        digits = significant_digits(q.value)
-        if len(digits) >= MIN_DIGITS:
-            groups[(story_of[i], _measure(f), _kind(f), digits, q.value < 0)].append(i)
+        if len(significant_digits(q.value)) >= MIN_DIGITS:
+            groups[(story_of[i], _measure(f), _kind(f), q.value < 0)][abs(q.value).normalize()].append(i)
     scale = _scales(facts, story_of)
     best: dict[int, Slip] = {}
-    for members in groups.values():
-        if len(members) < 2 or len(members) > MAX_GROUP:
+    for by_value in groups.values():
+        if len(by_value) < 2 or sum(len(v) for v in by_value.values()) > MAX_GROUP:
             continue
-        by_value: dict[Decimal, list[int]] = defaultdict(list)
-        for i in members:
-            by_value[abs(facts[i].q.value).normalize()].append(i)
-        if len(by_value) < 2:
-            continue
-        values = sorted(by_value)
-        for x, small in enumerate(values):
-            for big in values[x + 1 :]:
-                power = _power(small, big)
-                if power is None:
-                    continue
-                found = _judge(facts, by_value[small], by_value[big], power, stated, scale, story_of,
-                               docs_of_story, words)
-                if found is not None and found.odd not in best:
-                    best[found.odd] = found
+        for small, big, power, digits in _candidates(by_value):
+            found = _judge(facts, by_value[small], by_value[big], power, stated, scale, story_of,
+                           docs_of_story, words)
+            if found is not None and found.odd not in best:
+                best[found.odd] = attrs.evolve(found, digits=digits)
     return [best[i] for i in sorted(best)]
+
+
+def _candidates(by_value: dict[Decimal, list[int]]) -> list[tuple[Decimal, Decimal, int, str]]:
+    """Pairs of values (smaller, larger, power of ten, the digits they share) that repeat each
+    other's significant digits at another power of ten: exactly ("162" and "1,620"), or the less
+    precise one as the other rounded ("146" and "1,464.0": three or more digits), found through
+    an index of digit strings, not by comparing every pair."""
+    exact: dict[str, list[Decimal]] = defaultdict(list)
+    rounded: dict[str, list[Decimal]] = defaultdict(list)
+    for value in by_value:
+        digits = significant_digits(value)
+        exact[digits].append(value)
+        for length in range(ROUNDED_DIGITS, len(digits)):
+            shorter = _rounded(value, length)
+            if len(shorter) == length:
+                rounded[shorter].append(value)
+    out = []
+    for digits, values in exact.items():
+        ordered = sorted(values)
+        for x, small in enumerate(ordered):
+            for big in ordered[x + 1 :]:
+                power = _power(small, big)
+                if power is not None:
+                    out.append((small, big, power, digits))
+    for digits, values in rounded.items():
+        for coarse in exact.get(digits, []):
+            for fine in values:
+                power = _power_within(coarse, fine)
+                if power is not None:
+                    small, big = (coarse, fine) if power > 0 else (fine, coarse)
+                    out.append((small, big, abs(power), digits))
+    return out
+
+
+def _rounded(value: Decimal, length: int) -> str:
+    """The significant digits of ``value`` rounded half up to ``length`` of them."""
+    exponent = value.adjusted() - length + 1
+    return significant_digits(value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP))
+
+
+def _power_within(coarse: Decimal, fine: Decimal) -> int | None:
+    """k such that ``fine`` is ``coarse`` times 10**k to ``coarse``'s last digit (k may be
+    negative), or None."""
+    half = Decimal(5).scaleb(coarse.normalize().as_tuple().exponent - 1)  # type: ignore[operator]
+    for k in POWERS:
+        for signed in (k, -k):
+            if abs(fine.scaleb(-signed) - coarse) <= half:
+                return signed
+    return None
 
 
 def _measure(f: Fact) -> str:
@@ -191,10 +238,10 @@ def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int
             own = [i for i in good_side if facts[i].doc == a.doc]
             if own and not _restated(facts, odd, own, words):
                 continue  # the article gives both values in other words: two facts (a salary, a bonus)
-            digits = len(significant_digits(a.q.value))
+            digits = min(len(significant_digits(a.q.value)), len(significant_digits(b.q.value)))
             backed = len({facts[i].doc for i in good_side}) > 1
-            shared = bool(words is not None and words[odd] & words[good])
-            if not (backed or shared) or (digits < STRONG_DIGITS and not (backed and shared)):
+            shared = bool(words is not None and (words[odd] & words[good]) - _names(a) - _names(b))
+            if not (backed or shared) or (digits < STRONG_DIGITS and not shared):
                 continue
             if digits < STRONG_DIGITS and _measure(a) == "count" and a.q.unit != b.q.unit:
                 continue  # two digits of two different counts ("35 seats", "3.5 points")
@@ -205,6 +252,12 @@ def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int
     return None
 
 
+def _names(f: Fact) -> set[str]:
+    """The words of the figure's entity name: the story's subject is near every figure of it, so
+    sharing it says nothing about which fact two figures state."""
+    return {stem(w) for name in (f.entity_name, f.q.entity) if name for w in re.findall(r"\w+", name.lower())}
+
+
 def _restated(facts: Sequence[Fact], odd: int, own: list[int], words: Sequence[frozenset[str]] | None) -> bool:
     """The odd figure's own article also gives the other value, in another sentence whose words
     share a word with the odd figure's (a headline's "$155M opening" and the body's "$1,550 million
@@ -212,7 +265,7 @@ def _restated(facts: Sequence[Fact], odd: int, own: list[int], words: Sequence[f
     words in common, are two facts ("€15m a year and a €150m bonus")."""
     if words is None or any(facts[i].sentence == facts[odd].sentence for i in own):
         return False
-    return any(words[odd] & words[i] for i in own)
+    return any((words[odd] & words[i]) - _names(facts[odd]) for i in own)
 
 
 def _explained(a: Fact, b: Fact) -> bool:

@@ -26,9 +26,11 @@ class MagnitudeSlip(Rule):
     share their digits, and almost never at exactly ten times the size. Rarely is not never in a
     story of two hundred figures, so the digits need one more piece of evidence: another source
     giving the other value, or a word in common in the phrases that govern the two numbers. With
-    only two digits in common both are needed, and a two-digit percentage needs three sources
-    giving the other value ("3.5%" and "35%" are two facts of one earnings story more often than
-    a slip).
+    only two digits in common the word is needed ("$150 billion" and "$1.5 billion" in one funding
+    story are a valuation and a year's spending), and a two-digit percentage also needs three
+    sources giving the other value ("3.5%" and "35%" are two facts of one earnings story more
+    often than a slip). A figure written less precisely than the other ("$146 million" against
+    "$1,464.0 million") is compared as the other rounded to its three or more digits.
 
     A figure that FC201 value-mismatch already reports as an error or warning is left to it: the
     evidence of context (the same words, sentence and subject) says more than digits alone.
@@ -66,7 +68,7 @@ class MagnitudeSlip(Rule):
                 continue  # a copied sentence: FC203 reports it, with that stronger evidence
             allies = [facts[i] for i in slip.allies]
             allied_docs = sorted({f.doc for f in allies} - {good.doc})
-            digits = significant_digits(odd.q.value)
+            digits = slip.digits or significant_digits(odd.q.value)
             relation = _TIMES[slip.power]
             more = (f", as {len(allied_docs)} other source{'s do' if len(allied_docs) != 1 else ' does'}"
                     if allied_docs else "")

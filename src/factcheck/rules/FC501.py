@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
+from decimal import Decimal
 
 from factcheck.facts import Fact, comparable
 from factcheck.findings import Finding
@@ -30,6 +32,11 @@ class ConversionMismatch(Rule):
 
     - "Rmb72.5bn ($10bn)" on 2025-02-24, at 7.29 yuan to the dollar: $9.9bn, which "$10bn" allows.
     - "the 2015 deal, worth €1bn ($1.1bn)" in an article with no date: not checked.
+    - "56.88 trillion yuan ($9.31 trillion) in 2013" in a 2025 article: 2013's rate explains it. A
+      figure of a past period may be converted at that period's rate or at the day's; it is
+      flagged only when neither explains it.
+    - "6.61 trillion won ($4.7)" where the scale word was lost in reading: a conversion ten
+      thousand times off is a misread amount, not a wrong rate, and is not reported.
 
     An article newer than the rates is converted at their latest rate for up to 14 days after it
     (the message then says "the latest rate, of 2026-10-30"); after that, or for a currency the
@@ -42,16 +49,20 @@ class ConversionMismatch(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         for source, target in conversions(ctx):
-            on = target.published  # a conversion is made on the day it is written, whatever year it is of
-            assert target.q.currency is not None
+            on = target.published  # a conversion is made on the day it is written
+            assert target.q.currency is not None and target.q.interval is not None
             converted = ctx.in_currency(source, target.q.currency, on)
             if converted is None:
                 continue
             interval, rate = converted
-            assert target.q.interval is not None and rate is not None
+            assert rate is not None
             if comparable(interval, target.q.interval):
                 continue
             value = source.q.value * rate.rate
+            if value and target.q.value and not MISREAD < abs(target.q.value / value) < 1 / MISREAD:
+                continue  # a millionfold off is an amount misread (a scale word lost), not a rate
+            if _at_its_own_time(ctx, source, target):
+                continue
             when = rate.describe() if rate.latest else rate.rate_date
             message = (f"{quoted(source.q)} is about {_short(value)} {target.q.currency} at "
                        f"{rate.base}/{rate.quote} {rate.rate:.4f} (ECB, {when}), but the text says "
@@ -61,6 +72,28 @@ class ConversionMismatch(Rule):
                                 "rate_date": rate.rate_date.isoformat(), "rate_is_latest": rate.latest,
                                 "allowed": str(interval)},
                                "the conversion used a different or outdated rate, or one figure has a slip")
+
+
+#: A conversion this far off (or its inverse) is an amount the extractor misread, not a slip:
+#: writers drop a digit or swap million for billion, they do not miss by a factor of ten thousand.
+MISREAD = Decimal("0.0001")
+#: A figure whose written period ended this long before the article is of another time.
+PAST = dt.timedelta(days=31)
+
+
+def _at_its_own_time(ctx: Context, source: Fact, target: Fact) -> bool:
+    """The conversion fits the rate of the figure's own past period ("56.88 trillion yuan ($9.31
+    trillion) in 2013" at 2013's rate): writers convert a historical amount either way."""
+    period = source.period_id() or target.period_id()
+    if period is None or target.published is None or period[1] > target.published - PAST:
+        return False
+    start, end = period
+    assert target.q.currency is not None and target.q.interval is not None
+    for day in (start, start + (end - start) / 2, end):
+        converted = ctx.in_currency(source, target.q.currency, day)
+        if converted is not None and comparable(converted[0], target.q.interval):
+            return True
+    return False
 
 
 def conversions(ctx: Context) -> Iterator[tuple[Fact, Fact]]:
@@ -93,8 +126,6 @@ def unchecked(ctx: Context) -> list[tuple[Fact, FxError]]:
 
 
 def _short(x: object) -> str:
-    from decimal import Decimal
-
     v = Decimal(str(x))
     for size, word in ((Decimal(10) ** 12, "tn"), (Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m")):
         if abs(v) >= size:

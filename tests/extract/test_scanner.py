@@ -545,11 +545,19 @@ class TestNotQuantities:
             "Upgrade to version 2.3.1 now.",
             "Write to press@firm2024.com today.",
             "See https://example.com/2024/05/report-123 for more.",
+            "MADRID, 15 (EUROPA PRESS)",
+            "BEIJING, 17 (Xinhua) -- The talks went on.",
+            "LONDON, 3 (Reuters) - Markets were calm.",
         ],
     )
     def test_nothing_is_reported(self, text: str) -> None:
-        """Years, dates, times, names with digits, citation marks, phones, tickers and versions."""
+        """Years, dates, times, names with digits, citation marks, phones, tickers, versions and wire
+        datelines (a city, the day of the month and the agency)."""
         assert found(text) == []
+
+    def test_a_number_before_a_bracket_without_a_dateline_is_read(self) -> None:
+        """Only the dateline's shape (a comma, a day, an agency in brackets) is masked."""
+        assert [q.text for q in found("Sales rose to 15 (AP) units.")] == ["15"]
 
     def test_masks_do_not_swallow_neighbours(self) -> None:
         """A date and a ticker next to an amount hide only themselves."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from factcheck import units
 from factcheck.facts import Fact, comparable
@@ -33,6 +34,9 @@ class UnitConversionMismatch(Rule):
     - "5 miles (8 km)": 5 miles is 8.05 km, and "8 km" allows that.
     - "1,000 miles (1,600 km)": 1,609 km, rounded to the hundred.
     - "301,338 km2 (116,347 sq mi)": 116,347.4 square miles.
+    - "1.18°C (2.12°F) above the average": a temperature may be a difference, converted without
+      the scale's offset; a temperature conversion is flagged only when it fits neither a level
+      nor a difference.
 
     Units of different dimensions ("10 miles (15 minutes)") are not a conversion and are left
     alone. Money is FC501's: a price per unit keeps its currency and is not checked here.
@@ -45,10 +49,18 @@ class UnitConversionMismatch(Rule):
         for source, target in conversions(ctx):
             assert source.q.unit is not None and target.q.unit is not None
             mine = allowed(target, source)
-            theirs = units.convert_interval(allowed(source, target), source.q.unit, target.q.unit)
+            delta = source.q.kind == "difference"
+            theirs = units.convert_interval(allowed(source, target), source.q.unit, target.q.unit, delta=delta)
             if comparable(theirs, mine):
                 continue
-            value = units.convert(source.q.value, source.q.unit, target.q.unit)
+            if not delta and units.convert(Decimal(1), source.q.unit, target.q.unit) != units.convert(
+                    Decimal(1), source.q.unit, target.q.unit, delta=True):
+                # a scale with an offset: "1.18°C (2.12°F) above the average" is a difference
+                as_difference = units.convert_interval(allowed(source, target), source.q.unit, target.q.unit,
+                                                       delta=True)
+                if comparable(as_difference, mine):
+                    continue
+            value = units.convert(source.q.value, source.q.unit, target.q.unit, delta=delta)
             message = (f"{quoted(source.q)} is about {amount(value, units.symbol(target.q.unit))}, but the text says "
                        f"{quoted(target.q)} in {target.doc}")
             yield self.finding(severity(value, target.q.value), message, (target, source),

@@ -59,8 +59,10 @@ class SpanCountMismatch(Rule):
     "N-year" before a noun such as deal, contract, plan or lease ("a 15-year high between 2010 and
     2020" and "the 10-year Treasury" are not lengths). It is read with the first span after it in
     its sentence when no other year stands between them, or else with a span that opens the next
-    sentence when that sentence counts no years of its own and names what was counted ("The new
-    contract will kick in ..."). A span before its count, a hedged count ("more than 10 years")
+    sentence when that sentence counts no years of its own, names what was counted ("The new
+    contract will kick in ...") and states no other figure before the span (an amount first is
+    another deal's: "At $700 million, his deal beats Messi's $674 million deal from 2017-2021").
+    A span before its count, a hedged count ("more than 10 years")
     and a count of seasons played ("14 seasons, from 2005-06 to 2019-20": a season may be missed)
     are left alone: when in doubt, the rule is silent.
 
@@ -223,6 +225,8 @@ class _Article:
         found = _year_at(tokens, span, 0, REACH)
         if found is None or not LEAD_NOUNS.intersection(tokens[:found]) or not self.words[id(before)].duration():
             return None
+        if "num" in tokens[:found]:
+            return None  # another figure comes first: "At $700 million, his deal beats Messi's ... from 2017-2021"
         return before
 
     def _span_between(self, start: int, end: int) -> bool:

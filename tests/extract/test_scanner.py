@@ -546,6 +546,8 @@ class TestNotQuantities:
             "Write to press@firm2024.com today.",
             "See https://example.com/2024/05/report-123 for more.",
             "MADRID, 15 (EUROPA PRESS)",
+            "July '23 was the all-time warmest month.",
+            "Messi's deal ran from 2017 to ’21 at Barcelona.",
             "BEIJING, 17 (Xinhua) -- The talks went on.",
             "LONDON, 3 (Reuters) - Markets were calm.",
         ],
@@ -558,6 +560,11 @@ class TestNotQuantities:
     def test_a_number_before_a_bracket_without_a_dateline_is_read(self) -> None:
         """Only the dateline's shape (a comma, a day, an agency in brackets) is masked."""
         assert [q.text for q in found("Sales rose to 15 (AP) units.")] == ["15"]
+
+    def test_feet_and_inches_are_not_years(self) -> None:
+        """An apostrophe after digits is feet; only one before two digits cuts a year."""
+        assert "'23" not in " ".join(q.text for q in found("He is 6'2\" tall and weighs 90 kg."))
+        assert [q.text for q in found("Sales rose 23 percent.")] == ["23 percent"]
 
     def test_masks_do_not_swallow_neighbours(self) -> None:
         """A date and a ticker next to an amount hide only themselves."""

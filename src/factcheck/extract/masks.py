@@ -39,7 +39,9 @@ _AT_DIGITS_LAST = re.compile(
     | \d{3}-\d{3}-\d{4}\b                                   # 555-123-4567
     | \d{3,6}\.(?:HK|SS|SZ|T|KS|NS|BO|L|TW)\b                # exchange tickers 9988.HK
     | \d{1,2}(?:st|nd|rd|th)?\s""" + _MONTH + r"""\b\.?      # 28 May
-    | (?<=,\ )\d{1,2}\ \((?:[A-Z]{2,}(?:\ [A-Z]{2,})?|Reuters|Bloomberg|dpa|Xinhua)\)  # wire datelines: MADRID, 15 (EUROPA PRESS)
+    | (?<=[\s(]['’‘])\d{2}\b(?!['’‘\d])                      # years cut to two digits: July '23, (’21)
+    # wire datelines, the day of the month between the city and the agency: MADRID, 15 (EUROPA PRESS)
+    | (?<=,\ )\d{1,2}\ \((?:[A-Z]{2,}(?:\ [A-Z]{2,})?|Reuters|Bloomberg|dpa|Xinhua)\)
     """,
     re.VERBOSE,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 from link_support import build
 
 from factcheck.link.profile import profiles
@@ -10,8 +11,7 @@ from factcheck.link.slips import slips
 
 def found(sources: dict[str, str | tuple[str, str | None]]) -> list[tuple[str, str, int]]:
     _, facts = build(sources)
-    words = [p.window for p in profiles(facts)]
-    return [(facts[s.odd].q.text, facts[s.good].q.text, s.power) for s in slips(facts, words)]
+    return [(facts[s.odd].q.text, facts[s.good].q.text, s.power) for s in slips(facts, profiles(facts))]
 
 
 BOX_OFFICE = "Barbie took {} at the domestic box office over its opening weekend."
@@ -106,6 +106,16 @@ class TestSlips:
                      "b.md": "Acme expects 1,620 million visitors.",
                      "c.md": "Acme's revenue will be $162-170 million."})
         assert got == []
+
+    def test_a_payment_per_year_and_a_total_are_two_facts(self) -> None:
+        """Ten yearly payments add up to exactly ten times one of them."""
+        sources = {"a.md": "Ohtani's deferred payments of $68 million annually run from 2034 to 2043.",
+                   "b.md": "Ohtani's deferred payments total $680 million over the contract.",
+                   "c.md": "Of the deal, deferred payments come to $680 million."}
+        assert found(sources) == []
+        _, facts = build(sources)  # the rate word is what keeps them apart
+        flat = [attrs.evolve(p, rate=False) for p in profiles(facts)]
+        assert [facts[s.odd].q.text for s in slips(facts, flat)] == ["$68 million"]
 
     def test_found_in_linear_steps(self) -> None:
         """Candidates come from a hash join on the digits: a thousand articles of distinct figures

@@ -49,6 +49,13 @@ _MARKERS = (
 )
 
 
+# A rate word near a figure makes it an amount per period ("$68 million payments annually"): the
+# total of the period's payments is another fact, and often exactly ten times one of them.
+_RATE = re.compile(r"\b(?:annual(?:ly)?|yearly|per\s+(?:year|annum|season|month|week|day)|"
+                   r"each\s+(?:year|season|month|week)|"
+                   r"a\s+(?:year|season|month|week)(?!\s+(?:earlier|ago|before|later|after|on)\b))\b")
+
+
 @functools.cache
 def physical_units() -> frozenset[str]:
     """Unit names that pint converts: the extractor's units that are not counted nouns."""
@@ -81,6 +88,7 @@ class Profile:
     digits: str  # significant digits of the value as written ("105" for £105m and £1,050m)
     others: frozenset[tuple[str | None, str]] = frozenset()  # unit and digits of the sentence's other figures
     words: frozenset[str] = frozenset()  # stems of the whole sentence's content words
+    rate: bool = False  # a rate word near the number ("annually", "a year", "per season")
 
 
 def stem(word: str) -> str:
@@ -136,6 +144,7 @@ def profiles(facts: Sequence[Fact]) -> list[Profile]:
             sentence_words[key] = frozenset(stem(t) for t in tokens if t not in stop and not t.isdigit() and len(t) > 1)
         window: frozenset[str] = frozenset()
         markers: frozenset[str] = frozenset()
+        rate = False
         if index[i] < len(nums):
             at = nums[index[i]]
             near = tokens[max(0, at - LEFT) : at] + tokens[at + 1 : at + 1 + RIGHT]
@@ -143,11 +152,17 @@ def profiles(facts: Sequence[Fact]) -> list[Profile]:
             window = frozenset(stem(t) for t in near if t not in stop and not t.isdigit() and len(t) > 1)
             around = tokens[max(0, at - TIME_LEFT) : at + 1 + TIME_RIGHT]
             markers = _markers(" ".join(around))
+            # only its own words: a rate word past the next or before the previous figure is theirs
+            lo = nums[index[i] - 1] + 1 if index[i] > 0 else 0
+            hi = nums[index[i] + 1] if index[i] + 1 < len(nums) else len(tokens)
+            own = tokens[max(lo, at - LEFT) : at] + tokens[at + 1 : min(hi, at + 1 + RIGHT)]
+            rate = _RATE.search(" ".join(own)) is not None
             if f.published and any(t.isdigit() and len(t) == 4 and 1900 <= int(t) < f.published.year for t in around):
                 markers |= {"history"}  # "less than $10bn in 2002": a figure of an earlier year
         if f.q.metric:
             window |= {stem(w) for w in f.q.metric.lower().split()}
-        out.append(Profile(window, key, markers, significant_digits(f.q.value), words=sentence_words[key]))
+        out.append(Profile(window, key, markers, significant_digits(f.q.value), words=sentence_words[key],
+                           rate=rate))
     for members in place.values():
         if not 2 <= len(members) <= CROWDED:
             continue

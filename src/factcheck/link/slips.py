@@ -40,7 +40,7 @@ from factcheck.facts import Fact
 from factcheck.group import Context
 from factcheck.link.blocking import NEWS_WINDOW_DAYS, stories
 from factcheck.link.compare import Stated
-from factcheck.link.profile import context_profiles, physical_units, significant_digits, stem
+from factcheck.link.profile import Profile, context_profiles, physical_units, significant_digits, stem
 
 #: The powers of ten a slip can move a figure by: a digit dropped or added, a scale word swapped
 #: ("million" for "billion" is three).
@@ -79,20 +79,23 @@ def context_slips(ctx: Context) -> list[Slip]:
     reports them and the rule that must not report them again both ask."""
     cached: list[Slip] | None = ctx.__dict__.get("_slips")
     if cached is None:
-        words = [p.window for p in context_profiles(ctx)]
-        cached = ctx.__dict__["_slips"] = slips(ctx.facts, words)
+        cached = ctx.__dict__["_slips"] = slips(ctx.facts, context_profiles(ctx))
     return cached
 
 
-def slips(facts: Sequence[Fact], words: Sequence[frozenset[str]] | None = None) -> list[Slip]:
+def slips(facts: Sequence[Fact], found: Sequence[Profile] | None = None) -> list[Slip]:
     """The magnitude slips among ``facts``, at most one per odd figure, in index order.
 
-    ``words``: for each fact, the words that govern its number (the linkage profile's window).
+    ``found``: each fact's linkage profile: the words that govern its number, and whether a rate
+    word ("annually", "a year") is among them.
     Digits alone are not enough: a slip needs another article that gives the good value, or a word
     in common in the two phrases; with only two digits in common it needs the word (and a two-digit
-    percentage also three articles giving the good value). Without ``words`` only three or more
-    digits with another article count.
+    percentage also three articles giving the good value). Without profiles only three or more
+    digits with another article count. A figure per period and one without ("$68 million
+    annually", "$680 million") are two facts: a total is often exactly ten times a year's.
     """
+    words = None if found is None else [p.window for p in found]
+    rates = None if found is None else [p.rate for p in found]
     story_of = {i: k for k, story in enumerate(stories(facts)) for i in story}
     stated = Stated(facts)
     docs_of_story: dict[int, set[str]] = defaultdict(set)
@@ -111,10 +114,10 @@ def slips(facts: Sequence[Fact], words: Sequence[frozenset[str]] | None = None) 
         if len(by_value) < 2 or sum(len(v) for v in by_value.values()) > MAX_GROUP:
             continue
         for small, big, power, digits in _candidates(by_value):
-            found = _judge(facts, by_value[small], by_value[big], power, stated, scale, story_of,
-                           docs_of_story, words)
-            if found is not None and found.odd not in best:
-                best[found.odd] = attrs.evolve(found, digits=digits)
+            slip = _judge(facts, by_value[small], by_value[big], power, stated, scale, story_of,
+                          docs_of_story, words, rates)
+            if slip is not None and slip.odd not in best:
+                best[slip.odd] = attrs.evolve(slip, digits=digits)
     return [best[i] for i in sorted(best)]
 
 
@@ -196,7 +199,8 @@ def _power(small: Decimal, big: Decimal) -> int | None:
 
 def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int, stated: Stated,
            scale: dict[tuple[int, str | None], float], story_of: dict[int, int],
-           docs_of_story: dict[int, set[str]], words: Sequence[frozenset[str]] | None) -> Slip | None:
+           docs_of_story: dict[int, set[str]], words: Sequence[frozenset[str]] | None,
+           rates: Sequence[bool] | None = None) -> Slip | None:
     """One slip between the figures of two values (each list: the statements of one value), or
     None when the pair is better read as two facts."""
     small_docs = {facts[i].doc for i in smalls}
@@ -231,7 +235,7 @@ def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int
     for odd in odd_side:
         for good in good_side:
             a, b = facts[odd], facts[good]
-            if _explained(a, b) or _far_apart(a, b):
+            if _explained(a, b) or _far_apart(a, b) or (rates is not None and rates[odd] != rates[good]):
                 continue
             if a.doc == b.doc:
                 continue

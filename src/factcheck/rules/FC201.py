@@ -222,8 +222,9 @@ def _posterior(pair: Link, odd: int, good: int, facts: Sequence[Fact], backing: 
 
 def _explained(a: Fact, b: Fact, pa: Profile, pb: Profile, relation: int = OTHER) -> bool:
     """What makes two different figures both right: another written period, listing or
-    accounting basis; and, for figures that differ by other than a power of ten with two or
-    more significant digits in common, an estimate against an actual, a superseded figure, or a
+    accounting basis; an amount per period ("annually", "a year") against one without (a total
+    is often exactly ten times a year's); and, for figures that differ by other than a power of
+    ten with two or more significant digits in common, an estimate against an actual, a superseded figure, or a
     time word near one figure that the other lacks. (Revisions, estimates and other windows of
     time move a figure by some percent; they do not reproduce its digits at ten times the size.
     Changes against two different stated bases are never compared at all.)"""
@@ -232,6 +233,8 @@ def _explained(a: Fact, b: Fact, pa: Profile, pb: Profile, relation: int = OTHER
     qa, qb = a.q.qualifiers, b.q.qualifiers
     if (qa.listing and qb.listing and qa.listing != qb.listing) or (qa.basis and qb.basis and qa.basis != qb.basis):
         return True
+    if pa.rate != pb.rate:
+        return True  # an amount per period against a total: often exactly ten times it
     if relation in (SLIP2, SLIP3):
         return False
     if qa.estimate != qb.estimate or a.earlier != b.earlier:

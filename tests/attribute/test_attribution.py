@@ -91,6 +91,10 @@ class TestPeriod:
              "2024-01-01..2024-05-28"),
             ("Acme's shares rose 16% since the start of 2024 to $81 per share (as of May 28, 2024).", "$81",
              "2024-05-28"),
+            ("The Fed expects the rate to be 4.4% at the end of 2024 and 3.4% at the end of 2025.", "4.4%",
+             "2024-12-31"),
+            ("The Fed expects the rate to be 4.4% at the end of 2024 and 3.4% at the end of 2025.", "3.4%",
+             "2025-12-31"),
         ],
     )
     def test_period_from_the_sentence(self, text: str, needle: str, key: str) -> None:

@@ -260,7 +260,8 @@ def _period(text: str, q: Quantity, mentions: list[PeriodMention], doc: Document
         end = as_of[0].period.end if as_of else since[0].period.end
         return Period(start, end, "range", f"{start.isoformat()}..{end.isoformat()}")
     if as_of and q.kind != "change":
-        return as_of[0].period
+        # the nearest: "4.4% at the end of 2024 ... and 3.4% at the end of 2025"
+        return _nearest(q, as_of).period
     plain = [m for m in mentions if m.role == "period"]
     previous_year = next((m for m in plain if _PREVIOUS_YEAR.search(m.text)), None)
     if previous_year is not None:

@@ -56,6 +56,11 @@ _RATE = re.compile(r"\b(?:annual(?:ly)?|yearly|per\s+(?:year|annum|season|month|
                    r"a\s+(?:year|season|month|week)(?!\s+(?:earlier|ago|before|later|after|on)\b))\b")
 
 
+# Month names that place a figure at a month ("5.1% in June", "March sales of NUM"). "May" is left
+# out: as a word it is mostly the verb.
+_MONTHS = frozenset("january february march april june july august september october november december".split())
+
+
 @functools.cache
 def physical_units() -> frozenset[str]:
     """Unit names that pint converts: the extractor's units that are not counted nouns."""
@@ -89,6 +94,7 @@ class Profile:
     others: frozenset[tuple[str | None, str]] = frozenset()  # unit and digits of the sentence's other figures
     words: frozenset[str] = frozenset()  # stems of the whole sentence's content words
     rate: bool = False  # a rate word near the number ("annually", "a year", "per season")
+    months: frozenset[str] = frozenset()  # month names among its own words ("5.1% in June")
 
 
 def stem(word: str) -> str:
@@ -145,6 +151,7 @@ def profiles(facts: Sequence[Fact]) -> list[Profile]:
         window: frozenset[str] = frozenset()
         markers: frozenset[str] = frozenset()
         rate = False
+        months: frozenset[str] = frozenset()
         if index[i] < len(nums):
             at = nums[index[i]]
             near = tokens[max(0, at - LEFT) : at] + tokens[at + 1 : at + 1 + RIGHT]
@@ -157,12 +164,14 @@ def profiles(facts: Sequence[Fact]) -> list[Profile]:
             hi = nums[index[i] + 1] if index[i] + 1 < len(nums) else len(tokens)
             own = tokens[max(lo, at - LEFT) : at] + tokens[at + 1 : min(hi, at + 1 + RIGHT)]
             rate = _RATE.search(" ".join(own)) is not None
+            months = frozenset(_MONTHS.intersection(
+                tokens[max(lo, at - TIME_LEFT) : at] + tokens[at + 1 : min(hi, at + 1 + TIME_RIGHT)]))
             if f.published and any(t.isdigit() and len(t) == 4 and 1900 <= int(t) < f.published.year for t in around):
                 markers |= {"history"}  # "less than $10bn in 2002": a figure of an earlier year
         if f.q.metric:
             window |= {stem(w) for w in f.q.metric.lower().split()}
         out.append(Profile(window, key, markers, significant_digits(f.q.value), words=sentence_words[key],
-                           rate=rate))
+                           rate=rate, months=months))
     for members in place.values():
         if not 2 <= len(members) <= CROWDED:
             continue

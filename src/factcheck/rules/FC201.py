@@ -239,7 +239,7 @@ def _explained(a: Fact, b: Fact, pa: Profile, pb: Profile, relation: int = OTHER
         return False
     if qa.estimate != qb.estimate or a.earlier != b.earlier:
         return True
-    return bool((pa.markers ^ pb.markers) & _OTHER_TIME)
+    return bool((pa.markers ^ pb.markers) & _OTHER_TIME) or pa.months != pb.months
 
 
 def _describe(odd: Fact, good: Fact) -> str:

@@ -93,10 +93,11 @@ def fc204(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
         lambda n: n % 10 != 0 and not any(d in str(n) or str(n) in d for d in listed)))
     y = x * 10 if slip else x
     return {
-        "a.md": f"{front('2023-07-24')}Barbie took ${x} million at the domestic box office over the weekend, Warner Bros said.\n",
-        "b.md": (f"{front('2023-07-24')}Barbie set records for Greta Gerwig: ${y:,} million in North America. Oppenheimer "
-                 f"took $80.5 million, Mission: Impossible $10.7 million, Sound of Freedom $20.1 million and Elemental "
-                 f"$8.6 million.\n"),
+        "a.md": (f"{front('2023-07-24')}Barbie took ${x} million at the domestic box office over the weekend, "
+                 f"Warner Bros said.\n"),
+        "b.md": (f"{front('2023-07-24')}Barbie set records for Greta Gerwig: ${y:,} million in North America. "
+                 f"Oppenheimer took $80.5 million, Mission: Impossible $10.7 million, Sound of Freedom $20.1 million "
+                 f"and Elemental $8.6 million.\n"),
         "c.md": f"{front('2023-07-25')}Barbie's domestic haul came to ${x} million, the studio said on Monday.\n",
     }, None
 

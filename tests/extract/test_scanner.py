@@ -644,10 +644,34 @@ class TestPeerSuiteFailures:
             Case("Nokia paid 420 million finnish markka.", "420 million finnish markka", "420000000", "FIM"),
             Case("The villa sold for 3 million French francs.", "3 million French francs", "3000000", "FRF"),
             Case("Shares closed at 197p on Friday.", "197p", "197", "GBX"),
+            Case("Shares closed at 197 pence on Friday.", "197 pence", "197", "GBX"),
+            Case("Its shares closed one penny lower.", "one penny", "1", "GBX"),
+            Case("It costs you 10 us dollar and me more.", "10 us dollar", "10", "USD"),
+            Case("Exports fell to hk $ 10.05 billion .", "hk $ 10.05 billion", "10050000000", "HKD"),
+            Case("The c $ 300 million charge hit earnings.", "c $ 300 million", "300000000", "CAD"),
+            Case("The fee was nzd$15 in all.", "nzd$15", "15", "NZD"),
+            Case("The fee was aud$ 15 in all.", "aud$ 15", "15", "AUD"),
+            Case("Deposits: 10 turkish lira in total.", "10 turkish lira", "10", "TRY"),
+            Case("It issued 250 million Dutch guilders of bonds.", "250 million Dutch guilders", "250000000", "NLG"),
+            Case("The price of this book is 100 ₡", "100 ₡", "100", "CRC"),
+            Case("I spent 100₾ on the bicycle.", "100₾", "100", "GEL"),
+            Case("10 $ is not much.", "10 $", "10", "USD"),
         ),
     )
     def test_money_typed_as_money(self, case: Case) -> None:
         check(case)
+
+    @pytest.mark.parametrize(
+        ("text", "amounts"),
+        [
+            ("It costs 10 rmb 20 usd.", [("10 rmb", "CNY"), ("20 usd", "USD")]),  # each its own code
+            ("He bought 3 $10 bills.", [("3", None), ("$10", "USD")]),  # "$" before a digit opens the next
+            ("Shares fell 5 pence to 300p on Friday.", [("5 pence", "GBX"), ("300p", "GBX")]),  # change, level
+            ("Sales rose to $ 1.17 billion a year earlier.", [("$ 1.17 billion", "USD")]),  # no rate per year
+        ],
+    )
+    def test_which_amount_a_currency_belongs_to(self, text: str, amounts: list[tuple[str, str | None]]) -> None:
+        assert [(q.text, q.unit) for q in found(text)] == amounts
 
     @pytest.mark.parametrize(
         "case",

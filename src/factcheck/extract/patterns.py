@@ -102,6 +102,8 @@ MONEY_RANGE_BEFORE = re.compile(
 )
 # "$5 billion U.S." names the dollar after the fact
 US_AFTER = re.compile(r"\s(?:U\.S\.|US)(?![\w$])")
+# A digit right after a currency symbol written after a number: the symbol opens the next amount
+DIGIT_NEXT = re.compile(r"\s?\d")
 
 PERCENT = re.compile(
     r"""
@@ -127,6 +129,7 @@ PER_UNIT = re.compile(
         litre|liter|gallon|megawatt-hour|MWh|kWh|night|month|year|week|day|hour|seat|ticket|
         square\sfoot|square\smetre|square\smeter|sq\sft)
     (?![A-Za-z])
+    (?!\s+(?:earlier|ago|before|later)\b)           # "$1.17 billion a year earlier" is no rate
     """,
     re.VERBOSE | re.IGNORECASE,
 )

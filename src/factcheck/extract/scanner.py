@@ -97,7 +97,7 @@ def scan(text: str) -> list[Quantity]:
     norm = join_wrapped_lines(normalize_chars(text))  # same length: offsets into ``text`` hold
     masks = Masks(norm)
     atoms = [a for a in _atoms(norm, masks) if not a.dropped]
-    atoms = _separate(_join_ranges(norm, atoms))
+    atoms = _separate(norm, _join_ranges(norm, atoms))
     _elided_scales(norm, atoms)
     _link(norm, atoms)
     return [_to_quantity(text, a) for a in atoms if not a.dropped]
@@ -397,6 +397,8 @@ def _read_right(norm: str, a: _Atom) -> None:
         a.currency = _CURRENCY_BY_SURFACE[m.group("cur")].code
         pos = m.end()
     m = P.CURRENCY_SUFFIX_EXACT.match(norm, pos) if a.currency is None else None
+    if m is not None and not m.group("cur")[-1].isalpha() and P.DIGIT_NEXT.match(norm, m.end()):
+        m = None  # "3 $10 bills": the symbol opens the next amount
     if m is not None and _suffix_allowed(m.group("cur"), a):
         a.currency = _CURRENCY_BY_SURFACE[m.group("cur")].code
         pos = m.end()
@@ -676,6 +678,8 @@ def _is_range(norm: str, a: _Atom, b: _Atom) -> bool:
         return False
     if join == "to" and (a.direction in ("verb", "noun", "adverb") or (a.from_ and _verb_before_from(norm, a))):
         return False
+    if join == "to" and a.is_money and b.is_money and _verb_before(norm, a):
+        return False  # "fell 5 pence to 300p": a change and the level it reaches
     if a.direction == "noun" or b.direction in ("verb",):
         return False
     if a.bare and b.bare:
@@ -706,6 +710,10 @@ def _range_scale(a: _Atom, b: _Atom) -> Decimal:
     return scale
 
 
+def _verb_before(norm: str, a: _Atom) -> bool:
+    return P.VERB_BEFORE.search(norm, max(0, a.start - _VERB_REACH), a.start) is not None
+
+
 def _verb_before_from(norm: str, a: _Atom) -> bool:
     before = norm[max(0, a.start - _WINDOW) : a.start]
     return P.VERB_BEFORE.search(before.removesuffix("from ").rstrip() + " ") is not None
@@ -732,17 +740,23 @@ def _merge_range(a: _Atom, b: _Atom) -> _Atom:
     )
 
 
-def _separate(atoms: list[_Atom]) -> list[_Atom]:
-    """No two quantities share text: a currency between two numbers ("5 USD 6") is the first's."""
+def _separate(norm: str, atoms: list[_Atom]) -> list[_Atom]:
+    """No two quantities share text: a currency between two numbers ("5 USD 6") is the first's;
+    the second keeps a currency written after it ("10 rmb 20 usd")."""
     out: list[_Atom] = []
     for a in atoms:
         prev = out[-1] if out else None
         if prev is not None and prev.end > a.start:
             if prev.end > a.core_start:
                 continue
+            given = a.currency
             a.start, a.currency, a.per, a.bound = a.core_start, None, None, "="
             if a.direction in ("sign", "adverb", "verb"):  # read off the text that is the first's
                 a.sign, a.direction, a.difference = 1, None, False
+            m = P.CURRENCY_SUFFIX_EXACT.match(norm, a.end) if given else None
+            if m is not None and _suffix_allowed(m.group("cur"), a):  # "10 rmb 20 usd": its own code
+                a.currency = _CURRENCY_BY_SURFACE[m.group("cur")].code
+                a.end = m.end()
         out.append(a)
     return out
 

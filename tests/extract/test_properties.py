@@ -99,6 +99,24 @@ class TestNewFormatsRoundTrip:
         assert [x.value for x in q] == [(whole + Decimal(frac[1])) * scale[1]], words
 
 
+    @settings(max_examples=200, deadline=None)
+    @given(big=st.integers(1, 999), small=st.integers(1, 11), style=st.sampled_from(
+        ["{b} ft {s} in", "{b} feet {s} inches", "{b} feet and {s} inches", "{b} ft {s} in.", "{b}ft {s} in"]))
+    def test_feet_and_inches(self, big: int, small: int, style: str) -> None:
+        """ "5 ft 2 in" reads back as one length in feet, whatever the numbers and the spelling."""
+        written = style.format(b=big, s=small).rstrip(".")
+        q = scan(f"The board is {style.format(b=big, s=small)}")
+        assert [(x.value, x.unit, x.text) for x in q] == [(big + Decimal(small) / 12, "foot", written)]
+
+    @settings(max_examples=200, deadline=None)
+    @given(whole=st.integers(1, 9999), cents=st.integers(1, 99), style=st.sampled_from(
+        ["{w} dollars {c} cents", "{w} dollars and {c} cents", "{w} dollars {c}.", "{w} USD {c}."]))
+    def test_dollars_and_cents(self, whole: int, cents: int, style: str) -> None:
+        """ "3 dollars 50 cents" and "17 USD 25." read back as one amount in dollars."""
+        q = scan(f"It cost {style.format(w=whole, c=cents)}")
+        assert [(x.value, x.unit) for x in q] == [(whole + Decimal(cents) / 100, "USD")]
+
+
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
     "seventeen eighteen nineteen".split()
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()

@@ -280,6 +280,12 @@ RANGE_JOIN = re.compile(
     r"(?P<join>\s?[-–]\s?|\s+to\s+|\s+and\s+|\s*/\s*)(?=[\d$€£¥₹\\]|(?:US|HK|Rmb|RMB|Rs|USD|EUR|GBP|CNY|INR)\s?\$?\d)",
     re.IGNORECASE,
 )
+# Between the two parts of a compound amount ("5 ft 2 in", "5 feet and 2 inches"), read as a whole
+COMPOUND_GAP = re.compile(r" (?:and )?")
+# "in" after the inches of "12 ft 2 in", whatever follows it
+INCH_AFTER = re.compile(r" in\b")
+# Nothing more to the sentence after a number: "it costs 15 dollars 50."
+SENTENCE_END = re.compile(r"\s*(?:[.;!?)]|$)")
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # What opens a conversion, the whole gap between two amounts. The blanks before it are read by one

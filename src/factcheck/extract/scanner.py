@@ -97,7 +97,7 @@ def scan(text: str) -> list[Quantity]:
     norm = join_wrapped_lines(normalize_chars(text))  # same length: offsets into ``text`` hold
     masks = Masks(norm)
     atoms = [a for a in _atoms(norm, masks) if not a.dropped]
-    atoms = _separate(norm, _join_ranges(norm, atoms))
+    atoms = _separate(norm, _compounds(norm, _join_ranges(norm, atoms)))
     _elided_scales(norm, atoms)
     _link(norm, atoms)
     return [_to_quantity(text, a) for a in atoms if not a.dropped]
@@ -738,6 +738,54 @@ def _merge_range(a: _Atom, b: _Atom) -> _Atom:
         direction=a.direction or b.direction,
         literal=f"{a.literal}-{b.literal}",
     )
+
+
+#: A larger unit and the smaller one written after it, with how many of the smaller make one:
+#: "5 ft 2 in", "5 feet and 2 inches", "7 lb 4 oz".
+_COMPOUND_UNITS = {("foot", "inch"): Decimal(12), ("pound", "ounce"): Decimal(16)}
+
+
+def _compounds(norm: str, atoms: list[_Atom]) -> list[_Atom]:
+    """An amount written in two units, one quantity in the larger: "5 ft 2 in" is 5 1/6 feet,
+    "3 dollars 50 cents" and "15 dollars 50." are USD 3.50 and USD 15.50."""
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) else None
+        per = _compound_part(norm, a, b) if b is not None else None
+        if b is None or per is None:
+            out.append(a)
+            i += 1
+            continue
+        if b.bare and a.unit == "foot":  # "12 ft 2 in more or less": the "in" the guard left
+            b.end = P.INCH_AFTER.match(norm, b.end).end()  # type: ignore[union-attr]
+        out.append(attrs.evolve(a, end=b.end, magnitude=a.magnitude + b.magnitude / per,
+                                precision=b.precision / per, literal=norm[a.core_start : b.core_end]))
+        i += 2
+    return out
+
+
+def _compound_part(norm: str, a: _Atom, b: _Atom) -> Decimal | None:
+    """How many of ``b``'s unit make one of ``a``'s, when ``b`` is the smaller part of one amount."""
+    shared = b.start < a.end and b.currency == a.currency  # "17 USD 25": the code read as the second's too
+    start = b.core_start if shared else b.start
+    if start < a.end or not P.COMPOUND_GAP.fullmatch(norm, a.end, start) or a.low is not None or b.low is not None \
+            or a.scale != 1 or b.scale != 1 or a.bound != "=" or b.bound != "=" or a.precision != 1 \
+            or a.percent or b.percent or a.per or b.per:
+        return None
+    if a.currency is not None and a.end > a.core_end and not P.CURRENCY_PREFIX.search(norm, a.start, a.core_start):
+        # the currency written after the number: "3 dollars 50 cents", "17 USD 25."
+        cents = b.unit == "cent" and (b.currency is None or shared)
+        bare = b.bare or (shared and not (b.unit or b.scale_word))
+        tail = bare and b.precision == 1 and P.SENTENCE_END.match(norm, b.end) is not None
+        return Decimal(100) if (cents or tail) and b.magnitude < 100 else None
+    if a.currency is None and a.unit is not None and not a.generic_unit:
+        per = _COMPOUND_UNITS.get((a.unit, b.unit or ""))
+        if per is None and b.bare and a.unit == "foot" and P.INCH_AFTER.match(norm, b.end):
+            per = Decimal(12)
+        return per if per is not None and b.magnitude < per else None
+    return None
 
 
 def _separate(norm: str, atoms: list[_Atom]) -> list[_Atom]:

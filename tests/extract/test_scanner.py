@@ -334,6 +334,10 @@ class TestRanges:
                               "4500", "USD", kind="range"), "4000", "5000", id="four to five thousand dollars"),
             pytest.param(Case("Between two and three million people voted.", "two and three million people",
                               "2.5e6", "person", kind="range"), "2e6", "3e6", id="between two and three million"),
+            pytest.param(Case("They plan an 8- to 16-meter telescope.", "8- to 16-meter", "12", "meter",
+                              kind="range"), "8", "16", id="8- to 16-meter"),
+            pytest.param(Case("Expect a two- to three-year delay.", "two- to three-year", "2.5", "year",
+                              kind="range"), "2", "3", id="two- to three-year"),
         ],
     )
     def test_range_ends_and_midpoint(self, case: Case, low: str, high: str) -> None:
@@ -825,6 +829,20 @@ class TestPhysicalUnits:
     def test_guarded_units_are_words_elsewhere(self, text: str) -> None:
         """"in" and "t" are units only where the word cannot be meant (units.tsv, column guard)."""
         assert all(q.unit not in ("inch", "metric_ton", "cup") for q in found(text)), found(text)
+
+    @pytest.mark.parametrize(
+        "case",
+        cases(
+            Case("The lake holds 4 km cubed of water.", "4 km cubed", "4", "kilometer ** 3"),
+            Case("The park is 4 km squared in all.", "4 km squared", "4", "kilometer ** 2"),
+            Case("The county is 100 miles squared in all.", "100 miles squared", "100", "square_mile"),
+            Case("The tank is 10 feet cubed in all.", "10 feet cubed", "10", "cubic_foot"),
+            Case("The bar is 5 kg squared off.", "5 kg", "5", "kilogram"),  # no area of a mass
+        ),
+    )
+    def test_powers_after_a_length(self, case: Case) -> None:
+        """ "4 km squared" is an area, as "4 square kilometers" is."""
+        check(case)
 
     def test_celsius_range(self) -> None:
         q = only("Temperatures ranged from -18 °C to -34 °C overnight.")

@@ -155,6 +155,8 @@ GUARDED_UNIT = {
         + r")(?=[.,;:!?)\]]|\s|$)(?!\s*[-–])"
     ),
 }
+# A power written after a length unit: "4 km squared", "10 feet cubed"
+POWER_AFTER = re.compile(r"\s(?P<power>squared|cubed)\b")
 # Pence glued to the number ("164p") and the Telegraph's "pc" for per cent ("24pc").
 PENCE = re.compile(r"p(?![A-Za-z.])")
 PC_PERCENT = re.compile(r"pc(?![A-Za-z])")
@@ -286,6 +288,9 @@ COMPOUND_GAP = re.compile(r" (?:and )?")
 INCH_AFTER = re.compile(r" in\b")
 # Nothing more to the sentence after a number: "it costs 15 dollars 50."
 SENTENCE_END = re.compile(r"\s*(?:[.;!?)]|$)")
+# A range whose first end hangs on a hyphen, its unit written once at the second: "8- to 16-meter"
+SUSPENDED_HYPHEN = re.compile(r"[-–]\s*to")
+SUSPENDED_TO = re.compile(r"[-–]\s*to\s")
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # What opens a conversion, the whole gap between two amounts. The blanks before it are read by one

@@ -483,6 +483,11 @@ def _read_right(norm: str, a: _Atom) -> None:
                     a.unit = m.group("noun")
                     a.generic_unit = True
                     pos = m.end()
+    if a.unit is not None and not a.generic_unit and (m := P.POWER_AFTER.match(norm, pos)) is not None:
+        power = _power(a.unit, 2 if m.group("power") == "squared" else 3)
+        if power is not None:  # "4 km squared", "10 feet cubed"
+            a.unit = power
+            pos = m.end()
     if a.unit == "year" and (m := P.AGE_AFTER.match(norm, pos)) is not None:
         a.age = True
         if not m.group().endswith("old"):
@@ -510,6 +515,15 @@ def _read_right(norm: str, a: _Atom) -> None:
         elif a.percent is not None and P.YOY_AFTER.match(norm, pos):
             a.direction = a.direction or "yoy"
     a.end = pos
+
+
+def _power(unit: str, n: int) -> str | None:
+    """The pint name of a length unit's square or cube, as units.tsv spells it ("kilometer ** 2",
+    "square_mile", "cubic_foot"), or None when the unit is no length the table has that power of."""
+    for name in (f"{unit} ** {n}", f"{'square' if n == 2 else 'cubic'}_{unit}"):
+        if name in LEXICON.physical_units:
+            return name
+    return None
 
 
 def _read_left(norm: str, a: _Atom) -> None:
@@ -612,8 +626,8 @@ def _plausible_spelled(norm: str, a: _Atom, words: list[str], before: str, after
     first = words[0].lower()
     if norm[a.core_start].isupper() and after[:2].strip()[:1].isupper():
         return False  # "Four Little Dragons", "Big Three"
-    if before.rstrip().endswith("-") or (after.startswith("-") and not a.unit):
-        return False  # "one-off", "three-pronged": adjectives
+    if before.rstrip().endswith("-") or (after.startswith("-") and not a.unit and not P.SUSPENDED_TO.match(after)):
+        return False  # "one-off", "three-pronged": adjectives (but "two- to three-year" is a range)
     if first == "one" and len(words) == 1 and " and " not in a.literal.lower():  # not "one and a half"
         return not (a.bare or re.search(r"\b(?:no|the|any|every|each|this|that)\s+$", before, re.IGNORECASE))
     return not (first in ("a", "an") and len(words) == 1)
@@ -667,6 +681,8 @@ def _is_range(norm: str, a: _Atom, b: _Atom) -> bool:
     if gap is None:
         return False
     join = gap.strip().lower()
+    if P.SUSPENDED_HYPHEN.fullmatch(join):
+        join = "to"  # "8- to 16-meter", "two- to three-year": the first end's unit is suspended
     if join == "/" and a.currency and a.currency == b.currency:
         return a.magnitude < b.magnitude
     if join not in ("-", "–", "to", "and"):

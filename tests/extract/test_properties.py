@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from decimal import Decimal
 
 import pytest
@@ -107,6 +108,17 @@ class TestNewFormatsRoundTrip:
         written = style.format(b=big, s=small).rstrip(".")
         q = scan(f"The board is {style.format(b=big, s=small)}")
         assert [(x.value, x.unit, x.text) for x in q] == [(big + Decimal(small) / 12, "foot", written)]
+
+    @settings(max_examples=200, deadline=None)
+    @given(whole=st.integers(0, 999), char=st.sampled_from("½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"), space=st.booleans(),
+           unit=st.sampled_from([("years", "year"), ("cup", "cup"), ("miles", "mile"), ("", None)]))
+    def test_vulgar_fractions(self, whole: int, char: str, space: bool, unit: tuple[str, str | None]) -> None:
+        """ "2½ years", "⅓ cup", "¾" read back as the whole number plus the character's fraction."""
+        num, den = unicodedata.normalize("NFKC", char).split("\u2044")
+        written = (f"{whole}{' ' if space else ''}" if whole else "") + char
+        q = scan(f"It took {written} {unit[0]} in the end.".replace("  ", " "))
+        want_unit = unit[1] or (None if whole else "fraction")
+        assert [(x.value, x.unit) for x in q] == [(whole + Decimal(num) / Decimal(den), want_unit)], written
 
     @settings(max_examples=200, deadline=None)
     @given(whole=st.integers(1, 9999), cents=st.integers(1, 99), style=st.sampled_from(

@@ -705,6 +705,19 @@ class TestPeerSuiteFailures:
         check(case)
 
     @pytest.mark.parametrize(
+        "case",
+        cases(
+            Case("Add ½ teaspoon baking powder.", "½ teaspoon", "0.5", "teaspoon"),
+            Case("There is a ⅓ cup of sauce.", "⅓ cup", str(D(1) / 3), "cup"),
+            Case("The project took 2½ years.", "2½ years", "2.5", "year"),
+            Case("The result is ¾", "¾", "0.75", "fraction"),
+        ),
+    )
+    def test_vulgar_fractions(self, case: Case) -> None:
+        """A fraction character reads as its value, with a whole number written before it."""
+        check(case)
+
+    @pytest.mark.parametrize(
         "text",
         [
             "Profit rose in two consecutive quarters.",  # periods, not three quarters of a whole

@@ -338,6 +338,10 @@ DIGIT_FRACTION = re.compile(
     r"(?<![\d/.,])(?:(?P<w>\d{1,3})\s{1,2})?"  # the whole part of a mixed number: "2 1/2"
     r"(?P<n>\d{1,3})\s?[/\u2044](?P<d>\d{1,4})(?![\d/])(?=\s+(?:of\b|[a-z]))"
 )
+# Vulgar fraction characters ("½ teaspoon", "2½ years"), each read through its Unicode
+# decomposition ("1⁄2"); the whole part before one is read by WHOLE_BEFORE in a short window
+VULGAR = re.compile(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
+WHOLE_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}\s?$")
 AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
 
 # Whole-text scans run on an ASCII-lowercased copy of the text (same length, same offsets): a

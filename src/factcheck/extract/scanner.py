@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -111,7 +112,7 @@ def _atoms(norm: str, masks: Masks) -> Iterator[_Atom]:
     lower = norm.lower()
     if len(lower) != len(norm):
         lower = norm.translate(P.ASCII_LOWER)
-    fractions = [*_fractions(norm, lower, masks), *_digit_fractions(norm, masks)]
+    fractions = [*_fractions(norm, lower, masks), *_digit_fractions(norm, masks), *_vulgar_fractions(norm, masks)]
     taken = Masks.of([(f.core_start, f.core_end) for f in fractions])
     spelled = sorted(
         [
@@ -284,6 +285,31 @@ def _digit_fractions(norm: str, masks: Masks) -> Iterator[_Atom]:
         _read_right(norm, atom)
         if atom.unit is None:
             atom.unit = "fraction"
+        yield atom
+
+
+def _code_points(hexes: str) -> Decimal:
+    return Decimal("".join(chr(int(h, 16)) for h in hexes.split()))
+
+
+def _vulgar_fractions(norm: str, masks: Masks) -> Iterator[_Atom]:
+    """"½ teaspoon", "⅔", "2½ years": a fraction character, with the whole number before it."""
+    for m in P.VULGAR.finditer(norm):
+        if masks.covers(m.start()):
+            continue
+        # "<fraction> 0031 2044 0032": code points of the numerator's digits, FRACTION SLASH, the denominator's
+        num, _, den = unicodedata.decomposition(m.group()).removeprefix("<fraction> ").partition(" 2044 ")
+        value = _code_points(num) / _code_points(den)
+        start = m.start()
+        whole = P.WHOLE_BEFORE.search(norm, max(0, start - 5), start)
+        if whole is not None:
+            start = whole.start()
+            value += Decimal(whole.group().strip())
+        atom = _Atom(start, m.end(), start, m.end(), norm[start : m.end()], value, Decimal(0), spelled=True)
+        _read_right(norm, atom)
+        if atom.unit is None and whole is None:
+            atom.unit = "fraction"
+        _read_left(norm, atom)
         yield atom
 
 
@@ -460,7 +486,7 @@ def _read_right(norm: str, a: _Atom) -> None:
     if a.currency is None and a.percent is None and a.unit is None:
         m = P.UNIT_ATTACHED.match(norm, pos) if pos == a.end else None
         m = m or P.UNIT.match(norm, pos) or P.UNIT_CASE_INSENSITIVE.match(norm, pos)
-        if m is None and a.literal[:1].isdigit() and a.scale_word is None:
+        if m is None and a.literal[:1].isnumeric() and a.scale_word is None:  # digits, "½"
             m = P.GUARDED_UNIT["end"].match(norm, pos) or P.GUARDED_UNIT["digits"].match(norm, pos)
         if m is not None:
             surface = m.group("unit")

@@ -110,6 +110,19 @@ class TestNewFormatsRoundTrip:
         assert [(x.value, x.unit, x.text) for x in q] == [(big + Decimal(small) / 12, "foot", written)]
 
     @settings(max_examples=200, deadline=None)
+    @given(whole=st.integers(1, 99), num=st.integers(1, 9), den=st.sampled_from(
+        [(3, "third"), (4, "quarter"), (4, "fourth"), (5, "fifth"), (6, "sixth"), (8, "eighth"), (9, "ninth"),
+         (10, "tenth")]), scale=st.sampled_from([("", 1), (" million", 10**6), (" billion", 10**9)]))
+    def test_and_a_fraction(self, whole: int, num: int, den: tuple[int, str], scale: tuple[str, int]) -> None:
+        """ "forty two and a third", "six million and two thirds": the fraction of the last unit or scale."""
+        if num >= den[0]:
+            return
+        numerator = "a" if num == 1 else _UNITS[num]
+        words = f"{_spelled(whole)}{scale[0]} and {numerator} {den[1]}{'s' if num > 1 else ''}"
+        q = scan(f"They counted {words}")
+        assert [(x.value, x.text) for x in q] == [((whole + Decimal(num) / den[0]) * scale[1], words)], words
+
+    @settings(max_examples=200, deadline=None)
     @given(whole=st.integers(0, 999), char=st.sampled_from("½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"), space=st.booleans(),
            unit=st.sampled_from([("years", "year"), ("cup", "cup"), ("miles", "mile"), ("", None)]))
     def test_vulgar_fractions(self, whole: int, char: str, space: bool, unit: tuple[str, str | None]) -> None:

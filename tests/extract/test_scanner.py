@@ -699,6 +699,15 @@ class TestPeerSuiteFailures:
                  "fish"),
             Case("The village is two and a half miles away.", "two and a half miles", "2.5", "mile"),
             Case("The door is 2 1/2 inches thick.", "2 1/2 inches", "2.5", "inch"),
+            Case("The result is three and one fourth", "three and one fourth", "3.25", None),
+            Case("It measured forty two and a third", "forty two and a third", str(42 + D(1) / 3), None),
+            Case("It reached one hundred and three quarters", "one hundred and three quarters", "100.75", None),
+            Case("I counted six million and two thirds", "six million and two thirds",
+                 str(6 * 10**6 + D(2) / 3 * 10**6), None),
+            Case("The number is five billion and three quarters", "five billion and three quarters", "5.75e9", None),
+            Case("The population is 3 million and a half", "3 million and a half", "3.5e6", None),
+            Case("The value is one billion and a half million", "one billion and a half million", "1000500000",
+                 None),
         ),
     )
     def test_spelled_fractions(self, case: Case) -> None:

@@ -256,9 +256,18 @@ SCIENTIFIC_AFTER = re.compile(
     r"(?:[eE](?P<e>[+-]?\d{1,3})|\s?[×x*]\s?10(?:\^|\*\*)(?P<p>[+-]?\d{1,3})|×10(?P<m>[-+]\d{1,3}))(?![\w.])"
 )
 # "and a half" after a spelled number, and the scale word that may follow: "five and a half million"
+_FRACTION_NUMERATOR = "a|one|two|three|four|five|six|seven|eight|nine"
+_FRACTION_DENOMINATOR = "halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
 AND_FRACTION = re.compile(
-    r"\s+and\s+(?:a|one)\s+(?P<frac>half|quarter)(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?"
+    rf"""
+    \s+and\s+(?P<num>{_FRACTION_NUMERATOR})[\s-]+      # and a, and two
+    (?P<den>{_FRACTION_DENOMINATOR})\b                  # half, thirds
+    (?:\s+(?P<scale>thousand|million|billion|trillion)\b)?  # "five and a half million"
+    """,
+    re.VERBOSE,
 )
+# A denominator right after a number word: "two" in "six million and two thirds" is a numerator
+DENOMINATOR_AFTER = re.compile(rf"[\s-]+(?:{_FRACTION_DENOMINATOR})\b", re.IGNORECASE)
 SIGN_BEFORE = re.compile(r"(?:^|(?<=[\s(\[]))(?P<sign>[+-])$")
 ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\W))(?:a|an)\s+$", re.IGNORECASE)
 

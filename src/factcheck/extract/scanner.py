@@ -331,8 +331,11 @@ def _spelled_numbers(norm: str, lower: str, masks: Masks) -> Iterator[_Atom]:
             words.append(w.group())
             end = w.end()
         frac = None
-        if LEXICON.number_words[words[-1].lower()][1] in ("unit", "ten"):
-            frac = P.AND_FRACTION.match(lower, end)  # "one and a half", "five and a half million"
+        last = LEXICON.number_words[words[-1].lower()]
+        if last[1] in ("unit", "ten", "hundred", "scale"):
+            # "one and a half", "five and a half million", "six million and two thirds"
+            frac = P.AND_FRACTION.match(lower, end)
+            frac = frac if frac is not None and _and_fraction(frac) is not None else None
             end = frac.end() if frac is not None else end
         pos = end
         start = m.start()
@@ -354,10 +357,15 @@ def _spelled_numbers(norm: str, lower: str, masks: Masks) -> Iterator[_Atom]:
         if value is None:
             continue
         if frac is not None:
-            value += LEXICON.number_words[frac.group("frac")][0]
-            if frac.group("scale"):
-                words.append(frac.group("scale"))
-                value *= LEXICON.number_words[frac.group("scale")][0]
+            part = _and_fraction(frac) or Decimal(0)
+            scale = LEXICON.number_words[frac.group("scale")][0] if frac.group("scale") else None
+            if last[1] == "scale":  # "one million and a half", "one billion and a half million"
+                value += part * (scale or last[0])
+            else:
+                value += part
+                if scale is not None:
+                    words.append(frac.group("scale"))
+                    value *= scale
         atom = _Atom(start, end, start, end, norm[start:end], value, Decimal(1), spelled=True)
         last_role = LEXICON.number_words[words[-1].lower()][1]
         if last_role == "scale":
@@ -374,6 +382,15 @@ def _spelled_numbers(norm: str, lower: str, masks: Masks) -> Iterator[_Atom]:
         yield atom
 
 
+def _and_fraction(m: re.Match[str]) -> Decimal | None:
+    """The proper fraction AND_FRACTION read ("and two thirds": 2/3), or None ("and five halves")."""
+    num = Decimal(1) if m.group("num") == "a" else LEXICON.number_words[m.group("num")][0]
+    den = m.group("den").removesuffix("s")
+    den = "half" if den in ("halve", "half") else den
+    value = num / _DENOMINATORS[den]
+    return value if value < 1 else None
+
+
 def _next_number_word(norm: str, pos: int, previous: str) -> tuple[str, re.Match[str]] | None:
     """The number word that continues a run after ``previous`` at ``pos``, with its joiner."""
     prev_role = LEXICON.number_words[previous.lower()][1]
@@ -387,6 +404,8 @@ def _next_number_word(norm: str, pos: int, previous: str) -> tuple[str, re.Match
             continue  # only "half a million", "a quarter of a million"
         if joiner == "and" and not (prev_role in ("hundred", "scale") and role in ("unit", "ten")):
             continue  # "three hundred and fifty", but "two and three" are two numbers
+        if joiner == "and" and P.DENOMINATOR_AFTER.match(norm, w.end()):
+            return None  # "six million and two thirds": a fraction of the million, read by AND_FRACTION
         return joiner, w
     return None
 
@@ -409,6 +428,11 @@ def _read_right(norm: str, a: _Atom) -> None:
                     # a Spanish or German scale word says the dots group thousands: "1.950 millones"
                     a.magnitude = Decimal(a.literal.replace(".", ""))
                     a.precision = Decimal(1)
+                frac = P.AND_FRACTION.match(norm, pos) if not a.spelled else None
+                part = _and_fraction(frac) if frac is not None and not frac.group("scale") else None
+                if part is not None:  # "3 million and a half"
+                    a.magnitude += part
+                    pos = frac.end()  # type: ignore[union-attr]
                 more = P.SCALE.match(norm, pos) if info.multiplier < 1000000 else None
                 if more is not None and more.group("spaced"):
                     bigger = LEXICON.scales.get(more.group("spaced").lower())

@@ -684,6 +684,9 @@ class TestPeerSuiteFailures:
             Case("Growth was negative 3% last year.", "negative 3%", "-3", "percent", kind="change"),
             Case("The annual result is $-99.99.", "$-99.99", "-99.99", "USD"),
             Case("It is about minus 233 Celsius there.", "about minus 233 Celsius", "-233", "degree_Celsius", "~"),
+            Case("The answer is minus 5", "minus 5", "-5", None),
+            Case("The answer is minus one", "minus one", "-1", None),
+            Case("The other answer is negative one.", "negative one", "-1", None),
         ),
     )
     def test_signs(self, case: Case) -> None:

@@ -170,7 +170,7 @@ HYPHEN_NOUN_STOP = frozenset(
 # After "one": the singular noun it counts ("one solution"), unless a pronoun reading is plain.
 SINGULAR_NOUN = re.compile(r"\s(?P<noun>[a-z]{3,})\b")
 ONE_STOP = frozenset(
-    """of another said says could would should can may might must will is was has had does did thing
+    """of another said says could would should can may might must will is was are were be has had does did thing
     way more less than and or but that which who whom whose in on at by for with from to as if
     another other others such very most least also just only even still out across after before
     fourth third half quarter""".split()

@@ -588,8 +588,8 @@ def _read_left(norm: str, a: _Atom) -> None:
         pos -= 1
         before = before[:-1]
     m = P.MINUS_WORD_BEFORE.search(before, len(before) - 10)
-    if m is not None and (a.percent or a.currency or (a.unit and not a.generic_unit)):
-        a.sign, a.direction = -1, "sign"  # "minus five percent"
+    if m is not None and (a.percent or a.currency or (a.unit and not a.generic_unit) or a.bare):
+        a.sign, a.direction = -1, "sign"  # "minus five percent", "the answer is minus 5"
         pos -= len(before) - m.start()
         before = before[: m.start()]
     m = P.HEDGE_BEFORE.search(before, len(before) - 24)
@@ -679,6 +679,8 @@ def _plausible_spelled(norm: str, a: _Atom, words: list[str], before: str, after
     if before.rstrip().endswith("-") or (after.startswith("-") and not a.unit and not P.SUSPENDED_TO.match(after)):
         return False  # "one-off", "three-pronged": adjectives (but "two- to three-year" is a range)
     if first == "one" and len(words) == 1 and " and " not in a.literal.lower():  # not "one and a half"
+        if a.bare and P.MINUS_WORD_BEFORE.search(before, len(before) - 10):
+            return True  # "minus one": a number, not a pronoun
         return not (a.bare or re.search(r"\b(?:no|the|any|every|each|this|that)\s+$", before, re.IGNORECASE))
     return not (first in ("a", "an") and len(words) == 1)
 

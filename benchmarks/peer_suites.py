@@ -89,7 +89,8 @@ def recognizers_system(suite: str) -> System | None:
                     unit = "percent"
                 if unit and unit.lower() in peer.SUBUNITS:
                     value *= peer.SUBUNITS[unit.lower()]
-                out.append(Prediction(start, end, (value,), canonical_unit(unit)))
+                physical = r.type_name in ("dimension", "temperature", "age")  # "Pound": the mass
+                out.append(Prediction(start, end, (value,), canonical_unit(unit, physical=physical)))
         return out
 
     return run

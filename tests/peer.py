@@ -100,11 +100,13 @@ def _registry():  # type: ignore[no-untyped-def]
 
 
 @cache
-def canonical_unit(unit: str | None) -> str | None:
+def canonical_unit(unit: str | None, *, physical: bool = False) -> str | None:
     """``unit`` as written by a suite or a system, mapped onto a comparable name.
 
     ISO codes stay; currency names become ISO codes; percent words become ``percent``; a unit pint
-    parses becomes its canonical pint name; anything else (a counted noun) is ``None``.
+    parses becomes its canonical pint name; anything else (a counted noun) is ``None``. With
+    ``physical`` the unit is known to be a physical one, and a name that is also a currency's is
+    read as the unit ("pound" the mass, not GBP).
     """
     if unit is None:
         return None
@@ -116,7 +118,7 @@ def canonical_unit(unit: str | None) -> str | None:
     low = u.lower()
     if low in _PERCENT:
         return "percent" if low != "pp" else "pp"
-    if low in _CURRENCY_NAMES:
+    if low in _CURRENCY_NAMES and not physical:
         return _CURRENCY_NAMES[low]
     if low in _ALIASES:
         alias = _ALIASES[low]
@@ -216,7 +218,8 @@ def _recognizers(name: str) -> list[Case]:
             value = _dec(res.get("value"))
             if value is not None and unit_name and unit_name.lower() in SUBUNITS:
                 value *= SUBUNITS[unit_name.lower()]
-            g = Gold(r["Start"], r["End"] + 1, r["Text"], value, canonical_unit(unit_name))
+            g = Gold(r["Start"], r["End"] + 1, r["Text"], value,
+                     canonical_unit(unit_name, physical=SUITE_TYPE.get(name) == "physical"))
             reason = "no value given" if value is None else scope(g.text, text)
             (skipped.append((g, reason)) if reason else gold.append(g))
         out.append(Case(name, i, text, tuple(gold), tuple(skipped)))
@@ -326,5 +329,20 @@ def factcheck_predictions(text: str) -> list[Prediction]:
             values, unit = tuple(v / 100 for v in values), "GBP"
         elif unit is not None and unit.lower() in SUBUNITS:
             unit = None  # "34 cents" read as a count of cents: not money
-        out.append(Prediction(q.start, q.end, values, canonical_unit(unit)))
+        out.append(Prediction(q.start, q.end, values, factcheck_unit(unit)))
     return out
+
+
+def factcheck_unit(unit: str | None) -> str | None:
+    """A unit as factcheck writes it, mapped like the suites' units, by what factcheck means by it.
+
+    factcheck writes money as ISO codes and a physical unit by its pint name, so a name is not
+    read as a currency ("pound" is pint's pound, not GBP); a counted noun ("unit", "point") is
+    a count, even where pint has a unit of that name (the nit, the typographic point).
+    """
+    from factcheck.extract.lexicon import LEXICON
+
+    if unit in LEXICON.physical_units:
+        return canonical_unit(unit, physical=True)
+    canonical = canonical_unit(unit)
+    return canonical if unit_type(canonical) in ("money", "percent") else None  # else a counted noun

@@ -55,3 +55,19 @@ def test_every_known_miss_is_a_case() -> None:
     """A row of the list that names no gold quantity (a suite edited, a typo) would hide nothing."""
     gold = {(s, c.index, g.text) for s in NEWS_SUITES for c in peer.load(s) for g in c.gold}
     assert set(_known_misses()) <= gold
+
+
+@pytest.mark.parametrize(
+    ("unit", "canonical"),
+    [
+        ("pound", "0.453592 kg"),  # pint's pound: factcheck writes money as ISO codes
+        ("unit", None),  # a counted noun, though pint has a unit "unit"
+        ("point", None),  # the index point, not the typographic one
+        ("GBP", "GBP"),
+        ("USD/share", "USD/share"),
+        ("percent", "percent"),
+        ("tablespoon", "1.47868e-05 m ** 3"),
+    ],
+)
+def test_factcheck_units_are_mapped_by_what_factcheck_means(unit: str, canonical: str | None) -> None:
+    assert peer.factcheck_unit(unit) == canonical

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from decimal import Decimal
 
 import pytest
@@ -97,6 +98,48 @@ class TestNewFormatsRoundTrip:
         whole = whole or 1
         q = scan(f"They counted {words} and {frac[0]}{scale[0]} ballots.")
         assert [x.value for x in q] == [(whole + Decimal(frac[1])) * scale[1]], words
+
+
+    @settings(max_examples=200, deadline=None)
+    @given(big=st.integers(1, 999), small=st.integers(1, 11), style=st.sampled_from(
+        ["{b} ft {s} in", "{b} feet {s} inches", "{b} feet and {s} inches", "{b} ft {s} in.", "{b}ft {s} in"]))
+    def test_feet_and_inches(self, big: int, small: int, style: str) -> None:
+        """ "5 ft 2 in" reads back as one length in feet, whatever the numbers and the spelling."""
+        written = style.format(b=big, s=small).rstrip(".")
+        q = scan(f"The board is {style.format(b=big, s=small)}")
+        assert [(x.value, x.unit, x.text) for x in q] == [(big + Decimal(small) / 12, "foot", written)]
+
+    @settings(max_examples=200, deadline=None)
+    @given(whole=st.integers(1, 99), num=st.integers(1, 9), den=st.sampled_from(
+        [(3, "third"), (4, "quarter"), (4, "fourth"), (5, "fifth"), (6, "sixth"), (8, "eighth"), (9, "ninth"),
+         (10, "tenth")]), scale=st.sampled_from([("", 1), (" million", 10**6), (" billion", 10**9)]))
+    def test_and_a_fraction(self, whole: int, num: int, den: tuple[int, str], scale: tuple[str, int]) -> None:
+        """ "forty two and a third", "six million and two thirds": the fraction of the last unit or scale."""
+        if num >= den[0]:
+            return
+        numerator = "a" if num == 1 else _UNITS[num]
+        words = f"{_spelled(whole)}{scale[0]} and {numerator} {den[1]}{'s' if num > 1 else ''}"
+        q = scan(f"They counted {words}")
+        assert [(x.value, x.text) for x in q] == [((whole + Decimal(num) / den[0]) * scale[1], words)], words
+
+    @settings(max_examples=200, deadline=None)
+    @given(whole=st.integers(0, 999), char=st.sampled_from("½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"), space=st.booleans(),
+           unit=st.sampled_from([("years", "year"), ("cup", "cup"), ("miles", "mile"), ("", None)]))
+    def test_vulgar_fractions(self, whole: int, char: str, space: bool, unit: tuple[str, str | None]) -> None:
+        """ "2½ years", "⅓ cup", "¾" read back as the whole number plus the character's fraction."""
+        num, den = unicodedata.normalize("NFKC", char).split("\u2044")
+        written = (f"{whole}{' ' if space else ''}" if whole else "") + char
+        q = scan(f"It took {written} {unit[0]} in the end.".replace("  ", " "))
+        want_unit = unit[1] or (None if whole else "fraction")
+        assert [(x.value, x.unit) for x in q] == [(whole + Decimal(num) / Decimal(den), want_unit)], written
+
+    @settings(max_examples=200, deadline=None)
+    @given(whole=st.integers(1, 9999), cents=st.integers(1, 99), style=st.sampled_from(
+        ["{w} dollars {c} cents", "{w} dollars and {c} cents", "{w} dollars {c}.", "{w} USD {c}."]))
+    def test_dollars_and_cents(self, whole: int, cents: int, style: str) -> None:
+        """ "3 dollars 50 cents" and "17 USD 25." read back as one amount in dollars."""
+        q = scan(f"It cost {style.format(w=whole, c=cents)}")
+        assert [(x.value, x.unit) for x in q] == [(whole + Decimal(cents) / 100, "USD")]
 
 
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \

@@ -102,6 +102,8 @@ MONEY_RANGE_BEFORE = re.compile(
 )
 # "$5 billion U.S." names the dollar after the fact
 US_AFTER = re.compile(r"\s(?:U\.S\.|US)(?![\w$])")
+# A digit right after a currency symbol written after a number: the symbol opens the next amount
+DIGIT_NEXT = re.compile(r"\s?\d")
 
 PERCENT = re.compile(
     r"""
@@ -127,6 +129,7 @@ PER_UNIT = re.compile(
         litre|liter|gallon|megawatt-hour|MWh|kWh|night|month|year|week|day|hour|seat|ticket|
         square\sfoot|square\smetre|square\smeter|sq\sft)
     (?![A-Za-z])
+    (?!\s+(?:earlier|ago|before|later)\b)           # "$1.17 billion a year earlier" is no rate
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -152,6 +155,8 @@ GUARDED_UNIT = {
         + r")(?=[.,;:!?)\]]|\s|$)(?!\s*[-–])"
     ),
 }
+# A power written after a length unit: "4 km squared", "10 feet cubed"
+POWER_AFTER = re.compile(r"\s(?P<power>squared|cubed)\b")
 # Pence glued to the number ("164p") and the Telegraph's "pc" for per cent ("24pc").
 PENCE = re.compile(r"p(?![A-Za-z.])")
 PC_PERCENT = re.compile(r"pc(?![A-Za-z])")
@@ -165,7 +170,7 @@ HYPHEN_NOUN_STOP = frozenset(
 # After "one": the singular noun it counts ("one solution"), unless a pronoun reading is plain.
 SINGULAR_NOUN = re.compile(r"\s(?P<noun>[a-z]{3,})\b")
 ONE_STOP = frozenset(
-    """of another said says could would should can may might must will is was has had does did thing
+    """of another said says could would should can may might must will is was are were be has had does did thing
     way more less than and or but that which who whom whose in on at by for with from to as if
     another other others such very most least also just only even still out across after before
     fourth third half quarter""".split()
@@ -251,9 +256,18 @@ SCIENTIFIC_AFTER = re.compile(
     r"(?:[eE](?P<e>[+-]?\d{1,3})|\s?[×x*]\s?10(?:\^|\*\*)(?P<p>[+-]?\d{1,3})|×10(?P<m>[-+]\d{1,3}))(?![\w.])"
 )
 # "and a half" after a spelled number, and the scale word that may follow: "five and a half million"
+_FRACTION_NUMERATOR = "a|one|two|three|four|five|six|seven|eight|nine"
+_FRACTION_DENOMINATOR = "halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
 AND_FRACTION = re.compile(
-    r"\s+and\s+(?:a|one)\s+(?P<frac>half|quarter)(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?"
+    rf"""
+    \s+and\s+(?P<num>{_FRACTION_NUMERATOR})[\s-]+      # and a, and two
+    (?P<den>{_FRACTION_DENOMINATOR})\b                  # half, thirds
+    (?:\s+(?P<scale>thousand|million|billion|trillion)\b)?  # "five and a half million"
+    """,
+    re.VERBOSE,
 )
+# A denominator right after a number word: "two" in "six million and two thirds" is a numerator
+DENOMINATOR_AFTER = re.compile(rf"[\s-]+(?:{_FRACTION_DENOMINATOR})\b", re.IGNORECASE)
 SIGN_BEFORE = re.compile(r"(?:^|(?<=[\s(\[]))(?P<sign>[+-])$")
 ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\W))(?:a|an)\s+$", re.IGNORECASE)
 
@@ -277,6 +291,15 @@ RANGE_JOIN = re.compile(
     r"(?P<join>\s?[-–]\s?|\s+to\s+|\s+and\s+|\s*/\s*)(?=[\d$€£¥₹\\]|(?:US|HK|Rmb|RMB|Rs|USD|EUR|GBP|CNY|INR)\s?\$?\d)",
     re.IGNORECASE,
 )
+# Between the two parts of a compound amount ("5 ft 2 in", "5 feet and 2 inches"), read as a whole
+COMPOUND_GAP = re.compile(r" (?:and )?")
+# "in" after the inches of "12 ft 2 in", whatever follows it
+INCH_AFTER = re.compile(r" in\b")
+# Nothing more to the sentence after a number: "it costs 15 dollars 50."
+SENTENCE_END = re.compile(r"\s*(?:[.;!?)]|$)")
+# A range whose first end hangs on a hyphen, its unit written once at the second: "8- to 16-meter"
+SUSPENDED_HYPHEN = re.compile(r"[-–]\s*to")
+SUSPENDED_TO = re.compile(r"[-–]\s*to\s")
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # What opens a conversion, the whole gap between two amounts. The blanks before it are read by one
@@ -324,6 +347,10 @@ DIGIT_FRACTION = re.compile(
     r"(?<![\d/.,])(?:(?P<w>\d{1,3})\s{1,2})?"  # the whole part of a mixed number: "2 1/2"
     r"(?P<n>\d{1,3})\s?[/\u2044](?P<d>\d{1,4})(?![\d/])(?=\s+(?:of\b|[a-z]))"
 )
+# Vulgar fraction characters ("½ teaspoon", "2½ years"), each read through its Unicode
+# decomposition ("1⁄2"); the whole part before one is read by WHOLE_BEFORE in a short window
+VULGAR = re.compile(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")
+WHOLE_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}\s?$")
 AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
 
 # Whole-text scans run on an ASCII-lowercased copy of the text (same length, same offsets): a

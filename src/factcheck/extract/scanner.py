@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -97,7 +98,7 @@ def scan(text: str) -> list[Quantity]:
     norm = join_wrapped_lines(normalize_chars(text))  # same length: offsets into ``text`` hold
     masks = Masks(norm)
     atoms = [a for a in _atoms(norm, masks) if not a.dropped]
-    atoms = _separate(_join_ranges(norm, atoms))
+    atoms = _separate(norm, _compounds(norm, _join_ranges(norm, atoms)))
     _elided_scales(norm, atoms)
     _link(norm, atoms)
     return [_to_quantity(text, a) for a in atoms if not a.dropped]
@@ -111,7 +112,7 @@ def _atoms(norm: str, masks: Masks) -> Iterator[_Atom]:
     lower = norm.lower()
     if len(lower) != len(norm):
         lower = norm.translate(P.ASCII_LOWER)
-    fractions = [*_fractions(norm, lower, masks), *_digit_fractions(norm, masks)]
+    fractions = [*_fractions(norm, lower, masks), *_digit_fractions(norm, masks), *_vulgar_fractions(norm, masks)]
     taken = Masks.of([(f.core_start, f.core_end) for f in fractions])
     spelled = sorted(
         [
@@ -287,6 +288,31 @@ def _digit_fractions(norm: str, masks: Masks) -> Iterator[_Atom]:
         yield atom
 
 
+def _code_points(hexes: str) -> Decimal:
+    return Decimal("".join(chr(int(h, 16)) for h in hexes.split()))
+
+
+def _vulgar_fractions(norm: str, masks: Masks) -> Iterator[_Atom]:
+    """"½ teaspoon", "⅔", "2½ years": a fraction character, with the whole number before it."""
+    for m in P.VULGAR.finditer(norm):
+        if masks.covers(m.start()):
+            continue
+        # "<fraction> 0031 2044 0032": code points of the numerator's digits, FRACTION SLASH, the denominator's
+        num, _, den = unicodedata.decomposition(m.group()).removeprefix("<fraction> ").partition(" 2044 ")
+        value = _code_points(num) / _code_points(den)
+        start = m.start()
+        whole = P.WHOLE_BEFORE.search(norm, max(0, start - 5), start)
+        if whole is not None:
+            start = whole.start()
+            value += Decimal(whole.group().strip())
+        atom = _Atom(start, m.end(), start, m.end(), norm[start : m.end()], value, Decimal(0), spelled=True)
+        _read_right(norm, atom)
+        if atom.unit is None and whole is None:
+            atom.unit = "fraction"
+        _read_left(norm, atom)
+        yield atom
+
+
 def _spelled_numbers(norm: str, lower: str, masks: Masks) -> Iterator[_Atom]:
     """Runs of number words: "two", "half a million", "a dozen", "four to five thousand"."""
     pos = 0
@@ -305,8 +331,11 @@ def _spelled_numbers(norm: str, lower: str, masks: Masks) -> Iterator[_Atom]:
             words.append(w.group())
             end = w.end()
         frac = None
-        if LEXICON.number_words[words[-1].lower()][1] in ("unit", "ten"):
-            frac = P.AND_FRACTION.match(lower, end)  # "one and a half", "five and a half million"
+        last = LEXICON.number_words[words[-1].lower()]
+        if last[1] in ("unit", "ten", "hundred", "scale"):
+            # "one and a half", "five and a half million", "six million and two thirds"
+            frac = P.AND_FRACTION.match(lower, end)
+            frac = frac if frac is not None and _and_fraction(frac) is not None else None
             end = frac.end() if frac is not None else end
         pos = end
         start = m.start()
@@ -328,10 +357,15 @@ def _spelled_numbers(norm: str, lower: str, masks: Masks) -> Iterator[_Atom]:
         if value is None:
             continue
         if frac is not None:
-            value += LEXICON.number_words[frac.group("frac")][0]
-            if frac.group("scale"):
-                words.append(frac.group("scale"))
-                value *= LEXICON.number_words[frac.group("scale")][0]
+            part = _and_fraction(frac) or Decimal(0)
+            scale = LEXICON.number_words[frac.group("scale")][0] if frac.group("scale") else None
+            if last[1] == "scale":  # "one million and a half", "one billion and a half million"
+                value += part * (scale or last[0])
+            else:
+                value += part
+                if scale is not None:
+                    words.append(frac.group("scale"))
+                    value *= scale
         atom = _Atom(start, end, start, end, norm[start:end], value, Decimal(1), spelled=True)
         last_role = LEXICON.number_words[words[-1].lower()][1]
         if last_role == "scale":
@@ -348,6 +382,15 @@ def _spelled_numbers(norm: str, lower: str, masks: Masks) -> Iterator[_Atom]:
         yield atom
 
 
+def _and_fraction(m: re.Match[str]) -> Decimal | None:
+    """The proper fraction AND_FRACTION read ("and two thirds": 2/3), or None ("and five halves")."""
+    num = Decimal(1) if m.group("num") == "a" else LEXICON.number_words[m.group("num")][0]
+    den = m.group("den").removesuffix("s")
+    den = "half" if den in ("halve", "half") else den
+    value = num / _DENOMINATORS[den]
+    return value if value < 1 else None
+
+
 def _next_number_word(norm: str, pos: int, previous: str) -> tuple[str, re.Match[str]] | None:
     """The number word that continues a run after ``previous`` at ``pos``, with its joiner."""
     prev_role = LEXICON.number_words[previous.lower()][1]
@@ -361,6 +404,8 @@ def _next_number_word(norm: str, pos: int, previous: str) -> tuple[str, re.Match
             continue  # only "half a million", "a quarter of a million"
         if joiner == "and" and not (prev_role in ("hundred", "scale") and role in ("unit", "ten")):
             continue  # "three hundred and fifty", but "two and three" are two numbers
+        if joiner == "and" and P.DENOMINATOR_AFTER.match(norm, w.end()):
+            return None  # "six million and two thirds": a fraction of the million, read by AND_FRACTION
         return joiner, w
     return None
 
@@ -383,6 +428,11 @@ def _read_right(norm: str, a: _Atom) -> None:
                     # a Spanish or German scale word says the dots group thousands: "1.950 millones"
                     a.magnitude = Decimal(a.literal.replace(".", ""))
                     a.precision = Decimal(1)
+                frac = P.AND_FRACTION.match(norm, pos) if not a.spelled else None
+                part = _and_fraction(frac) if frac is not None and not frac.group("scale") else None
+                if part is not None:  # "3 million and a half"
+                    a.magnitude += part
+                    pos = frac.end()  # type: ignore[union-attr]
                 more = P.SCALE.match(norm, pos) if info.multiplier < 1000000 else None
                 if more is not None and more.group("spaced"):
                     bigger = LEXICON.scales.get(more.group("spaced").lower())
@@ -397,6 +447,8 @@ def _read_right(norm: str, a: _Atom) -> None:
         a.currency = _CURRENCY_BY_SURFACE[m.group("cur")].code
         pos = m.end()
     m = P.CURRENCY_SUFFIX_EXACT.match(norm, pos) if a.currency is None else None
+    if m is not None and not m.group("cur")[-1].isalpha() and P.DIGIT_NEXT.match(norm, m.end()):
+        m = None  # "3 $10 bills": the symbol opens the next amount
     if m is not None and _suffix_allowed(m.group("cur"), a):
         a.currency = _CURRENCY_BY_SURFACE[m.group("cur")].code
         pos = m.end()
@@ -458,7 +510,7 @@ def _read_right(norm: str, a: _Atom) -> None:
     if a.currency is None and a.percent is None and a.unit is None:
         m = P.UNIT_ATTACHED.match(norm, pos) if pos == a.end else None
         m = m or P.UNIT.match(norm, pos) or P.UNIT_CASE_INSENSITIVE.match(norm, pos)
-        if m is None and a.literal[:1].isdigit() and a.scale_word is None:
+        if m is None and a.literal[:1].isnumeric() and a.scale_word is None:  # digits, "½"
             m = P.GUARDED_UNIT["end"].match(norm, pos) or P.GUARDED_UNIT["digits"].match(norm, pos)
         if m is not None:
             surface = m.group("unit")
@@ -481,6 +533,11 @@ def _read_right(norm: str, a: _Atom) -> None:
                     a.unit = m.group("noun")
                     a.generic_unit = True
                     pos = m.end()
+    if a.unit is not None and not a.generic_unit and (m := P.POWER_AFTER.match(norm, pos)) is not None:
+        power = _power(a.unit, 2 if m.group("power") == "squared" else 3)
+        if power is not None:  # "4 km squared", "10 feet cubed"
+            a.unit = power
+            pos = m.end()
     if a.unit == "year" and (m := P.AGE_AFTER.match(norm, pos)) is not None:
         a.age = True
         if not m.group().endswith("old"):
@@ -510,6 +567,15 @@ def _read_right(norm: str, a: _Atom) -> None:
     a.end = pos
 
 
+def _power(unit: str, n: int) -> str | None:
+    """The pint name of a length unit's square or cube, as units.tsv spells it ("kilometer ** 2",
+    "square_mile", "cubic_foot"), or None when the unit is no length the table has that power of."""
+    for name in (f"{unit} ** {n}", f"{'square' if n == 2 else 'cubic'}_{unit}"):
+        if name in LEXICON.physical_units:
+            return name
+    return None
+
+
 def _read_left(norm: str, a: _Atom) -> None:
     # each pattern is tried only over the last few characters it could need: `$`-anchored
     # searches otherwise try every position of the window
@@ -522,8 +588,8 @@ def _read_left(norm: str, a: _Atom) -> None:
         pos -= 1
         before = before[:-1]
     m = P.MINUS_WORD_BEFORE.search(before, len(before) - 10)
-    if m is not None and (a.percent or a.currency or (a.unit and not a.generic_unit)):
-        a.sign, a.direction = -1, "sign"  # "minus five percent"
+    if m is not None and (a.percent or a.currency or (a.unit and not a.generic_unit) or a.bare):
+        a.sign, a.direction = -1, "sign"  # "minus five percent", "the answer is minus 5"
         pos -= len(before) - m.start()
         before = before[: m.start()]
     m = P.HEDGE_BEFORE.search(before, len(before) - 24)
@@ -610,9 +676,11 @@ def _plausible_spelled(norm: str, a: _Atom, words: list[str], before: str, after
     first = words[0].lower()
     if norm[a.core_start].isupper() and after[:2].strip()[:1].isupper():
         return False  # "Four Little Dragons", "Big Three"
-    if before.rstrip().endswith("-") or (after.startswith("-") and not a.unit):
-        return False  # "one-off", "three-pronged": adjectives
+    if before.rstrip().endswith("-") or (after.startswith("-") and not a.unit and not P.SUSPENDED_TO.match(after)):
+        return False  # "one-off", "three-pronged": adjectives (but "two- to three-year" is a range)
     if first == "one" and len(words) == 1 and " and " not in a.literal.lower():  # not "one and a half"
+        if a.bare and P.MINUS_WORD_BEFORE.search(before, len(before) - 10):
+            return True  # "minus one": a number, not a pronoun
         return not (a.bare or re.search(r"\b(?:no|the|any|every|each|this|that)\s+$", before, re.IGNORECASE))
     return not (first in ("a", "an") and len(words) == 1)
 
@@ -665,6 +733,8 @@ def _is_range(norm: str, a: _Atom, b: _Atom) -> bool:
     if gap is None:
         return False
     join = gap.strip().lower()
+    if P.SUSPENDED_HYPHEN.fullmatch(join):
+        join = "to"  # "8- to 16-meter", "two- to three-year": the first end's unit is suspended
     if join == "/" and a.currency and a.currency == b.currency:
         return a.magnitude < b.magnitude
     if join not in ("-", "–", "to", "and"):
@@ -676,6 +746,8 @@ def _is_range(norm: str, a: _Atom, b: _Atom) -> bool:
         return False
     if join == "to" and (a.direction in ("verb", "noun", "adverb") or (a.from_ and _verb_before_from(norm, a))):
         return False
+    if join == "to" and a.is_money and b.is_money and _verb_before(norm, a):
+        return False  # "fell 5 pence to 300p": a change and the level it reaches
     if a.direction == "noun" or b.direction in ("verb",):
         return False
     if a.bare and b.bare:
@@ -706,6 +778,10 @@ def _range_scale(a: _Atom, b: _Atom) -> Decimal:
     return scale
 
 
+def _verb_before(norm: str, a: _Atom) -> bool:
+    return P.VERB_BEFORE.search(norm, max(0, a.start - _VERB_REACH), a.start) is not None
+
+
 def _verb_before_from(norm: str, a: _Atom) -> bool:
     before = norm[max(0, a.start - _WINDOW) : a.start]
     return P.VERB_BEFORE.search(before.removesuffix("from ").rstrip() + " ") is not None
@@ -732,17 +808,71 @@ def _merge_range(a: _Atom, b: _Atom) -> _Atom:
     )
 
 
-def _separate(atoms: list[_Atom]) -> list[_Atom]:
-    """No two quantities share text: a currency between two numbers ("5 USD 6") is the first's."""
+#: A larger unit and the smaller one written after it, with how many of the smaller make one:
+#: "5 ft 2 in", "5 feet and 2 inches", "7 lb 4 oz".
+_COMPOUND_UNITS = {("foot", "inch"): Decimal(12), ("pound", "ounce"): Decimal(16)}
+
+
+def _compounds(norm: str, atoms: list[_Atom]) -> list[_Atom]:
+    """An amount written in two units, one quantity in the larger: "5 ft 2 in" is 5 1/6 feet,
+    "3 dollars 50 cents" and "15 dollars 50." are USD 3.50 and USD 15.50."""
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) else None
+        per = _compound_part(norm, a, b) if b is not None else None
+        if b is None or per is None:
+            out.append(a)
+            i += 1
+            continue
+        if b.bare and a.unit == "foot":  # "12 ft 2 in more or less": the "in" the guard left
+            b.end = P.INCH_AFTER.match(norm, b.end).end()  # type: ignore[union-attr]
+        out.append(attrs.evolve(a, end=b.end, magnitude=a.magnitude + b.magnitude / per,
+                                precision=b.precision / per, literal=norm[a.core_start : b.core_end]))
+        i += 2
+    return out
+
+
+def _compound_part(norm: str, a: _Atom, b: _Atom) -> Decimal | None:
+    """How many of ``b``'s unit make one of ``a``'s, when ``b`` is the smaller part of one amount."""
+    shared = b.start < a.end and b.currency == a.currency  # "17 USD 25": the code read as the second's too
+    start = b.core_start if shared else b.start
+    if start < a.end or not P.COMPOUND_GAP.fullmatch(norm, a.end, start) or a.low is not None or b.low is not None \
+            or a.scale != 1 or b.scale != 1 or a.bound != "=" or b.bound != "=" or a.precision != 1 \
+            or a.percent or b.percent or a.per or b.per:
+        return None
+    if a.currency is not None and a.end > a.core_end and not P.CURRENCY_PREFIX.search(norm, a.start, a.core_start):
+        # the currency written after the number: "3 dollars 50 cents", "17 USD 25."
+        cents = b.unit == "cent" and (b.currency is None or shared)
+        bare = b.bare or (shared and not (b.unit or b.scale_word))
+        tail = bare and b.precision == 1 and P.SENTENCE_END.match(norm, b.end) is not None
+        return Decimal(100) if (cents or tail) and b.magnitude < 100 else None
+    if a.currency is None and a.unit is not None and not a.generic_unit:
+        per = _COMPOUND_UNITS.get((a.unit, b.unit or ""))
+        if per is None and b.bare and a.unit == "foot" and P.INCH_AFTER.match(norm, b.end):
+            per = Decimal(12)
+        return per if per is not None and b.magnitude < per else None
+    return None
+
+
+def _separate(norm: str, atoms: list[_Atom]) -> list[_Atom]:
+    """No two quantities share text: a currency between two numbers ("5 USD 6") is the first's;
+    the second keeps a currency written after it ("10 rmb 20 usd")."""
     out: list[_Atom] = []
     for a in atoms:
         prev = out[-1] if out else None
         if prev is not None and prev.end > a.start:
             if prev.end > a.core_start:
                 continue
+            given = a.currency
             a.start, a.currency, a.per, a.bound = a.core_start, None, None, "="
             if a.direction in ("sign", "adverb", "verb"):  # read off the text that is the first's
                 a.sign, a.direction, a.difference = 1, None, False
+            m = P.CURRENCY_SUFFIX_EXACT.match(norm, a.end) if given else None
+            if m is not None and _suffix_allowed(m.group("cur"), a):  # "10 rmb 20 usd": its own code
+                a.currency = _CURRENCY_BY_SURFACE[m.group("cur")].code
+                a.end = m.end()
         out.append(a)
     return out
 

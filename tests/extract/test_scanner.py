@@ -551,6 +551,14 @@ class TestNotQuantities:
             "See https://example.com/2024/05/report-123 for more.",
             "MADRID, 15 (EUROPA PRESS)",
             "July '23 was the all-time warmest month.",
+            "The category 4 hurricane hit the coast.",
+            "The drug is in phase 3 trials.",
+            "The firm filed for chapter 11 protection.",
+            "The sp 500 closed lower.",
+            "In the 90049 ZIP code, prices fell.",
+            "Cayman Airways grounded its new 737 Max jets.",
+            "The debut of Boeing's own 787 Dreamliner was late.",
+            "Properties include 9 E 71st St, Manhattan, and 49 Zorro Ranch Road.",
             "Messi's deal ran from 2017 to ’21 at Barcelona.",
             "BEIJING, 17 (Xinhua) -- The talks went on.",
             "LONDON, 3 (Reuters) - Markets were calm.",
@@ -564,6 +572,11 @@ class TestNotQuantities:
     def test_a_number_before_a_bracket_without_a_dateline_is_read(self) -> None:
         """Only the dateline's shape (a comma, a day, an agency in brackets) is masked."""
         assert [q.text for q in found("Sales rose to 15 (AP) units.")] == ["15"]
+
+    def test_counts_near_identifier_words_are_read(self) -> None:
+        """Only a number that names something is left out: counts before a street or a model stay."""
+        assert [q.text for q in found("About 5 people on Main Street were hurt.")] == ["About 5 people"]
+        assert [q.text for q in found("Boeing delivered 737 jets last year.")] == ["737 jets"]
 
     def test_feet_and_inches_are_not_years(self) -> None:
         """An apostrophe after digits is feet; only one before two digits cuts a year."""

@@ -279,6 +279,21 @@ SENTENCE_WORDS = frozenset(
     Our Your This That These Those There Here Of Than Then When While Where Why How What Which Who
     Total Roughly Approximately More Less Fewer Below Above Between Among Top Another""".split()
 )
+# A lower-case noun that makes the bare number after it an identifier: "a category 4 hurricane",
+# "phase 3 trials", "chapter 11 bankruptcy", "route 66", "the sp 500" (a capitalised one is a name
+# already, by CAPITALISED_WORD_BEFORE)
+IDENTIFIER_NOUN_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(]))(?:category|class|grade|tier|phase|stage|chapter|article|section|route|gate|"
+    r"terminal|platform|series|model|version|sp)\s$"
+)
+# A code, a model name or a street after a bare number: "the 90049 ZIP code", "737 Max jets",
+# "787 Dreamliner", "9 E 71st St", "49 Zorro Ranch Road" (the words between a number and its
+# street are capitalised or ordinals: "5 people on Main Street" is a count)
+IDENTIFIER_AFTER = re.compile(
+    r"""\s(?:ZIP|zip\s+code|postcode|Max|MAX|Dreamliner|neo)\b
+      | \s(?:[A-Z][\w'’-]*\s|\d+(?:st|nd|rd|th)\s){0,3}(?:St|Street|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive)\b""",
+    re.VERBOSE,
+)
 MONTH_WORDS = frozenset(
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()

@@ -181,6 +181,10 @@ _SCOPE_RULES: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
     ("a named constant ('absolute zero')", lambda t, s: t.lower() == "absolute zero"),
     ("an article read as one ('a gallon', 'a penny')", lambda t, s: bool(re.fullmatch(
         r"an?\s+(?!half|third|quarter|fifth|sixth|eighth|dozen|hundred|thousand|million|billion)[a-z]+", t, re.I))),
+    # "percent of 10" for 10% is the Chinese word order ("百分之十") put into English words; in English
+    # copy the number after "percent of" is what the percentage is taken of ("30 percent of 10 cases")
+    ("'percent of N' for N percent (a translated word order)", lambda t, s: bool(
+        re.match(r"(?:per\s?cents?|percents?)\s+of\b", t, re.I))),
     ("phrase with no number ('a small percent')", lambda t, s: not re.search(
         r"\d|[½⅓⅔¼¾⅙⅛]|zero|one|two|three|four|five|six|seven|eight|nine|ten|twen|thirty|forty|fifty|hundred|"
         r"thousand|million|half|quarter|dozen|fifth", t, re.I)),

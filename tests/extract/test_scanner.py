@@ -552,6 +552,8 @@ class TestNotQuantities:
             "MADRID, 15 (EUROPA PRESS)",
             "July '23 was the all-time warmest month.",
             "The category 4 hurricane hit the coast.",
+            "According to 90min, the deal is done.",
+            "The striker told talkSPORT2 he would stay.",
             "The drug is in phase 3 trials.",
             "The firm filed for chapter 11 protection.",
             "The sp 500 closed lower.",
@@ -572,6 +574,10 @@ class TestNotQuantities:
     def test_a_number_before_a_bracket_without_a_dateline_is_read(self) -> None:
         """Only the dateline's shape (a comma, a day, an agency in brackets) is masked."""
         assert [q.text for q in found("Sales rose to 15 (AP) units.")] == ["15"]
+
+    def test_a_duration_that_is_not_a_source_is_read(self) -> None:
+        """Only digits glued to a name right after "according to", "told" or "via" are a source."""
+        assert [q.text for q in found("The match lasted 90min, according to the referee.")] == ["90min"]
 
     def test_counts_near_identifier_words_are_read(self) -> None:
         """Only a number that names something is left out: counts before a street or a model stay."""

@@ -286,6 +286,9 @@ IDENTIFIER_NOUN_BEFORE = re.compile(
     r"(?:^|(?<=[\s(]))(?:category|class|grade|tier|phase|stage|chapter|article|section|route|gate|"
     r"terminal|platform|series|model|version|sp)\s$"
 )
+# Words that name a source: the digits glued to letters after them are a name ("according to
+# 90min", "told talkSPORT"), not an amount
+SOURCE_BEFORE = re.compile(r"(?:^|(?<=\W))(?:according\s+to|reported\s+by|told|via|said\s+to)\s$", re.IGNORECASE)
 # A code, a model name or a street after a bare number: "the 90049 ZIP code", "737 Max jets",
 # "787 Dreamliner", "9 E 71st St", "49 Zorro Ranch Road" (the words between a number and its
 # street are capitalised or ordinals: "5 people on Main Street" is a count)

@@ -652,6 +652,8 @@ def _plausible(norm: str, a: _Atom, before: str, after: str) -> bool:
         if name is not None and name.group("word") not in P.SENTENCE_WORDS \
                 and name.group("word") not in P.MONTH_WORDS and (a.unit is None or a.generic_unit):
             return False  # Qwen 2.5 Max, Model 3 sedans, S&P 500, iPhone 11
+    if after[:1].isalpha() and not a.currency and P.SOURCE_BEFORE.search(before):
+        return False  # "according to 90min": a source's name with digits in it, not a duration
     if not a.scale_word and (a.unit is None or a.generic_unit) and "." not in a.literal and \
             (P.IDENTIFIER_NOUN_BEFORE.search(before) or P.IDENTIFIER_AFTER.match(after)):
         return False  # a category 4 hurricane, phase 3 trials, the 90049 ZIP code, 737 Max jets

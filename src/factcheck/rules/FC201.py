@@ -15,7 +15,7 @@ from factcheck.link.blocking import dimension, stories
 from factcheck.link.compare import BOTH_STATE_BOTH, EQUAL, LEVELS, OTHER, SLIP, SLIP2, SLIP3
 from factcheck.link.profile import Profile, context_profiles
 from factcheck.link.slips import context_slips
-from factcheck.link.values import compare, magnitude_slip, restated, severity
+from factcheck.link.values import allowed, compare, magnitude_slip, restated, severity
 from factcheck.link.weights import Weights, default_weights, probability
 from factcheck.rules.base import Rule
 from factcheck.written import interval_text, quoted
@@ -223,7 +223,8 @@ def _posterior(pair: Link, odd: int, good: int, facts: Sequence[Fact], backing: 
 def _explained(a: Fact, b: Fact, pa: Profile, pb: Profile, relation: int = OTHER) -> bool:
     """What makes two different figures both right: another written period, listing or
     accounting basis; an amount per period ("annually", "a year") against one without (a total
-    is often exactly ten times a year's); and, for figures that differ by other than a power of
+    is often exactly ten times a year's); two percentages that add up to 100 (a share and the
+    rest); and, for figures that differ by other than a power of
     ten with two or more significant digits in common, an estimate against an actual, a superseded figure, or a
     time word near one figure that the other lacks. (Revisions, estimates and other windows of
     time move a figure by some percent; they do not reproduce its digits at ten times the size.
@@ -235,11 +236,24 @@ def _explained(a: Fact, b: Fact, pa: Profile, pb: Profile, relation: int = OTHER
         return True
     if pa.rate != pb.rate:
         return True  # an amount per period against a total: often exactly ten times it
+    if _complements(a, b):
+        return True  # "about 60%" and "about 40%": the two parts of one whole
     if relation in (SLIP2, SLIP3):
         return False
     if qa.estimate != qb.estimate or a.earlier != b.earlier:
         return True
     return bool((pa.markers ^ pb.markers) & _OTHER_TIME) or pa.months != pb.months
+
+
+def _complements(a: Fact, b: Fact) -> bool:
+    """Two percentage levels that add up to 100 within their precision: a share and the rest
+    ("shareholders will own about 60%" and "about 40%"), two facts of one split."""
+    if a.q.unit != "percent" or b.q.unit != "percent" or a.q.kind != "level" or b.q.kind != "level":
+        return False
+    ia, ib = allowed(a, b), allowed(b, a)
+    if ia.low is None or ia.high is None or ib.low is None or ib.high is None:
+        return False
+    return ia.low + ib.low <= 100 <= ia.high + ib.high
 
 
 def _describe(odd: Fact, good: Fact) -> str:

@@ -365,6 +365,8 @@ DIGIT_FRACTION = re.compile(
     r"(?<![\d/.,])(?:(?P<w>\d{1,3})\s{1,2})?"  # the whole part of a mixed number: "2 1/2"
     r"(?P<n>\d{1,3})\s?[/\u2044](?P<d>\d{1,4})(?![\d/])(?=\s+(?:of\b|[a-z]))"
 )
+# Where a digit fraction can be: its slash
+FRACTION_SLASH = re.compile(r"[/\u2044]")
 # Vulgar fraction characters ("½ teaspoon", "2½ years"), each read through its Unicode
 # decomposition ("1⁄2"); the whole part before one is read by WHOLE_BEFORE in a short window
 VULGAR = re.compile(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]")

@@ -275,8 +275,41 @@ def _fractions(norm: str, lower: str, masks: Masks) -> Iterator[_Atom]:
         yield atom
 
 
+def _digit_fraction_matches(norm: str) -> Iterator[re.Match[str]]:
+    """DIGIT_FRACTION's matches, tried only where one can start before each of the text's slashes
+    (a fraction has one): the pattern is never tried at every position of the text."""
+    done = 0
+    for slash in P.FRACTION_SLASH.finditer(norm):
+        at = slash.start()
+        if at < done:
+            continue
+        n = at - 1 if at > 0 and norm[at - 1].isspace() else at  # "1 /2"
+        k = n
+        while k > 0 and n - k < 3 and norm[k - 1].isdecimal():
+            k -= 1
+        if k == n:
+            continue  # no numerator
+        starts = [k]
+        w = k
+        while w > 0 and k - w < 2 and norm[w - 1].isspace():
+            w -= 1
+        v = w
+        while v > 0 and w - v < 3 and norm[v - 1].isdecimal():
+            v -= 1
+        if v < w < k:
+            starts.insert(0, v)  # the whole part of a mixed number first: "2 1/2"
+        for start in starts:
+            if start < done:
+                continue
+            m = P.DIGIT_FRACTION.match(norm, start)
+            if m is not None:
+                done = m.end()
+                yield m
+                break
+
+
 def _digit_fractions(norm: str, masks: Masks) -> Iterator[_Atom]:
-    for m in P.DIGIT_FRACTION.finditer(norm):
+    for m in _digit_fraction_matches(norm):
         num, den = Decimal(m.group("n")), Decimal(m.group("d"))
         if masks.covers(m.start()) or not 0 < num < den:
             continue

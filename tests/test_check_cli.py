@@ -12,18 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from acme import A, B, write
 from factcheck._terminal import progress as _progress
 from factcheck.cli import main
-
-A = "---\npublished: 2024-10-30\n---\nAcme's revenue reached £22.6bn in 2024, the company said.\n"
-B = "---\npublished: 2024-10-30\n---\nAcme's revenue reached £226bn in 2024, according to the filing.\n"
 
 
 @pytest.fixture()
 def corpus(tmp_path: Path) -> Path:
-    (tmp_path / "a.md").write_text(A, encoding="utf-8")
-    (tmp_path / "b.md").write_text(B, encoding="utf-8")
-    return tmp_path
+    return write(tmp_path)
 
 
 class TestCheckCommand:

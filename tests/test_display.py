@@ -7,14 +7,12 @@ from html.parser import HTMLParser
 
 import pytest
 
+from acme import A, B
 from factcheck.documents import parse_document
 from factcheck.pipeline import check
 from factcheck.report import Report
 from factcheck.report.report import COLUMNS, MAX_ROWS
 
-HEAD = "---\npublished: 2024-10-30\n---\n"
-A = HEAD + "Acme's revenue reached £22.6bn in 2024, the company said.\n"
-B = HEAD + "Acme's revenue reached £226bn in 2024, according to the filing.\n"
 ODD_NAME = "b<&>.md"  # a path that must be escaped in HTML
 
 

@@ -6,15 +6,13 @@ import json
 
 import pytest
 
+from acme import HEAD, A, B
 from factcheck.documents import read_document
 from factcheck.output.text import render_finding
 from factcheck.pipeline import check
 
 pytest_plugins = ["pytester"]
 
-HEAD = "---\npublished: 2024-10-30\n---\n"
-A = HEAD + "Acme's revenue reached £22.6bn in 2024, the company said.\n"
-B = HEAD + "Acme's revenue reached £226bn in 2024, according to the filing.\n"
 C = HEAD + "Hooli hired 300 engineers.\n"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from acme import A, B
 from factcheck.documents import parse_document
 from factcheck.facts import Fact
 from factcheck.findings import Finding, Severity
@@ -11,10 +12,6 @@ from factcheck.model import Quantity
 from factcheck.output.github import LIMIT, escape_data, escape_property, render_github
 from factcheck.pipeline import check
 from factcheck.report import Report
-
-HEAD = "---\npublished: 2024-10-30\n---\n"
-A = HEAD + "Acme's revenue reached £22.6bn in 2024, the company said.\n"
-B = HEAD + "Acme's revenue reached £226bn in 2024, according to the filing.\n"
 
 
 def test_escaping() -> None:

@@ -17,7 +17,7 @@ import attrs
 
 from factcheck.facts import Fact
 from factcheck.group import Context
-from factcheck.link.blocking import candidate_pairs
+from factcheck.link.blocking import candidate_pairs, context_stories
 from factcheck.link.compare import EQUAL, LEVELS, VALUE, Stated, echo, vector
 from factcheck.link.profile import Profile, idf, profiles, sentence_idf
 from factcheck.link.weights import Weights, default_weights, probability
@@ -64,7 +64,8 @@ def link(ctx: Context, facts: Sequence[Fact], *, weights: Weights | None = None,
     stated = Stated(facts)
     weights_of_sentence_words = sentence_idf(found)
     out = []
-    for i, j in candidate_pairs(facts, found):
+    grouped = context_stories(ctx) if facts is ctx.facts else None
+    for i, j in candidate_pairs(facts, found, grouped):
         levels = vector(ctx, facts[i], facts[j], found[i], found[j], weights_of_words, stated,
                         weights_of_sentence_words)
         if levels is None:

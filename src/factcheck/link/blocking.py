@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
 from factcheck.facts import Fact
+from factcheck.group import Context
 from factcheck.link.profile import Profile, physical_dimension, significant_digits
 
 #: An article's main subjects: the entities that this many of its most frequent ones name.
@@ -33,6 +34,15 @@ COMMON_FIGURE = 50
 #: A block of more figures than this (one dimension of one story) is split by shared words and
 #: digits rather than compared pair by pair.
 LARGE = 600
+
+
+def context_stories(ctx: Context) -> list[list[int]]:
+    """:func:`stories` of ``ctx.facts``, made once per context: the linkage, FC201 and the slips
+    all read them."""
+    cached: list[list[int]] | None = ctx.__dict__.get("_stories")
+    if cached is None:
+        cached = ctx.__dict__["_stories"] = stories(ctx.facts)
+    return cached
 
 
 def stories(facts: Sequence[Fact]) -> list[list[int]]:
@@ -119,10 +129,12 @@ def _sharing_figures(facts: Sequence[Fact], published: dict[str, dt.date | None]
     return out
 
 
-def candidate_pairs(facts: Sequence[Fact], profiles: Sequence[Profile]) -> Iterator[tuple[int, int]]:
-    """Index pairs ``(i, j)``, ``i < j``, in ascending order, of facts worth comparing."""
+def candidate_pairs(facts: Sequence[Fact], profiles: Sequence[Profile],
+                    grouped: Sequence[Sequence[int]] | None = None) -> Iterator[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, in ascending order, of facts worth comparing;
+    ``grouped``: the facts' stories, when the caller has them already."""
     pairs: set[tuple[int, int]] = set()
-    for story in stories(facts):
+    for story in stories(facts) if grouped is None else grouped:
         blocks: dict[str, list[int]] = defaultdict(list)
         for i in story:
             blocks[dimension(facts[i])].append(i)

@@ -38,9 +38,10 @@ import attrs
 
 from factcheck.facts import Fact
 from factcheck.group import Context
-from factcheck.link.blocking import NEWS_WINDOW_DAYS, stories
+from factcheck.link.blocking import NEWS_WINDOW_DAYS, context_stories, stories
 from factcheck.link.compare import Stated
 from factcheck.link.profile import Profile, context_profiles, physical_units, significant_digits, stem
+from factcheck.link.values import written_apart
 
 #: The powers of ten a slip can move a figure by: a digit dropped or added, a scale word swapped
 #: ("million" for "billion" is three).
@@ -79,11 +80,12 @@ def context_slips(ctx: Context) -> list[Slip]:
     reports them and the rule that must not report them again both ask."""
     cached: list[Slip] | None = ctx.__dict__.get("_slips")
     if cached is None:
-        cached = ctx.__dict__["_slips"] = slips(ctx.facts, context_profiles(ctx))
+        cached = ctx.__dict__["_slips"] = slips(ctx.facts, context_profiles(ctx), context_stories(ctx))
     return cached
 
 
-def slips(facts: Sequence[Fact], found: Sequence[Profile] | None = None) -> list[Slip]:
+def slips(facts: Sequence[Fact], found: Sequence[Profile] | None = None,
+          grouped: Sequence[Sequence[int]] | None = None) -> list[Slip]:
     """The magnitude slips among ``facts``, at most one per odd figure, in index order.
 
     ``found``: each fact's linkage profile: the words that govern its number, and whether a rate
@@ -96,7 +98,7 @@ def slips(facts: Sequence[Fact], found: Sequence[Profile] | None = None) -> list
     """
     words = None if found is None else [p.window for p in found]
     rates = None if found is None else [p.rate for p in found]
-    story_of = {i: k for k, story in enumerate(stories(facts)) for i in story}
+    story_of = {i: k for k, story in enumerate(stories(facts) if grouped is None else grouped) for i in story}
     stated = Stated(facts)
     docs_of_story: dict[int, set[str]] = defaultdict(set)
     for i, f in enumerate(facts):
@@ -235,7 +237,7 @@ def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int
     for odd in odd_side:
         for good in good_side:
             a, b = facts[odd], facts[good]
-            if _explained(a, b) or _far_apart(a, b) or (rates is not None and rates[odd] != rates[good]):
+            if written_apart(a, b) or _far_apart(a, b) or (rates is not None and rates[odd] != rates[good]):
                 continue
             if a.doc == b.doc:
                 continue
@@ -270,15 +272,6 @@ def _restated(facts: Sequence[Fact], odd: int, own: list[int], words: Sequence[f
     if words is None or any(facts[i].sentence == facts[odd].sentence for i in own):
         return False
     return any((words[odd] & words[i]) - _names(facts[odd]) for i in own)
-
-
-def _explained(a: Fact, b: Fact) -> bool:
-    """Two written periods, listings or accounting bases that differ: two facts."""
-    if a.period_id() and b.period_id() and a.period_id() != b.period_id():
-        return True
-    qa, qb = a.q.qualifiers, b.q.qualifiers
-    return bool((qa.listing and qb.listing and qa.listing != qb.listing)
-                or (qa.basis and qb.basis and qa.basis != qb.basis))
 
 
 def _far_apart(a: Fact, b: Fact) -> bool:

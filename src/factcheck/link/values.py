@@ -117,6 +117,16 @@ def same_measure(a: Fact, b: Fact) -> bool:
     return _physical(ua, ub)
 
 
+def written_apart(a: Fact, b: Fact) -> bool:
+    """Two written periods, listings or accounting bases that differ: two facts, whatever their
+    values (Q1 and Q2, the Hong Kong and the New York share, IFRS and adjusted profit)."""
+    if a.period_id() and b.period_id() and a.period_id() != b.period_id():
+        return True
+    qa, qb = a.q.qualifiers, b.q.qualifiers
+    return bool((qa.listing and qb.listing and qa.listing != qb.listing)
+                or (qa.basis and qb.basis and qa.basis != qb.basis))
+
+
 def attr_interval(fact: Fact, iv: Interval) -> Fact:
     return attrs.evolve(fact, quantity=attrs.evolve(fact.q, interval=iv))
 

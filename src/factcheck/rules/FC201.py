@@ -11,11 +11,11 @@ from factcheck.facts import Fact
 from factcheck.findings import Finding, Severity
 from factcheck.group import Context
 from factcheck.link import Link, link
-from factcheck.link.blocking import dimension, stories
+from factcheck.link.blocking import context_stories, dimension
 from factcheck.link.compare import BOTH_STATE_BOTH, EQUAL, LEVELS, OTHER, SLIP, SLIP2, SLIP3
 from factcheck.link.profile import Profile, context_profiles
 from factcheck.link.slips import context_slips
-from factcheck.link.values import allowed, compare, magnitude_slip, restated, severity
+from factcheck.link.values import allowed, compare, magnitude_slip, restated, severity, written_apart
 from factcheck.link.weights import Weights, default_weights, probability
 from factcheck.rules.base import Rule
 from factcheck.written import interval_text, quoted
@@ -152,7 +152,7 @@ def _decide(ctx: Context, weights: Weights) -> tuple[list[Decision], dict[int, l
     found = context_profiles(ctx)
     links = link(ctx, facts, weights=weights, found=found)
     backing = _backing(facts, links)
-    sources = _sources(facts)
+    sources = _sources(facts, context_stories(ctx))
     best: dict[int, Decision] = {}
     for pair in links:
         if pair.value >= EQUAL:
@@ -188,14 +188,14 @@ def _backing(facts: Sequence[Fact], links: Sequence[Link]) -> dict[int, list[int
     return dict(out)
 
 
-def _sources(facts: Sequence[Fact]) -> dict[int, tuple[int, int]]:
+def _sources(facts: Sequence[Fact], grouped: Sequence[Sequence[int]]) -> dict[int, tuple[int, int]]:
     """For each figure: how many articles its story has, and how many figures of its dimension its
     own article gives (the candidates for any one fact the article states)."""
     per_doc: dict[tuple[str, str], int] = defaultdict(int)
     for f in facts:
         per_doc[(f.doc, dimension(f))] += 1
     out = {}
-    for story in stories(facts):
+    for story in grouped:
         n = len({facts[i].doc for i in story})
         for i in story:
             out[i] = (n, per_doc[(facts[i].doc, dimension(facts[i]))])
@@ -229,11 +229,9 @@ def _explained(a: Fact, b: Fact, pa: Profile, pb: Profile, relation: int = OTHER
     time word near one figure that the other lacks. (Revisions, estimates and other windows of
     time move a figure by some percent; they do not reproduce its digits at ten times the size.
     Changes against two different stated bases are never compared at all.)"""
-    if a.period_id() and b.period_id() and a.period_id() != b.period_id():
+    if written_apart(a, b):
         return True
     qa, qb = a.q.qualifiers, b.q.qualifiers
-    if (qa.listing and qb.listing and qa.listing != qb.listing) or (qa.basis and qb.basis and qa.basis != qb.basis):
-        return True
     if pa.rate != pb.rate:
         return True  # an amount per period against a total: often exactly ten times it
     if _complements(a, b):

@@ -141,6 +141,15 @@ class TestNewFormatsRoundTrip:
         q = scan(f"It cost {style.format(w=whole, c=cents)}")
         assert [(x.value, x.unit) for x in q] == [(whole + Decimal(cents) / 100, "USD")]
 
+    @given(value=st.decimals(min_value=1, max_value=10**7, places=2), scale=st.sampled_from(
+        [("Millionen", 6), ("Milliarden", 9), ("Mio.", 6)]), grouped=st.booleans())
+    def test_continental_number_reads_back(self, value: Decimal, scale: tuple[str, int], grouped: bool) -> None:
+        """ "1.234,56 Millionen Euro" in a German sentence reads back as the value written."""
+        whole, frac = f"{value:.2f}".split(".")
+        digits = f"{int(whole):,}".replace(",", ".") if grouped else whole
+        q = scan(f"Der Umsatz der Firma lag bei {digits},{frac} {scale[0]} Euro und damit über dem Vorjahr.")
+        assert [(x.value, x.unit) for x in q] == [(value.scaleb(scale[1]), "EUR")]
+
 
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
     "seventeen eighteen nineteen".split()

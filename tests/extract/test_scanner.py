@@ -634,6 +634,39 @@ class TestOtherLanguagesAgesAndSums:
     def test_an_english_dot_stays_a_decimal_point(self) -> None:
         assert only("Revenue was 1.950 million dollars.").value == D("1950000")
 
+    def test_decimal_commas_in_a_continental_text(self) -> None:
+        """A German article's "6,1 Prozent" is 6.1% and its "94,93 Milliarden" 94.93bn: the text's
+        unambiguous figures say its comma is the decimal mark."""
+        out = found("Der Umsatz stieg um 6,1 Prozent auf 94,93 Milliarden US-Dollar.")
+        assert [(q.value, q.unit) for q in out] == [(D("6.1"), "percent"), (D("94.93e9"), "USD")]
+
+    def test_a_figure_read_the_way_its_text_writes(self) -> None:
+        """ "10,246 Milliarden" is ten billion in an article whose other figures use decimal commas,
+        and "22.915" twenty-two thousand in one written in Spanish."""
+        german = found("Der Gewinn sank um 35,8 Prozent; die Nachzahlung von 10,246 Milliarden Dollar belastet.")
+        assert german[-1].value == D("10.246e9")
+        assert only("Tesla entregó 22.915 unidades de los otros modelos.").value == D("22915")
+
+    def test_english_decimals_with_thousands_dots(self) -> None:
+        """A Spanish article that writes "4.3%" and "462.890 unidades": a dot before exactly three
+        digits groups thousands, one before one or two is a decimal point."""
+        out = found("Las entregas subieron un 4.3% hasta 462.890 unidades.")
+        assert [q.value for q in out] == [D("4.3"), D("462890")]
+
+    def test_an_english_text_keeps_its_commas(self) -> None:
+        """One continental-looking figure does not outvote the text's English ones."""
+        out = found("Sales rose 6.5% to 1,500 units and 12.5% to 2,250 units; a German site wrote 6,1.")
+        assert [q.value for q in out][:4] == [D("6.5"), D("1500"), D("12.5"), D("2250")]
+
+    def test_mil_is_a_thousand_in_spanish(self) -> None:
+        assert only("Tesla produjo 410 mil vehículos en el trimestre.").value == D("410000")
+        assert only("Apple earned $94 mil in the quarter.").value == D("94e6")
+
+    def test_a_conversion_after_a_price_each(self) -> None:
+        """ "51 dólares cada uno (47,9 euros)": the euros restate the price of each share."""
+        first, second = found("El precio quedó fijado en 51 dólares cada uno (47,9 euros), en la banda alta.")
+        assert (first.unit, second.unit, second.value, second.converts) == ("USD", "EUR", D("47.9"), first.span)
+
     def test_de_joins_a_currency_to_a_scale_word_only(self) -> None:
         assert all(q.unit != "EUR" for q in found("Cuesta 5 de euros."))
 

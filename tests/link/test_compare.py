@@ -81,6 +81,14 @@ class TestValue:
         assert value(ctx, fa, fb) == level(name)
         assert value(ctx, fb, fa) == level(name)
 
+    def test_a_round_figure_tenfold_with_other_digits_is_no_slip(self) -> None:
+        """ "46,500" may stand for 45,337-47,663 as a round figure, and 469,796 is ten times
+        46,980; but a slip reproduces digits, and 465 is not 470."""
+        ctx, fa, fb = pair("Acme built 46,500 cars.", "Acme built 469,796 cars.")
+        assert value(ctx, fa, fb) == OTHER
+        ctx, fa, fb = pair("Acme built 46,500 cars.", "Acme built 465,100 cars.")
+        assert value(ctx, fa, fb) == level("power of ten, three or more digits")
+
     @pytest.mark.parametrize(("a", "b"), [
         ("Acme hired 105 staff.", "Acme hired 126 staff."),          # +20%, a count
         ("Acme's revenue was £105m.", "Acme's revenue was £126m."),  # +20%, one currency

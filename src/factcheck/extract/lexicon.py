@@ -58,6 +58,8 @@ class Lexicon:
     number_words: dict[str, tuple[Decimal, str]]
     #: the unit names that pint converts (:mod:`factcheck.units`): every unit that is not counted
     physical_units: frozenset[str] = frozenset()
+    #: function words -> the number convention of their language ("english" | "continental")
+    separator_words: dict[str, str] = attrs.field(factory=dict)
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -74,8 +76,9 @@ class Lexicon:
         guarded_units = {r[0]: r[4] for r in unit_rows if len(r) > 4 and r[4]}
         number_words = {r[0]: (Decimal(r[1]), r[2]) for r in _rows("numbers.tsv")}
         physical_units = frozenset(units.values()) - count_units
+        separator_words = {r[0]: r[1] for r in _rows("separators.tsv")}
         return cls(currencies, scales, hedges, directions, units, count_units, attached_units, guarded_units,
-                   number_words, physical_units)
+                   number_words, physical_units=physical_units, separator_words=separator_words)
 
 
 LEXICON = Lexicon.load()

@@ -15,6 +15,7 @@ Decimal('500000.0')
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
 
 from factcheck.extract.lexicon import LEXICON
@@ -68,6 +69,100 @@ def normalize_chars(text: str) -> str:
         return text
     # the characters to fold are rare: find them with one class scan rather than translating all
     return _FOLDABLE.sub(lambda m: _SAME_LENGTH[ord(m.group())], text)
+
+
+# The two ways of writing separators. A text's own unambiguous figures say which one it follows:
+# "6,1 Prozent", "14,29 Milliarden" and "1.234.567" only in the continental convention (comma for
+# the decimal mark, dot for thousands: German, French, Spanish of Spain, Italian...), "12.5%",
+# "1,234,567" and "1,234.5" only in the English one. Figures such as "22.915" or "10,246" are read
+# the text's way: twenty-two thousand and ten point two four six in a German article.
+_CONTINENTAL_ONLY = re.compile(
+    r"""
+    (?<![\d.,])
+    (?:
+        \d+,\d{1,2}(?![.,]?\d)         # 6,1 / 14,29: a comma before one or two last digits
+      | \d{1,3}(?:\.\d{3}){2,}(?![.,]?\d) # 1.234.567: dots grouping thousands twice
+      | \d{1,3}(?:\.\d{3})+,\d+       # 1.234,5: dots, then the decimal comma
+    )
+    """,
+    re.VERBOSE,
+)
+_ENGLISH_ONLY = re.compile(
+    r"""
+    (?<![\d.,])
+    (?:
+        \d+\.\d{1,2}(?![.,]?\d)         # 12.5 / 3.75 (not a date: 7.6.2024 has another dot)
+      | \d{1,3}(?:,\d{3}){2,}(?![.,]?\d)  # 1,234,567
+      | \d{1,3}(?:,\d{3})+\.\d+         # 1,234.5
+    )
+    """,
+    re.VERBOSE,
+)
+# A continental figure, rewritten with the separators swapped: the dot-grouped thousands with an
+# optional decimal part, or digits with a decimal comma.
+_CONTINENTAL_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+)(?![.,]?\d)")
+_DOT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![.,]?\d)")
+_SWAP = str.maketrans(".,", ",.")
+# A figure the two conventions read differently: one separator before exactly three digits.
+_AMBIGUOUS = re.compile(r"(?<![\d.,])\d{1,3}[.,]\d{3}(?![.,]?\d)")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def number_convention(text: str) -> str:
+    """How ``text`` writes its numbers: "continental" (decimal comma, dots for thousands),
+    "dotted" (English decimals, but dots for thousands: "14.3%" and "462.890 unidades" in one
+    Spanish article) or "english".
+
+    Decided by the text's own figures that only one convention can read, by majority: an English
+    article quoting one German figure stays English. When they do not settle it and the text has a
+    figure the two read differently ("22.915", "10,246"), the text's language does, by its
+    commonest words (``data/separators.tsv``); and in a continental language a dot before exactly
+    three digits groups thousands whatever the other figures do.
+
+    >>> number_convention("Der Umsatz stieg um 6,1 Prozent auf 94,93 Milliarden Dollar.")
+    'continental'
+    >>> number_convention("Revenue rose 6.1% to $94.93 billion; 1,500 jobs.")
+    'english'
+    >>> number_convention("Tesla entregó 22.915 unidades de los otros modelos.")
+    'continental'
+    >>> number_convention("Las entregas subieron un 4.3% hasta 462.890 unidades.")
+    'dotted'
+    """
+    continental = sum(1 for _ in _CONTINENTAL_ONLY.finditer(text))
+    english = sum(1 for _ in _ENGLISH_ONLY.finditer(text))
+    if continental > english:
+        return "continental"
+    if not _AMBIGUOUS.search(text):
+        return "english"  # nothing the two conventions read differently
+    if not continental_language(text):
+        return "english"
+    return "dotted" if english else "continental"
+
+
+def continental_language(text: str) -> bool:
+    """Is ``text`` in a language of the continental convention, by its commonest words
+    (``data/separators.tsv``)? Such languages also read "mil" as a thousand ("410 mil
+    vehículos"), not as the English abbreviation of a million.
+
+    >>> continental_language("Tesla produjo 410 mil vehículos en el trimestre")
+    True
+    """
+    votes = Counter(LEXICON.separator_words.get(w) for w in _WORD.findall(text.lower()))
+    return votes["continental"] > votes["english"]
+
+
+def english_separators(text: str, convention: str = "continental") -> str:
+    """``text`` with every continental figure's separators swapped to the English convention
+    (same length, so offsets hold): "6,1" becomes "6.1", "1.234,5" becomes "1,234.5"; with
+    ``convention="dotted"`` only the thousands dots.
+
+    >>> english_separators("22.915 Autos, 6,1 Prozent, 1.234,5 Tonnen, am 7.6.2024")
+    '22,915 Autos, 6.1 Prozent, 1,234.5 Tonnen, am 7.6.2024'
+    >>> english_separators("un 4.3% hasta 462.890 unidades", "dotted")
+    'un 4.3% hasta 462,890 unidades'
+    """
+    pattern = _CONTINENTAL_NUMBER if convention == "continental" else _DOT_THOUSANDS
+    return pattern.sub(lambda m: m.group().translate(_SWAP), text)
 
 
 # A line break inside a paragraph, as editors and `fmt` wrap prose: the line ends in text and the

@@ -78,11 +78,6 @@ SCALE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 SCALE_CASE_SENSITIVE = frozenset({"m", "M", "b", "B", "k", "K", "T"})
-# Scale words of languages that group thousands with dots; a number before one of them is read that way
-CONTINENTAL_SCALES = frozenset(
-    {"millones", "millón", "mil millones", "millionen", "mio.", "milliarden", "milliarde", "mrd."}
-)
-DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 CURRENCY_SUFFIX_EXACT = re.compile(
     r"(?:\s?)(?P<cur>" + _alt(_currency_surfaces("suffix", True)) + r")(?![A-Za-z])"
@@ -109,8 +104,12 @@ PERCENT = re.compile(
     r"""
     (?:
         \s?(?P<sign>%)                                      # 11.7%
-      | [\s-](?P<word>percent\b|per\s?cent\b|pct\b\.?)       # 39 percent, 16-percent, 7 per cent, 4 pct.
       | [\s-](?P<pp>percentage[\s-]points?|pts?\b(?=\s*(?:yoy|y/y|year|qoq|q/q)))\b  # 3.6 percentage points
+      # points in German, Spanish, French
+      | [\s-](?P<pp_other>Prozentpunkte?n?|puntos\sporcentuales|points\sde\spourcentage)\b
+      | [\s-](?P<word>percent\b|per\s?cent\b|pct\b\.?)       # 39 percent, 16-percent, 7 per cent, 4 pct.
+      # percent in German, Spanish, French, Italian, Dutch, Norwegian
+      | \s(?P<word_other>Prozent|por\s?ciento|pour\s?cent|per\s?cento|procent|prosent)\b
       | [\s-]?(?P<pp_short>pp|ppts?|ppt)\b                   # 0.3 pp, 2ppt
       | [\s-](?P<percentage>percentages?)\b                  # 100 percentage (not "percentage points": above)
       | [\s-](?P<bp>basis[\s-]points?)\b                     # 25 basis points
@@ -326,6 +325,7 @@ FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 CONVERSION_OPEN = re.compile(
     r"""
     \s*(?:
+        (?:(?:each|apiece|a\ share|per\ share|cada\ un[oa]|je\ Aktie|pro\ Aktie|par\ action)\s*)?  # $51 each
         \(\s*                                 # 380 billion yuan ($53 billion)
       | ,\s*(?:equivalent\s+to|or\s+about|or\s+roughly|or\s+around|or\s+nearly|or|about)\s+  # , or about
       | (?<=\s)or\s+                          # $5bn or €4.6bn

@@ -29,8 +29,11 @@ from factcheck.extract import patterns as P
 from factcheck.extract.lexicon import LEXICON
 from factcheck.extract.masks import Masks
 from factcheck.extract.numbers import (
+    continental_language,
+    english_separators,
     join_wrapped_lines,
     normalize_chars,
+    number_convention,
     parse_literal,
     spelled_value,
     valid_grouping,
@@ -96,8 +99,15 @@ class _Atom:
 def scan(text: str) -> list[Quantity]:
     """Every quantity in ``text``, in order of appearance."""
     norm = join_wrapped_lines(normalize_chars(text))  # same length: offsets into ``text`` hold
+    convention = number_convention(norm)
+    if convention != "english":
+        norm = english_separators(norm, convention)  # "6,1 Prozent" is read as 6.1, "22.915" as 22,915
     masks = Masks(norm)
     atoms = [a for a in _atoms(norm, masks) if not a.dropped]
+    if continental_language(norm):
+        for a in atoms:
+            if a.scale_word is not None and a.scale_word.lower() == "mil":
+                a.scale = Decimal(1000)  # Spanish and Portuguese "410 mil": thousands, not millions
     atoms = _separate(norm, _compounds(norm, _join_ranges(norm, atoms)))
     _elided_scales(norm, atoms)
     _link(norm, atoms)
@@ -457,10 +467,6 @@ def _read_right(norm: str, a: _Atom) -> None:
                 a.scale = info.multiplier
                 a.scale_word = word
                 pos = m.end()
-                if word.lower() in P.CONTINENTAL_SCALES and P.DOT_GROUPED.fullmatch(a.literal):
-                    # a Spanish or German scale word says the dots group thousands: "1.950 millones"
-                    a.magnitude = Decimal(a.literal.replace(".", ""))
-                    a.precision = Decimal(1)
                 frac = P.AND_FRACTION.match(norm, pos) if not a.spelled else None
                 part = _and_fraction(frac) if frac is not None and not frac.group("scale") else None
                 if part is not None:  # "3 million and a half"
@@ -512,7 +518,7 @@ def _read_right(norm: str, a: _Atom) -> None:
     if a.currency is None and a.percent is None:
         m = P.PERCENT.match(norm, pos)
         if m is not None:
-            if m.group("pp") or m.group("pp_short"):
+            if m.group("pp") or m.group("pp_short") or m.group("pp_other"):
                 a.percent = "pp"
             elif m.group("bp") or m.group("bp_short"):
                 a.percent = "bp"

@@ -12,7 +12,7 @@ import bisect
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from rapidfuzz import fuzz
 
@@ -160,13 +160,34 @@ def value(ctx: Context, a: Fact, b: Fact) -> int | None:
         if not 10**k / 2 <= ratio <= 10**k * 2:
             continue  # only a ratio near a power of ten can be one (floats only pick what to test)
         big, small = (a, b) if x > y else (b, a)
-        if agree(ctx, _scaled(big, Decimal(10) ** -k), small):
+        if agree(ctx, _scaled(big, Decimal(10) ** -k), small) and (
+                not same_measure(a, b) or same_digits(a.q.value, b.q.value)):
             return SLIP + min(digits, 3) - 1
     v, w = a.q.value, restated(b, b.q.value, a)
     same_unit = same_measure(a, b)  # amounts in two currencies are not near or far without a rate
     if same_unit and v and w and (v < 0) == (w < 0) and abs(v - w) <= NEAR_GAP * max(abs(v), abs(w)):
         return NEAR
     return OTHER
+
+
+def same_digits(x: Decimal, y: Decimal) -> bool:
+    """Do two figures share their significant digits, the more precise one rounded to the other's?
+    A slip reproduces the digits; a round figure's slack ("46.500" allows 45,337 to 47,663) says
+    what it may round, not which digits it has.
+
+    >>> same_digits(Decimal("46500"), Decimal("469796")), same_digits(Decimal("146"), Decimal("1464.0"))
+    (False, True)
+    """
+    dx, dy = significant_digits(x), significant_digits(y)
+    n = min(len(dx), len(dy))
+    return _first_digits(x, n) == _first_digits(y, n)
+
+
+def _first_digits(value: Decimal, n: int) -> str:
+    """The significant digits of ``value`` rounded half up to ``n`` of them."""
+    exponent = abs(value).adjusted() - n + 1
+    rounded = abs(value).quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
+    return significant_digits(rounded)[:n]
 
 
 class Stated:

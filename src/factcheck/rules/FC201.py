@@ -57,9 +57,10 @@ class ValueMismatch(Rule):
     Never a conflict, whatever the evidence: two articles that each give both values (they state
     two facts); a different written period, listing or accounting basis; and, unless the figures
     are a power of ten apart with two or more significant digits in common, an estimate against an
-    actual, a superseded figure, or a time word near one figure that the other lacks (historical,
-    year to date, since, one day). Revisions, estimates and other windows of time move a figure by
-    some percent; they do not reproduce its digits at ten times the size.
+    actual, a superseded figure, a time word near one figure that the other lacks (historical,
+    year to date, since, one day), or a conversion in parentheses (its writer's arithmetic at the
+    day's rate, which FC301 checks against that rate). Revisions, estimates and other windows of
+    time move a figure by some percent; they do not reproduce its digits at ten times the size.
 
     **Bad**
 
@@ -238,6 +239,8 @@ def _explained(a: Fact, b: Fact, pa: Profile, pb: Profile, relation: int = OTHER
         return True  # "about 60%" and "about 40%": the two parts of one whole
     if relation in (SLIP2, SLIP3):
         return False
+    if a.q.converts is not None or b.q.converts is not None:
+        return True  # a conversion is its writer's arithmetic at the day's rate (FC301 checks it)
     if qa.estimate != qb.estimate or a.earlier != b.earlier:
         return True
     return bool((pa.markers ^ pb.markers) & _OTHER_TIME) or pa.months != pb.months

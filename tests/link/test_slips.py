@@ -43,6 +43,14 @@ class TestSlips:
                      "c.md": BOX_OFFICE.format("$146 million")})
         assert got == [("$1,464.4 million", "$146 million", 1)]
 
+    def test_zeros_written_after_the_point_are_digits(self) -> None:
+        """"$23.0 billion" has three digits, and "$229.60 billion" rounds to them (230): the
+        rounding carries into a zero that the coarser figure wrote."""
+        got = found({"a.md": "Acme's net income was $23.0 billion a year earlier.",
+                     "b.md": "Acme's net income was down from $229.60 billion a year earlier.",
+                     "c.md": "Acme's net income was $23.0 billion a year ago."})
+        assert got == [("$229.60 billion", "$23.0 billion", 1)]
+
     def test_rounding_needs_three_digits(self) -> None:
         """"13" is 126 rounded to two digits at a tenth: too common to be evidence."""
         got = found({"a.md": "Acme won 13 medals in the final.", "b.md": "Acme won 126 medals in all.",

@@ -118,6 +118,19 @@ def significant_digits(value: Decimal) -> str:
     return text or "0"
 
 
+def written_digits(value: Decimal, literal: str) -> str:
+    """The significant digits of a figure as written: trailing zeros after a decimal point count
+    ("$23.0 billion" gives three digits, 230), those of a whole number do not ("1,500" may be
+    round).
+
+    >>> written_digits(Decimal("23.0E9"), "23.0"), written_digits(Decimal("1500"), "1,500")
+    ('230', '15')
+    """
+    if "." not in literal or not literal.replace(",", "").replace(".", "").isdigit():
+        return significant_digits(value)
+    return literal.replace(",", "").replace(".", "").lstrip("0") or "0"
+
+
 def context_profiles(ctx: Context) -> list[Profile]:
     """The profiles of ``ctx.facts``, made once per context and shared by the rules that read them."""
     cached: list[Profile] | None = ctx.__dict__.get("_profiles")

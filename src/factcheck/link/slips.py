@@ -40,7 +40,14 @@ from factcheck.facts import Fact
 from factcheck.group import Context
 from factcheck.link.blocking import NEWS_WINDOW_DAYS, context_stories, stories
 from factcheck.link.compare import Stated
-from factcheck.link.profile import Profile, context_profiles, physical_units, significant_digits, stem
+from factcheck.link.profile import (
+    Profile,
+    context_profiles,
+    physical_units,
+    significant_digits,
+    stem,
+    written_digits,
+)
 from factcheck.link.values import written_apart
 
 #: The powers of ten a slip can move a figure by: a digit dropped or added, a scale word swapped
@@ -115,7 +122,8 @@ def slips(facts: Sequence[Fact], found: Sequence[Profile] | None = None,
     for by_value in groups.values():
         if len(by_value) < 2 or sum(len(v) for v in by_value.values()) > MAX_GROUP:
             continue
-        for small, big, power, digits in _candidates(by_value):
+        written = {v: max((_written(facts[i]) for i in ids), key=len) for v, ids in by_value.items()}
+        for small, big, power, digits in _candidates(by_value, written):
             slip = _judge(facts, by_value[small], by_value[big], power, stated, scale, story_of,
                           docs_of_story, words, rates)
             if slip is not None and slip.odd not in best:
@@ -123,16 +131,23 @@ def slips(facts: Sequence[Fact], found: Sequence[Profile] | None = None,
     return [best[i] for i in sorted(best)]
 
 
-def _candidates(by_value: dict[Decimal, list[int]]) -> list[tuple[Decimal, Decimal, int, str]]:
+def _candidates(by_value: dict[Decimal, list[int]],
+                written: dict[Decimal, str] | None = None) -> list[tuple[Decimal, Decimal, int, str]]:
     """Pairs of values (smaller, larger, power of ten, the digits they share) that repeat each
     other's significant digits at another power of ten: exactly ("162" and "1,620"), or the less
-    precise one as the other rounded ("146" and "1,464.0": three or more digits), found through
-    an index of digit strings, not by comparing every pair."""
+    precise one as the other rounded ("146" and "1,464.0": three or more digits, counting the
+    zeros written after a decimal point: "$23.0 billion" and "$229.60 billion"), found through an
+    index of digit strings, not by comparing every pair."""
     exact: dict[str, list[Decimal]] = defaultdict(list)
+    coarse_by: dict[str, list[Decimal]] = defaultdict(list)
     rounded: dict[str, list[Decimal]] = defaultdict(list)
     for value in by_value:
         digits = significant_digits(value)
         exact[digits].append(value)
+        coarse_by[digits].append(value)
+        shown = (written or {}).get(value, digits)
+        if shown != digits:
+            coarse_by[shown].append(value)
         for length in range(ROUNDED_DIGITS, len(digits)):
             shorter = _rounded(value, length)
             if len(shorter) == length:
@@ -146,7 +161,7 @@ def _candidates(by_value: dict[Decimal, list[int]]) -> list[tuple[Decimal, Decim
                 if power is not None:
                     out.append((small, big, power, digits))
     for digits, values in rounded.items():
-        for coarse in exact.get(digits, []):
+        for coarse in coarse_by.get(digits, []):
             for fine in values:
                 power = _power_within(coarse, fine)
                 if power is not None:
@@ -156,9 +171,11 @@ def _candidates(by_value: dict[Decimal, list[int]]) -> list[tuple[Decimal, Decim
 
 
 def _rounded(value: Decimal, length: int) -> str:
-    """The significant digits of ``value`` rounded half up to ``length`` of them."""
+    """The significant digits of ``value`` rounded half up to ``length`` of them, zeros kept
+    (229.6 to three digits is "230")."""
     exponent = value.adjusted() - length + 1
-    return significant_digits(value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP))
+    rounded = value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
+    return significant_digits(rounded).ljust(length, "0")[:length]
 
 
 def _power_within(coarse: Decimal, fine: Decimal) -> int | None:
@@ -244,7 +261,7 @@ def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int
             own = [i for i in good_side if facts[i].doc == a.doc]
             if own and not _restated(facts, odd, own, words):
                 continue  # the article gives both values in other words: two facts (a salary, a bonus)
-            digits = min(len(significant_digits(a.q.value)), len(significant_digits(b.q.value)))
+            digits = min(len(_written(a)), len(_written(b)))
             backed = len({facts[i].doc for i in good_side}) > 1
             shared = bool(words is not None and (words[odd] & words[good]) - _names(a) - _names(b))
             if not (backed or shared) or (digits < STRONG_DIGITS and not shared):
@@ -256,6 +273,10 @@ def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int
             allies = tuple(i for i in good_side if i != good and facts[i].doc != a.doc)
             return Slip(odd, good, sign, allies)
     return None
+
+
+def _written(f: Fact) -> str:
+    return written_digits(f.q.value, f.q.literal)
 
 
 def _names(f: Fact) -> set[str]:

@@ -65,6 +65,24 @@ class TestSlips:
                      "c.md": "Acme's computing bill is $1.5 billion a year."})
         assert got == []
 
+    def test_two_digits_against_three_sources_need_no_word(self) -> None:
+        """Three reports print "$120 million"; a fourth giving "$1,200 million" in other words has
+        slipped: the story's statement of a fact, not two facts sharing digits."""
+        sources = {"a.md": "Before the sale, Christie's expected the painting to fetch at least $1,200 million.",
+                   "b.md": "Christie's estimate was $120 million.",
+                   "c.md": "Christie's estimate was $120 million.",
+                   "d.md": "Christie's estimate was $120 million."}
+        assert found(sources) == [("at least $1,200 million", "$120 million", 1)]
+        del sources["d.md"]
+        assert found(sources) == []
+
+    def test_an_age_names_its_metric(self) -> None:
+        """ "240-year-old" against two sources' "24-year-old": an age is its own word in common."""
+        got = found({"a.md": "Arsenal's new midfielder, a 240-year-old, joined on Saturday.",
+                     "b.md": "Arsenal signed the 24-year-old from West Ham.",
+                     "c.md": "Arsenal's record signing is 24-year-old Declan Rice."})
+        assert got == [("240-year-old", "24-year-old", 1)]
+
     def test_a_value_another_source_also_gives_is_not_a_slip(self) -> None:
         """Both values stated by two articles each: two facts of the story (a salary, a bonus)."""
         got = found({"a.md": "He earns €15 million a year and got a €150 million signing bonus.",

@@ -8,13 +8,13 @@ such a slip, whatever else the words say: different facts rarely share their dig
 never at exactly ten, a hundred or a thousand times the size. Rarely is not never in a story of
 two hundred figures, so the digits need one more piece of evidence: another article giving the
 good value, or a word in common in the phrases that govern the two numbers (with only two digits
-in common, the word). A figure written less precisely than the other ("$146 million" against
-"$1,464.0 million") is compared as the other rounded to its three or more digits. The evidence
-weakens when
-the odd value is itself a statement of the story (another article gives it too, or the odd
-figure's own article also gives the other value: then the two are most likely two facts, a salary
-and a bonus of €15m and €150m), and when the two are explained as different facts by a written
-period, listing or accounting basis.
+in common, the word or three articles giving the good value; an age names its own metric). A
+figure written less precisely than the other ("$146 million" against "$1,464.0 million") is
+compared as the other rounded to its three or more digits. The evidence weakens when the odd
+value is itself a statement of the story (another article gives it too, or the odd figure's own
+article also gives the other value: then the two are most likely two facts, a salary and a bonus
+of €15m and €150m), and when the two are explained as different facts by a written period,
+listing or accounting basis.
 
 Which of the two is the slip: the value no other article gives; when neither is given elsewhere,
 the one further from the scale of the story's other figures in that unit (a slip moves a figure
@@ -59,13 +59,18 @@ MIN_DIGITS = 2
 #: A figure written less precisely than the other ("$146 million" and "$1,464.0 million") is
 #: compared as the other rounded to its digits, when it has this many.
 ROUNDED_DIGITS = 3
-#: Pairs sharing fewer digits than this need a word in common in the phrases that govern them;
-#: another article giving the good value is not enough: "$150 billion" (a valuation) and "$1.5
-#: billion" (a year's spending) in one funding story are two facts.
+#: Pairs sharing fewer digits than this need a word in common in the phrases that govern them, or
+#: ``CONSENSUS`` articles giving the good value; one other article is not enough: "$150 billion"
+#: (a valuation) and "$1.5 billion" (a year's spending) in one funding story are two facts.
 STRONG_DIGITS = 3
 #: Two-digit percentages need this many articles giving the other value: percentages crowd into
 #: 1-100, where "3.5%" and "35%" are two facts of one earnings story more often than a slip.
 PERCENT_BACKERS = 3
+#: Two digits with no word in common are enough when this many articles give the other value: a
+#: figure that three reports print is the story's statement of its fact, and one article giving
+#: it at ten times the size in other words has slipped ("at least $1,200 million" against three
+#: "$120 million" estimates).
+CONSENSUS = 3
 #: A figure with more statements than this of one value is a common figure, not one fact's.
 MAX_GROUP = 200
 
@@ -264,7 +269,10 @@ def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int
             digits = min(len(_written(a)), len(_written(b)))
             backed = len({facts[i].doc for i in good_side}) > 1
             shared = bool(words is not None and (words[odd] & words[good]) - _names(a) - _names(b))
-            if not (backed or shared) or (digits < STRONG_DIGITS and not shared):
+            if a.q.kind == "age" and b.q.kind == "age":
+                shared = True  # "24-year-old" names its metric: how old someone is
+            consensus = len(good_docs) >= CONSENSUS
+            if not (backed or shared) or (digits < STRONG_DIGITS and not (shared or consensus)):
                 continue
             if digits < STRONG_DIGITS and _measure(a) == "count" and a.q.unit != b.q.unit:
                 continue  # two digits of two different counts ("35 seats", "3.5 points")

@@ -102,6 +102,27 @@ def fc204(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
     }, None
 
 
+def fc205(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
+    """A segment's revenue in three articles, one of them a list of other segments; the slip
+    types one of its first three digits wrong in the listed one."""
+    listed = ("4622", "774", "695", "904")  # the list's other figures: their digits are not drawn
+    x = data.draw(st.integers(min_value=1001, max_value=9999).filter(
+        lambda n: n % 10 != 0 and str(n)[-2] != "0" and not any(d in str(n) or str(n) in d for d in listed)))
+    digits = str(x)
+    if slip:
+        at = data.draw(st.integers(min_value=0, max_value=2))
+        new = data.draw(st.sampled_from([d for d in "123456789" if d != digits[at]]))
+        digits = digits[:at] + new + digits[at + 1:]
+    shown = f"{x // 100}.{x % 100:02d}"
+    typed = f"{int(digits) // 100}.{int(digits) % 100:02d}"
+    return {
+        "a.md": f"{front('2024-11-01')}Acme's services revenue reached ${shown} billion in the quarter.\n",
+        "b.md": (f"{front('2024-11-01')}By segment, Acme took $46.22 billion from phones, $7.74 billion from laptops, "
+                 f"$6.95 billion from tablets, ${typed} billion from services and $9.04 billion from wearables.\n"),
+        "c.md": f"{front('2024-11-01')}Services, Acme's second business, brought in ${shown} billion, a record.\n",
+    }, None
+
+
 def fc301(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
     """A market cap that fits price x shares on file; the slip writes a tenth of it."""
     price = data.draw(st.integers(min_value=20, max_value=500))
@@ -220,9 +241,9 @@ def fc603(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
 
 
 RULES: dict[str, Case] = {
-    "FC201": fc201, "FC202": fc202, "FC203": fc203, "FC204": fc204, "FC301": fc301, "FC302": fc302, "FC303": fc303,
-    "FC304": fc304, "FC305": fc305, "FC306": fc306, "FC307": fc307, "FC501": fc501, "FC502": fc502, "FC601": fc601,
-    "FC603": fc603,
+    "FC201": fc201, "FC202": fc202, "FC203": fc203, "FC204": fc204, "FC205": fc205,
+    "FC301": fc301, "FC302": fc302, "FC303": fc303, "FC304": fc304, "FC305": fc305, "FC306": fc306, "FC307": fc307,
+    "FC501": fc501, "FC502": fc502, "FC601": fc601, "FC603": fc603,
 }
 
 

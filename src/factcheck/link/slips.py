@@ -264,7 +264,7 @@ def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int
             if a.doc == b.doc:
                 continue
             own = [i for i in good_side if facts[i].doc == a.doc]
-            if own and not _restated(facts, odd, own, words):
+            if own and not restated_in(facts, odd, own, words):
                 continue  # the article gives both values in other words: two facts (a salary, a bonus)
             digits = min(len(_written(a)), len(_written(b)))
             backed = len({facts[i].doc for i in good_side}) > 1
@@ -293,7 +293,7 @@ def _names(f: Fact) -> set[str]:
     return {stem(w) for name in (f.entity_name, f.q.entity) if name for w in re.findall(r"\w+", name.lower())}
 
 
-def _restated(facts: Sequence[Fact], odd: int, own: list[int], words: Sequence[frozenset[str]] | None) -> bool:
+def restated_in(facts: Sequence[Fact], odd: int, own: list[int], words: Sequence[frozenset[str]] | None) -> bool:
     """The odd figure's own article also gives the other value, in another sentence whose words
     share a word with the odd figure's (a headline's "$155M opening" and the body's "$1,550 million
     opening"): one fact given twice, once with a slip. Both values in one sentence, or with no

@@ -17,6 +17,7 @@ from factcheck.link.profile import Profile, context_profiles
 from factcheck.link.slips import context_slips
 from factcheck.link.values import allowed, compare, magnitude_slip, restated, severity, written_apart
 from factcheck.link.weights import Weights, default_weights, probability
+from factcheck.model import Interval
 from factcheck.rules.base import Rule
 from factcheck.written import interval_text, quoted
 
@@ -155,6 +156,7 @@ def _decide(ctx: Context, weights: Weights) -> tuple[list[Decision], dict[int, l
     backing = _backing(facts, links)
     sources = _sources(facts, context_stories(ctx))
     best: dict[int, Decision] = {}
+    gives_both = _GivesBoth(facts, found)
     for pair in links:
         if pair.value >= EQUAL:
             continue
@@ -163,6 +165,8 @@ def _decide(ctx: Context, weights: Weights) -> tuple[list[Decision], dict[int, l
         if pair.levels[_ECHO] == BOTH_STATE_BOTH:
             continue  # each article gives both numbers: two facts, not one misstated
         for odd, good in ((pair.a, pair.b), (pair.b, pair.a)):
+            if pair.value not in (SLIP2, SLIP3) and gives_both(odd, good):
+                continue  # the odd figure's article states the other value as another fact
             p = _posterior(pair, odd, good, facts, backing, sources, weights)
             if p >= WORTH_A_LOOK and (odd not in best or best[odd][0] < p):
                 best[odd] = (p, pair, odd, good)
@@ -175,6 +179,40 @@ def _decide(ctx: Context, weights: Weights) -> tuple[list[Decision], dict[int, l
         decided.append((p, pair, odd, good))
     ctx.__dict__[key] = (decided, backing)
     return decided, backing
+
+
+class _GivesBoth:
+    """Does the odd figure's own sentence give the other figure's value as the other figure's
+    fact? A list that gives "tablets $6.95 billion" beside "laptops $7.74 billion" states both:
+    its $6.95 billion is not its version of another source's laptops. The sentence's figure of
+    that value must share the other figure's words at least as much as the odd one does: "grew
+    50%, beating a target of 5%" against another source's "grew 5%" is still a slip. (Elsewhere
+    in the article the same value may be one fact given twice, once wrongly: a summary against its
+    table.)"""
+
+    def __init__(self, facts: Sequence[Fact], found: Sequence[Profile]) -> None:
+        self.facts = facts
+        self.words = [p.window for p in found]
+        self.by_doc: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+        for i, f in enumerate(facts):
+            self.by_doc[(f.doc, f.q.unit)].append(i)
+
+    def __call__(self, odd: int, good: int) -> bool:
+        a, b = self.facts[odd], self.facts[good]
+        iv = allowed(b, b)
+        for i in self.by_doc[(a.doc, b.q.unit)]:
+            if i == odd or self.facts[i].sentence != a.sentence or not _within(self.facts[i].q.value, iv):
+                continue
+            # the sentence's own figure of that value is the counterpart when it shares the other
+            # figure's words at least as much as the odd figure does ("laptops $7.74 billion")
+            shared = len(self.words[i] & self.words[good])
+            if shared and shared >= len(self.words[odd] & self.words[good]):
+                return True
+        return False
+
+
+def _within(x: Decimal, iv: Interval) -> bool:
+    return (iv.low is None or x >= iv.low) and (iv.high is None or x <= iv.high)
 
 
 def _backing(facts: Sequence[Fact], links: Sequence[Link]) -> dict[int, list[int]]:

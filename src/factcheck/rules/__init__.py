@@ -25,6 +25,7 @@ from factcheck.rules.FC201 import ValueMismatch
 from factcheck.rules.FC202 import RangeMismatch
 from factcheck.rules.FC203 import CopiedSentenceMismatch
 from factcheck.rules.FC204 import MagnitudeSlip
+from factcheck.rules.FC205 import DigitSlip
 from factcheck.rules.FC301 import MarketCapIdentity
 from factcheck.rules.FC302 import PartsSum
 from factcheck.rules.FC303 import ValuationIdentity
@@ -58,8 +59,8 @@ __all__ = [
 def all_rules() -> list[Rule]:
     """Every built-in checking rule, in code order."""
     return [
-        ValueMismatch(), RangeMismatch(), CopiedSentenceMismatch(), MagnitudeSlip(), MarketCapIdentity(), PartsSum(),
-        ValuationIdentity(), ChangeVersusLevels(), PercentDifference(), ShareOverWhole(),
+        ValueMismatch(), RangeMismatch(), CopiedSentenceMismatch(), MagnitudeSlip(), DigitSlip(), MarketCapIdentity(),
+        PartsSum(), ValuationIdentity(), ChangeVersusLevels(), PercentDifference(), ShareOverWhole(),
         ChangeVersusPriorLevel(),
         ConversionMismatch(), UnitConversionMismatch(),
         WeekdayDateMismatch(), SpanCountMismatch(),

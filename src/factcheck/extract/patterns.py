@@ -88,7 +88,8 @@ SCALED_CODE = re.compile(
                                                     if re.fullmatch(r"[A-Z]{3}", c.surface)]) + r")(?![A-Za-z])"
 )
 CURRENCY_SUFFIX_ANY = re.compile(
-    r"(?:\s|-)(?:de\s)?(?P<cur>" + _alt(_currency_surfaces("suffix", False)) + r")\b",  # Spanish "millones de dólares"
+    # Spanish and Portuguese "millones de dólares", Italian "miliardi di euro", French "milliards d'euros"
+    r"(?:\s|-)(?:de\s|di\s|d')?(?P<cur>" + _alt(_currency_surfaces("suffix", False)) + r")\b",
     re.IGNORECASE,
 )
 # The second end of a money range whose currency is written on the first: "$1-2m", "€40–50m"

@@ -69,7 +69,8 @@ PERCENT_BACKERS = 3
 #: Two digits with no word in common are enough when this many articles give the other value: a
 #: figure that three reports print is the story's statement of its fact, and one article giving
 #: it at ten times the size in other words has slipped ("at least $1,200 million" against three
-#: "$120 million" estimates).
+#: "$120 million" estimates). Not for percentages, which crowd into 1-100 ("2.3%" of one segment,
+#: "23%" of another).
 CONSENSUS = 3
 #: A figure with more statements than this of one value is a common figure, not one fact's.
 MAX_GROUP = 200
@@ -271,7 +272,7 @@ def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int
             shared = bool(words is not None and (words[odd] & words[good]) - _names(a) - _names(b))
             if a.q.kind == "age" and b.q.kind == "age":
                 shared = True  # "24-year-old" names its metric: how old someone is
-            consensus = len(good_docs) >= CONSENSUS
+            consensus = len(good_docs) >= CONSENSUS and _measure(a) != "percent"
             if not (backed or shared) or (digits < STRONG_DIGITS and not (shared or consensus)):
                 continue
             if digits < STRONG_DIGITS and _measure(a) == "count" and a.q.unit != b.q.unit:

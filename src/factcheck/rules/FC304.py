@@ -19,6 +19,9 @@ from factcheck.written import quoted
 #: (profit attributable vs profit for the period); this many percentage points of slack keep
 #: that from being flagged. A swapped or mistyped percentage is far outside it.
 SLACK = Decimal("0.15")
+#: Two levels this many times apart or more are two quantities (income in millions and earnings
+#: per share), not one quantity at two times; a slipped level (ten or a hundred times) is nearer.
+APART = Decimal(1000)
 
 
 class ChangeVersusLevels(Rule):
@@ -38,6 +41,8 @@ class ChangeVersusLevels(Rule):
     **Good**
 
     - "revenue rose 3.6% to ₹39,315 crore, from ₹37,933 crore" (3.64%).
+    - "Income was $948 million, down 6%, while EPS was $0.25, compared to $0.14": levels a
+      thousand times apart or more are two quantities, not one at two times.
     """
 
     code = "FC304"
@@ -70,6 +75,8 @@ class ChangeVersusLevels(Rule):
             assert before.q.interval and after.q.interval and q.interval
             if not before.q.interval.positive:
                 continue
+            if not 1 / APART < after.q.value / before.q.value < APART:
+                continue  # income and earnings per share: two quantities, not one at two times
             ratio = intervals.div(after.q.interval, before.q.interval)
             growth = intervals.sub(ratio, intervals.from_precision(Decimal(1), Decimal(0))).scale(Decimal(100))
             stated = Interval(

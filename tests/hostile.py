@@ -47,7 +47,7 @@ SCANNER: dict[str, Callable[[int], str]] = {
     "units that are also words": repeat("2 in 3 in. 4 in May 278,000 t 5 t-shirts 9 sq mi 7 miles an "),
     "unit conversions": repeat("5 miles (8 km) 30°C (86°F) 1 in (2.54 cm) "),
     "a guarded unit before spaces": lambda n: "2 in" + " " * (n - 4),
-    "compounds, suspended ranges, powers": repeat("5 ft 2 in 3 dollars 50 cents 8- to 16-meter 4 km squared "),
+    "compounds with suspended ranges and powers": repeat("5 ft 2 in 3 dollars 50 cents 8- to 16-meter 4 km squared "),
     "vulgar fractions": repeat("2½ ⅓ cup ¾"),
 }
 

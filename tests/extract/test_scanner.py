@@ -658,6 +658,10 @@ class TestOtherLanguagesAgesAndSums:
         out = found("Sales rose 6.5% to 1,500 units and 12.5% to 2,250 units; a German site wrote 6,1.")
         assert [q.value for q in out][:4] == [D("6.5"), D("1500"), D("12.5"), D("2250")]
 
+    def test_percent_and_points_words_of_other_languages(self) -> None:
+        out = found("A receita subiu 4,3 por cento e a margem 0,5 pontos percentuais, um aumento de 2,5 Prozent.")
+        assert [(q.value, q.unit) for q in out] == [(D("4.3"), "percent"), (D("0.5"), "pp"), (D("2.5"), "percent")]
+
     def test_mil_is_a_thousand_in_spanish(self) -> None:
         assert only("Tesla produjo 410 mil vehículos en el trimestre.").value == D("410000")
         assert only("Apple earned $94 mil in the quarter.").value == D("94e6")

@@ -104,10 +104,10 @@ def scan(text: str) -> list[Quantity]:
         norm = english_separators(norm, convention)  # "6,1 Prozent" is read as 6.1, "22.915" as 22,915
     masks = Masks(norm)
     atoms = [a for a in _atoms(norm, masks) if not a.dropped]
-    if continental_language(norm):
-        for a in atoms:
-            if a.scale_word is not None and a.scale_word.lower() == "mil":
-                a.scale = Decimal(1000)  # Spanish and Portuguese "410 mil": thousands, not millions
+    mils = [a for a in atoms if a.scale_word is not None and a.scale_word.lower() == "mil"]
+    if mils and continental_language(norm):  # the language is asked only of a text with a "mil"
+        for a in mils:
+            a.scale = Decimal(1000)  # Spanish and Portuguese "410 mil": thousands, not millions
     atoms = _separate(norm, _compounds(norm, _join_ranges(norm, atoms)))
     _elided_scales(norm, atoms)
     _link(norm, atoms)

@@ -12,13 +12,13 @@ import bisect
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from rapidfuzz import fuzz
 
 from factcheck.facts import Fact
 from factcheck.group import Context
-from factcheck.link.profile import Profile, significant_digits
+from factcheck.link.profile import Profile, rounded_digits, significant_digits
 from factcheck.link.values import agree, allowed, attr_interval, restated, same_measure
 
 #: The comparisons and their levels, worst first. The names appear in findings as evidence.
@@ -180,14 +180,7 @@ def same_digits(x: Decimal, y: Decimal) -> bool:
     """
     dx, dy = significant_digits(x), significant_digits(y)
     n = min(len(dx), len(dy))
-    return _first_digits(x, n) == _first_digits(y, n)
-
-
-def _first_digits(value: Decimal, n: int) -> str:
-    """The significant digits of ``value`` rounded half up to ``n`` of them."""
-    exponent = abs(value).adjusted() - n + 1
-    rounded = abs(value).quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
-    return significant_digits(rounded)[:n]
+    return rounded_digits(x, n) == rounded_digits(y, n)
 
 
 class Stated:

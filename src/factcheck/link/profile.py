@@ -12,7 +12,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from importlib import resources
 
 import attrs
@@ -116,6 +116,18 @@ def significant_digits(value: Decimal) -> str:
     """
     text = f"{abs(value):f}".replace(".", "").lstrip("0").rstrip("0")
     return text or "0"
+
+
+def rounded_digits(value: Decimal, length: int) -> str:
+    """The significant digits of ``value`` rounded half up to ``length`` of them, zeros kept
+    (229.6 to three digits is "230").
+
+    >>> rounded_digits(Decimal("229.6"), 3), rounded_digits(Decimal("469796"), 3)
+    ('230', '470')
+    """
+    exponent = abs(value).adjusted() - length + 1
+    rounded = abs(value).quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
+    return significant_digits(rounded).ljust(length, "0")[:length]
 
 
 def written_digits(value: Decimal, literal: str) -> str:

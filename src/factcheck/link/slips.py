@@ -32,7 +32,7 @@ import re
 import statistics
 from collections import defaultdict
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import attrs
 
@@ -44,6 +44,7 @@ from factcheck.link.profile import (
     Profile,
     context_profiles,
     physical_units,
+    rounded_digits,
     significant_digits,
     stem,
     written_digits,
@@ -111,7 +112,7 @@ def slips(facts: Sequence[Fact], found: Sequence[Profile] | None = None,
     """
     words = None if found is None else [p.window for p in found]
     rates = None if found is None else [p.rate for p in found]
-    story_of = {i: k for k, story in enumerate(stories(facts) if grouped is None else grouped) for i in story}
+    story_of = story_index(facts, grouped)
     stated = Stated(facts)
     docs_of_story: dict[int, set[str]] = defaultdict(set)
     for i, f in enumerate(facts):
@@ -122,7 +123,7 @@ def slips(facts: Sequence[Fact], found: Sequence[Profile] | None = None,
         if q.value == 0 or q.low is not None or q.kind not in ("level", "change", "difference", "age"):
             continue  # a range fits many values; a slip is one figure
         if len(significant_digits(q.value)) >= MIN_DIGITS:
-            groups[(story_of[i], _measure(f), _kind(f), q.value < 0)][abs(q.value).normalize()].append(i)
+            groups[(story_of[i], measure(f), compared_kind(f), q.value < 0)][abs(q.value).normalize()].append(i)
     scale = _scales(facts, story_of)
     best: dict[int, Slip] = {}
     for by_value in groups.values():
@@ -155,7 +156,7 @@ def _candidates(by_value: dict[Decimal, list[int]],
         if shown != digits:
             coarse_by[shown].append(value)
         for length in range(ROUNDED_DIGITS, len(digits)):
-            shorter = _rounded(value, length)
+            shorter = rounded_digits(value, length)
             if len(shorter) == length:
                 rounded[shorter].append(value)
     out = []
@@ -176,14 +177,6 @@ def _candidates(by_value: dict[Decimal, list[int]],
     return out
 
 
-def _rounded(value: Decimal, length: int) -> str:
-    """The significant digits of ``value`` rounded half up to ``length`` of them, zeros kept
-    (229.6 to three digits is "230")."""
-    exponent = value.adjusted() - length + 1
-    rounded = value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
-    return significant_digits(rounded).ljust(length, "0")[:length]
-
-
 def _power_within(coarse: Decimal, fine: Decimal) -> int | None:
     """k such that ``fine`` is ``coarse`` times 10**k to ``coarse``'s last digit (k may be
     negative), or None."""
@@ -195,7 +188,12 @@ def _power_within(coarse: Decimal, fine: Decimal) -> int | None:
     return None
 
 
-def _measure(f: Fact) -> str:
+def story_index(facts: Sequence[Fact], grouped: Sequence[Sequence[int]] | None = None) -> dict[int, int]:
+    """Each fact's story, numbered: ``grouped`` when given (the context's stories), else made."""
+    return {i: k for k, story in enumerate(stories(facts) if grouped is None else grouped) for i in story}
+
+
+def measure(f: Fact) -> str:
     """What must be equal for two figures' digits to be compared: the currency, percent (with
     points), the physical unit, or a count of anything (a bare number or any noun: "89.1" and
     "891.0 million passengers")."""
@@ -209,7 +207,7 @@ def _measure(f: Fact) -> str:
     return q.unit
 
 
-def _kind(f: Fact) -> str:
+def compared_kind(f: Fact) -> str:
     """Percentages are compared whether written as a level or a change ("31.7%", "up 31.7 per
     cent"): copy words one rise both ways; other changes only with changes."""
     return "any" if f.q.unit in ("percent", "pp") else f.q.kind
@@ -260,7 +258,7 @@ def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int
     for odd in odd_side:
         for good in good_side:
             a, b = facts[odd], facts[good]
-            if written_apart(a, b) or _far_apart(a, b) or (rates is not None and rates[odd] != rates[good]):
+            if written_apart(a, b) or far_apart(a, b) or (rates is not None and rates[odd] != rates[good]):
                 continue
             if a.doc == b.doc:
                 continue
@@ -272,12 +270,12 @@ def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int
             shared = bool(words is not None and (words[odd] & words[good]) - _names(a) - _names(b))
             if a.q.kind == "age" and b.q.kind == "age":
                 shared = True  # "24-year-old" names its metric: how old someone is
-            consensus = len(good_docs) >= CONSENSUS and _measure(a) != "percent"
+            consensus = len(good_docs) >= CONSENSUS and measure(a) != "percent"
             if not (backed or shared) or (digits < STRONG_DIGITS and not (shared or consensus)):
                 continue
-            if digits < STRONG_DIGITS and _measure(a) == "count" and a.q.unit != b.q.unit:
+            if digits < STRONG_DIGITS and measure(a) == "count" and a.q.unit != b.q.unit:
                 continue  # two digits of two different counts ("35 seats", "3.5 points")
-            if digits < STRONG_DIGITS and _measure(a) == "percent" and len(good_docs) < PERCENT_BACKERS:
+            if digits < STRONG_DIGITS and measure(a) == "percent" and len(good_docs) < PERCENT_BACKERS:
                 continue  # two-digit percentages ("35%", "3.5%") collide by chance in any story
             allies = tuple(i for i in good_side if i != good and facts[i].doc != a.doc)
             return Slip(odd, good, sign, allies)
@@ -304,7 +302,7 @@ def restated_in(facts: Sequence[Fact], odd: int, own: list[int], words: Sequence
     return any((words[odd] & words[i]) - _names(facts[odd]) for i in own)
 
 
-def _far_apart(a: Fact, b: Fact) -> bool:
+def far_apart(a: Fact, b: Fact) -> bool:
     return bool(a.published and b.published and abs((a.published - b.published).days) > NEWS_WINDOW_DAYS)
 
 

@@ -26,16 +26,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from decimal import Decimal
 
 import attrs
 
 from factcheck.facts import Fact
 from factcheck.group import Context
-from factcheck.link.blocking import context_stories, stories
+from factcheck.link.blocking import context_stories
 from factcheck.link.compare import Stated
 from factcheck.link.profile import Profile, context_profiles, written_digits
-from factcheck.link.slips import _far_apart, _kind, _measure, restated_in
+from factcheck.link.slips import compared_kind, far_apart, measure, restated_in, story_index
 from factcheck.link.values import allowed, written_apart
 
 #: The least number of significant digits the longer figure must have: two- and three-digit
@@ -72,7 +71,7 @@ def typos(facts: Sequence[Fact], found: Sequence[Profile] | None = None,
     words = None if found is None else [p.window for p in found]
     rates = None if found is None else [p.rate for p in found]
     others = None if found is None else [p.others for p in found]
-    story_of = {i: k for k, story in enumerate(stories(facts) if grouped is None else grouped) for i in story}
+    story_of = story_index(facts, grouped)
     stated = Stated(facts)
     groups: dict[tuple[int, str, str, bool, int], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, f in enumerate(facts):
@@ -81,7 +80,7 @@ def typos(facts: Sequence[Fact], found: Sequence[Profile] | None = None,
             continue
         digits = written_digits(q.value, q.literal)
         if len(digits) >= MIN_DIGITS - 1:
-            key = (story_of[i], _measure(f), _kind(f), q.value < 0, abs(q.value).adjusted())
+            key = (story_of[i], measure(f), compared_kind(f), q.value < 0, abs(q.value).adjusted())
             groups[key][digits].append(i)
     best: dict[int, Typo] = {}
     for by_digits in groups.values():
@@ -148,7 +147,7 @@ def _judge(facts: Sequence[Fact], xs: list[int], ys: list[int], edit: str, state
             continue  # another article gives the odd value too (within its precision)
         for good in good_side:
             b = facts[good]
-            if b.doc == a.doc or written_apart(a, b) or _far_apart(a, b):
+            if b.doc == a.doc or written_apart(a, b) or far_apart(a, b):
                 continue
             if rates is not None and rates[odd] != rates[good]:
                 continue
@@ -158,9 +157,9 @@ def _judge(facts: Sequence[Fact], xs: list[int], ys: list[int], edit: str, state
                 continue  # a conversion is its writer's arithmetic at the day's rate (FC501 checks it)
             if others is not None and _other_things(others[odd], others[good]):
                 continue
-            if _measure(a) == "count" and ({facts[i].q.unit for i in good_side} | {a.q.unit}) - {None, b.q.unit}:
+            if measure(a) == "count" and ({facts[i].q.unit for i in good_side} | {a.q.unit}) - {None, b.q.unit}:
                 continue  # counts of different things ("11.2 million views", "13.12 million subscribers")
-            if _overlap(a, b):
+            if allowed(a, b).overlaps(allowed(b, a)):
                 continue  # precision or hedges let both be true ("about 24.7" and 24.97)
             own = [i for i in good_side if facts[i].doc == a.doc]
             if own and not restated_in(facts, odd, own, words):
@@ -179,10 +178,3 @@ def _other_things(mine: frozenset[tuple[str | None, str]], theirs: frozenset[tup
         return True
     rates = {d for u, d in mine if u in ("percent", "pp")}, {d for u, d in theirs if u in ("percent", "pp")}
     return bool(rates[0] and rates[1] and not rates[0] & rates[1])
-
-
-def _overlap(a: Fact, b: Fact) -> bool:
-    ia, ib = allowed(a, b), allowed(b, a)
-    lo = max(x for x in (ia.low, ib.low, Decimal("-Infinity")) if x is not None)
-    hi = min(x for x in (ia.high, ib.high, Decimal("Infinity")) if x is not None)
-    return lo <= hi

@@ -17,7 +17,6 @@ from factcheck.link.profile import Profile, context_profiles
 from factcheck.link.slips import context_slips
 from factcheck.link.values import allowed, compare, magnitude_slip, restated, severity, written_apart
 from factcheck.link.weights import Weights, default_weights, probability
-from factcheck.model import Interval
 from factcheck.rules.base import Rule
 from factcheck.written import interval_text, quoted
 
@@ -201,7 +200,7 @@ class _GivesBoth:
         a, b = self.facts[odd], self.facts[good]
         iv = allowed(b, b)
         for i in self.by_doc[(a.doc, b.q.unit)]:
-            if i == odd or self.facts[i].sentence != a.sentence or not _within(self.facts[i].q.value, iv):
+            if i == odd or self.facts[i].sentence != a.sentence or not iv.contains(self.facts[i].q.value):
                 continue
             # the sentence's own figure of that value is the counterpart when it shares the other
             # figure's words at least as much as the odd figure does ("laptops $7.74 billion")
@@ -209,10 +208,6 @@ class _GivesBoth:
             if shared and shared >= len(self.words[odd] & self.words[good]):
                 return True
         return False
-
-
-def _within(x: Decimal, iv: Interval) -> bool:
-    return (iv.low is None or x >= iv.low) and (iv.high is None or x <= iv.high)
 
 
 def _backing(facts: Sequence[Fact], links: Sequence[Link]) -> dict[int, list[int]]:

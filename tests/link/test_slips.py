@@ -37,6 +37,15 @@ class TestSlips:
         got = found({"a.md": BOX_OFFICE.format("$162 million"), "b.md": BOX_OFFICE.format("$1,620 million")})
         assert got == [("$162 million", "$1,620 million", -1)]
 
+    def test_four_digits_need_no_backing_and_no_shared_word(self) -> None:
+        """Four significant digits at ten times the size are a slip with one other source and
+        no word in common; three are not."""
+        four = found({"a.md": "Hooli put $22.45 billion into the venture fund.",
+                      "b.md": "The bet by Hooli came to $224.50 billion, filings show."})
+        three = found({"a.md": "Hooli put $22.4 billion into the venture fund.",
+                       "b.md": "The bet by Hooli came to $224 billion, filings show."})
+        assert (four, three) == ([("$22.45 billion", "$224.50 billion", -1)], [])
+
     def test_a_less_precise_counterpart_is_the_other_rounded(self) -> None:
         """"$146 million" is "$1,464.4 million" rounded to three digits, a power of ten away."""
         got = found({"a.md": BOX_OFFICE.format("$146 million"), "b.md": BOX_OFFICE.format("$1,464.4 million"),

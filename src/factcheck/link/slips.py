@@ -73,6 +73,11 @@ PERCENT_BACKERS = 3
 #: "$120 million" estimates). Not for percentages, which crowd into 1-100 ("2.3%" of one segment,
 #: "23%" of another).
 CONSENSUS = 3
+#: Four or more significant digits repeated at a power of ten are a slip on their own: different
+#: facts do not share four digits ("$22.45 billion" and "$224.50 billion"), so the pair needs no
+#: other article behind it and no word in common, and an article that gives both has slipped once
+#: ("11.23 million" in one paragraph, "112,330,039" in the next) rather than stated two facts.
+DISTINCTIVE_DIGITS = 4
 #: A figure with more statements than this of one value is a common figure, not one fact's.
 MAX_GROUP = 200
 
@@ -262,16 +267,17 @@ def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int
                 continue
             if a.doc == b.doc:
                 continue
-            own = [i for i in good_side if facts[i].doc == a.doc]
-            if own and not restated_in(facts, odd, own, words):
-                continue  # the article gives both values in other words: two facts (a salary, a bonus)
             digits = min(len(_written(a)), len(_written(b)))
+            distinctive = digits >= DISTINCTIVE_DIGITS
+            own = [i for i in good_side if facts[i].doc == a.doc]
+            if own and not distinctive and not restated_in(facts, odd, own, words):
+                continue  # the article gives both values in other words: two facts (a salary, a bonus)
             backed = len({facts[i].doc for i in good_side}) > 1
             shared = bool(words is not None and (words[odd] & words[good]) - _names(a) - _names(b))
             if a.q.kind == "age" and b.q.kind == "age":
                 shared = True  # "24-year-old" names its metric: how old someone is
             consensus = len(good_docs) >= CONSENSUS and measure(a) != "percent"
-            if not (backed or shared) or (digits < STRONG_DIGITS and not (shared or consensus)):
+            if not (backed or shared or distinctive) or (digits < STRONG_DIGITS and not (shared or consensus)):
                 continue
             if digits < STRONG_DIGITS and measure(a) == "count" and a.q.unit != b.q.unit:
                 continue  # two digits of two different counts ("35 seats", "3.5 points")

@@ -86,6 +86,22 @@ class TestDigits:
         """A comma that does not group thousands is not read as a number, nor is its first group."""
         assert found(text) == []
 
+    @pytest.mark.parametrize(
+        ("text", "values"),
+        [
+            ("Boeing delivered 528 aircraft.\n\nTotal 528 480\n", ["528", "528", "480"]),
+            ("Boeing a livré 528 appareils et a enregistré les commandes de la compagnie.\n\nTotal 528 480\n",
+             ["528", "528480"]),
+            ("The census counted 1 100 residents.", ["1100"]),
+            ("Units sold\nTotal 10 000\n", ["10000"]),
+        ],
+    )
+    def test_space_split_groups_at_the_end_of_a_row(self, text: str, values: list[str]) -> None:
+        """Two digit groups split by a space that end a line are a table row's two columns in a text
+        that groups thousands with commas, one figure in a language that groups with spaces; a
+        sentence's "1 100 residents" and a zero-led group ("10 000") stay one figure."""
+        assert [str(q.value) for q in scan(text)] == values
+
     def test_precision_follows_last_written_digit(self) -> None:
         """"72.5" has precision 0.1 and "19" has 1, scaled by the scale word."""
         assert only("It booked Rmb72.5bn in revenue.").precision == D("0.1") * 10**9

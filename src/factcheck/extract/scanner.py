@@ -134,17 +134,43 @@ def _atoms(norm: str, masks: Masks) -> Iterator[_Atom]:
     )
     k = 0
     done = 0  # the end of the last digit literal read, its exponent included
-    for m in P.NUMBER.finditer(norm):
-        while k < len(spelled) and spelled[k].core_start < m.start():
-            yield spelled[k]
-            k += 1
-        if taken.covers(m.start()) or m.start() < done:
-            continue
-        atom = _digit_atom(norm, m, masks)
-        if atom is not None:
-            done = atom.core_end
-            yield atom
+    columns: bool | None = None  # does "528 480" give two figures? asked of the text only when met
+    for whole in P.NUMBER.finditer(norm):
+        parts: Iterator[re.Match[str]] = iter((whole,))
+        if _SPACED_PAIR.fullmatch(whole.group()) and _ROW_END.match(norm, whole.end()):
+            if columns is None:
+                columns = not _groups_with_spaces(norm)
+            if columns:
+                parts = _DIGITS.finditer(norm, whole.start(), whole.end())
+        for m in parts:
+            while k < len(spelled) and spelled[k].core_start < m.start():
+                yield spelled[k]
+                k += 1
+            if taken.covers(m.start()) or m.start() < done:
+                continue
+            atom = _digit_atom(norm, m, masks)
+            if atom is not None:
+                done = atom.core_end
+                yield atom
     yield from spelled[k:]
+
+
+# Two digit groups split by one space at the end of a line ("Total 528 480"): one figure in a text
+# that groups thousands with spaces, else two (a table row's columns, for 2023 and 2022). A group
+# with a leading zero ("10 000", "1 050") is never a figure of its own.
+_SPACED_PAIR = re.compile(r"\d{1,3} [1-9]\d\d")
+_ROW_END = re.compile(r"[ \t]*(?:\n|$)")
+_DIGITS = re.compile(r"\d+")
+# a figure only space grouping reads: three or more groups, or two with decimals ("1 234 567", "10 000.5")
+_SPACE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3}){2,}(?![\d,])|(?<![\d.,])\d{1,3} \d{3}\.\d")
+
+
+def _groups_with_spaces(norm: str) -> bool:
+    """Does the text group thousands with spaces? A writer groups one way: an English-language
+    text writes "1,456", and two groups split by a space there are two figures side by side (a
+    table row); French, Norwegian or Polish copy writes "1 456 commandes". Decided by the text's
+    language (its commonest words), or by a figure that only space grouping reads."""
+    return continental_language(norm) or _SPACE_GROUPED.search(norm) is not None
 
 
 def _digit_atom(norm: str, m: re.Match[str], masks: Masks) -> _Atom | None:

@@ -108,6 +108,16 @@ class TestPeriod:
         text = "Acme's revenue rose 10% in the June quarter. Its cloud business grew 26% in the same period."
         assert _one(text, "26%", published=dt.date(2025, 9, 25)).period.key == "2025-Q2"
 
+    def test_a_comparison_dates_its_base_only(self) -> None:
+        """A period after "compared with" dates the base, not the figure before it, and is not
+        carried to the next sentence's figures of the metric."""
+        text = ("Operating income was $5.7 billion, compared with $4.3 billion in the third quarter of 2023. "
+                "Net sales increased 11% to $158.9 billion in the third quarter of 2024, compared with "
+                "$143.1 billion in the third quarter of 2023.\n\nAWS segment sales rose to $27.5 billion.")
+        keys = [getattr(_one(text, n, published=dt.date(2024, 10, 31)).period, "key", None)
+                for n in ("$5.7 billion", "$4.3 billion", "$143.1 billion", "$27.5 billion")]
+        assert keys == [None, "2023-Q3", "2023-Q3", "2024-Q3"]
+
     def test_no_publication_date_leaves_relative_periods_open(self) -> None:
         """Without a date, 'last Friday' cannot be resolved and the period stays None."""
         assert _one("Last Friday Acme's shares surged 11.7%.", "11.7%", published=None).period is None

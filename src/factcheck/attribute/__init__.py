@@ -58,6 +58,21 @@ _BASE_PHRASE = re.compile(
     r"same\s+(?:quarter|period)|earlier)\b",
     re.IGNORECASE,
 )
+# What follows is the base a figure is compared with: "$5.7 billion, compared with $4.3 billion in
+# the third quarter of 2023", "up from 4.1% in July"
+_COMPARED = re.compile(
+    r"""\b(?:compared\s+(?:with|to)
+          | in\s+comparison\s+(?:with|to)
+          | versus | vs\.?
+          | as\s+against
+          | (?:up|down)\s+from
+         )(?!\w)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# a new clause, after which a comparison no longer governs the figures
+_CLAUSE_BREAK = re.compile(r";|\s(?:and|while|but|whereas)\s", re.IGNORECASE)
+#: How far before a number a comparison phrase makes it the base of a comparison.
+_BASE_REACH = 80
 #: How far before a number a metric phrase may name it.
 _METRIC_REACH = 120
 _DIMENSIONS = {
@@ -116,7 +131,9 @@ def attribute(doc: Document, quantities: Sequence[Quantity], *,
             period = last_period_by_metric.get(metric)
         if period is None and metric is not None and q.kind == "change" and q.leads_to is not None:
             period = last_period_by_metric.get(metric)
-        if period is not None and metric is not None:
+        if period is not None and metric is not None and not _compared_base(text, q, sentence):
+            # a base's period ("compared with $143.1 billion in the third quarter of 2023") is not
+            # the period the text goes on to report
             last_period_by_metric[metric] = period
         qualifiers = Qualifiers(
             listing=_listing(text, span) if metric == "share price" else None,
@@ -250,6 +267,9 @@ def _period(text: str, q: Quantity, mentions: list[PeriodMention], doc: Document
     if q.kind in ("change", "difference"):
         # "grew 3.6% to X from Y during the previous year": that phrase dates the base, not the change
         mentions = [m for m in mentions if not (m.start >= q.end and _BASE_PHRASE.search(m.text))]
+    # "$5.7 billion, compared with $4.3 billion in the third quarter of 2023": a period after a
+    # comparison phrase dates the base, not the figure compared with it
+    mentions = [m for m in mentions if not (m.start >= q.end and _COMPARED.search(text, q.end, m.start))]
     if _SAME_PERIOD.search(text, max(sentence[0], q.start - 200), min(sentence[1], q.end + 40)) and last is not None \
             and not [m for m in mentions if m.role == "period"]:
         return last
@@ -280,6 +300,16 @@ def _period(text: str, q: Quantity, mentions: list[PeriodMention], doc: Document
             return year_to_date(doc.published)
         return period
     return None
+
+
+def _compared_base(text: str, q: Quantity, sentence: tuple[int, int]) -> bool:
+    """Is the figure the base of a comparison ("compared with $143.1 billion", "up from 4.1%"),
+    in the same clause?"""
+    start = max(sentence[0], q.start - _BASE_REACH)
+    marker = None
+    for marker in _COMPARED.finditer(text, start, q.start):
+        pass
+    return marker is not None and _CLAUSE_BREAK.search(text, marker.end(), q.start) is None
 
 
 def _nearest(q: Quantity, mentions: list[PeriodMention]) -> PeriodMention:

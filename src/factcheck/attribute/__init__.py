@@ -306,10 +306,8 @@ def _compared_base(text: str, q: Quantity, sentence: tuple[int, int]) -> bool:
     """Is the figure the base of a comparison ("compared with $143.1 billion", "up from 4.1%"),
     in the same clause?"""
     start = max(sentence[0], q.start - _BASE_REACH)
-    marker = None
-    for marker in _COMPARED.finditer(text, start, q.start):
-        pass
-    return marker is not None and _CLAUSE_BREAK.search(text, marker.end(), q.start) is None
+    ends = [m.end() for m in _COMPARED.finditer(text, start, q.start)]
+    return bool(ends) and _CLAUSE_BREAK.search(text, ends[-1], q.start) is None
 
 
 def _nearest(q: Quantity, mentions: list[PeriodMention]) -> PeriodMention:

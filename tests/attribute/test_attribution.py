@@ -59,6 +59,11 @@ class TestEntity:
         assert names == [("Acme Group", True), ("Hooli", False)]
 
 
+    def test_openers_of_other_languages_are_not_names(self) -> None:
+        """German, French and Spanish articles, pronouns and adverbs open sentences there too."""
+        text = "Hier meldete Siemens mehr. Les ventes de LVMH ont reculé. Cela reste peu. El grupo Inditex crece."
+        assert [m.name for m in find_mentions(text)] == ["Siemens", "LVMH", "Inditex"]
+
 class TestMetric:
     @pytest.mark.parametrize(
         ("text", "needle", "metric"),

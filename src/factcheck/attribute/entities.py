@@ -68,6 +68,22 @@ _NOT_NAMES = frozenset(
     earnings markets market investors consumers households inflation growth unemployment wages exports
     imports officials economists traders rates costs spending borrowing taxes debt""".split()
 )
+# The same in the other languages of the copy checked (German, French, Spanish, Portuguese, Italian):
+# articles, pronouns, prepositions, adverbs and the calendar open sentences there too ("Der Umsatz",
+# "Hier", "Les ventes", "Cela", "Juni"), and a German noun is capitalised wherever it stands.
+_NOT_NAMES_ELSEWHERE = frozenset(
+    """der die das den dem des ein eine einer eines einem im am zum zur und oder aber auch wie hier
+    dort dabei damit davon darin trotz nach laut seit bis mit bei vor zuletzt zudem jedoch damals
+    insgesamt rund knapp fast mehr weniger nur noch schon bereits heute gestern jahr jahres quartal
+    januar februar märz april mai juni juli august september oktober november dezember
+    le la les un une du au aux ce cet cette ces cela celui celle ceux il elle ils elles on en dans
+    pour par sur avec selon mais donc ainsi alors aussi toutefois
+    janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+    el los las unos unas lo del al con por para según este esta estos estas eso esto pero
+    enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+    os um uma do da dos das no na nos nas em com segundo mas
+    gli nel nella nei con secondo ma anche""".split()
+)
 # Words that, right before a name, make it a person speaking ("CEO Eddie Wu", "chief executive Li").
 _TITLE_WORDS = frozenset(
     """ceo cfo coo executive officer chairman chairwoman president founder co-founder analyst economist
@@ -155,7 +171,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             adjective = [i for i, w in enumerate(words[:-1]) if _ADJECTIVE.search(w)]
             if adjective:
                 words = words[adjective[-1] + 1 :]
-        while words and words[0].lower().strip(".") in _NOT_NAMES:
+        while words and (words[0].lower().strip(".") in _NOT_NAMES or words[0].lower() in _NOT_NAMES_ELSEWHERE):
             words.pop(0)
         while words and words[-1].lower().strip(".") in _NOT_NAMES and words[-1].lower() not in _NAME_TAILS:
             words.pop()

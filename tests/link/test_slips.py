@@ -46,6 +46,17 @@ class TestSlips:
                        "b.md": "The bet by Hooli came to $224 billion, filings show."})
         assert (four, three) == ([("$22.45 billion", "$224.50 billion", -1)], [])
 
+    def test_a_two_digit_percentage_needs_five_articles_without_a_shared_word(self) -> None:
+        """Percentages crowd into 1-100: "390%" against "39%" in other words is a slip when five
+        articles give 39%, not when three do."""
+        good = ["Hooli: la part atteint 39 % selon le rapport.", "Bei Hooli lag die Quote zuletzt bei 39 Prozent.",
+                "Hooli alcanzó una cuota del 39 por ciento.", "Hooli's share came to 39%, filings show.",
+                "Hooli hit 39 per cent of the market."]
+        odd = "Hooli's slice stood at 390% this spring."
+        five = found({**{f"{k}.md": t for k, t in zip("abcde", good, strict=True)}, "f.md": odd})
+        three = found({**{f"{k}.md": t for k, t in zip("abc", good, strict=False)}, "f.md": odd})
+        assert ([(o, n) for o, _, n in five], three) == ([("390%", 1)], [])
+
     def test_a_less_precise_counterpart_is_the_other_rounded(self) -> None:
         """"$146 million" is "$1,464.4 million" rounded to three digits, a power of ten away."""
         got = found({"a.md": BOX_OFFICE.format("$146 million"), "b.md": BOX_OFFICE.format("$1,464.4 million"),

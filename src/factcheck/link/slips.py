@@ -8,7 +8,8 @@ such a slip, whatever else the words say: different facts rarely share their dig
 never at exactly ten, a hundred or a thousand times the size. Rarely is not never in a story of
 two hundred figures, so the digits need one more piece of evidence: another article giving the
 good value, or a word in common in the phrases that govern the two numbers (with only two digits
-in common, the word or three articles giving the good value; an age names its own metric). A
+in common, the word or three articles giving the good value, five for a percentage; an age names
+its own metric; four or more digits need nothing more, as different facts do not repeat them). A
 figure written less precisely than the other ("$146 million" against "$1,464.0 million") is
 compared as the other rounded to its three or more digits. The evidence weakens when the odd
 value is itself a statement of the story (another article gives it too, or the odd figure's own
@@ -78,6 +79,9 @@ CONSENSUS = 3
 #: other article behind it and no word in common, and an article that gives both has slipped once
 #: ("11.23 million" in one paragraph, "112,330,039" in the next) rather than stated two facts.
 DISTINCTIVE_DIGITS = 4
+#: Percentages crowd into 1-100, so two digits without a word in common need more articles giving
+#: the other value: five reports of "39%" against one "390%" in other words (another language).
+PERCENT_CONSENSUS = 5
 #: A figure with more statements than this of one value is a common figure, not one fact's.
 MAX_GROUP = 200
 
@@ -276,7 +280,7 @@ def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int
             shared = bool(words is not None and (words[odd] & words[good]) - _names(a) - _names(b))
             if a.q.kind == "age" and b.q.kind == "age":
                 shared = True  # "24-year-old" names its metric: how old someone is
-            consensus = len(good_docs) >= CONSENSUS and measure(a) != "percent"
+            consensus = len(good_docs) >= (PERCENT_CONSENSUS if measure(a) == "percent" else CONSENSUS)
             if not (backed or shared or distinctive) or (digits < STRONG_DIGITS and not (shared or consensus)):
                 continue
             if digits < STRONG_DIGITS and measure(a) == "count" and a.q.unit != b.q.unit:

@@ -27,15 +27,19 @@ class MagnitudeSlip(Rule):
     story of two hundred figures, so the digits need one more piece of evidence: another source
     giving the other value, or a word in common in the phrases that govern the two numbers. With
     only two digits in common the word is needed ("$150 billion" and "$1.5 billion" in one funding
-    story are a valuation and a year's spending), and a two-digit percentage also needs three
-    sources giving the other value ("3.5%" and "35%" are two facts of one earnings story more
-    often than a slip). A figure written less precisely than the other ("$146 million" against
+    story are a valuation and a year's spending) unless three sources give the other value (five
+    for a percentage), and a two-digit percentage also needs three sources giving the other value
+    ("3.5%" and "35%" are two facts of one earnings story more often than a slip). Four or more
+    digits in common need nothing more: different facts do not repeat four digits at a power of
+    ten, so even an article that gives both values ("11.23 million" and "112,330,039") has
+    slipped once. A figure written less precisely than the other ("$146 million" against
     "$1,464.0 million") is compared as the other rounded to its three or more digits.
 
     A figure that FC201 value-mismatch already reports as an error or warning is left to it: the
     evidence of context (the same words, sentence and subject) says more than digits alone.
 
-    Not a slip: values that one article gives both of (two facts: a salary and a bonus); a value
+    Not a slip: values with fewer than four digits that one article gives both of (two facts: a
+    salary and a bonus); a value
     that another source also gives (a statement of the story); figures of another written period,
     listing or accounting basis, or from articles published more than ten days apart. The figure
     taken as the slip is the one no other source gives; when neither is given elsewhere, the one

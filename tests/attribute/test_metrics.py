@@ -336,6 +336,27 @@ class TestMetricVocabulary:
         """canonical() maps one whole phrase to its metric, ignoring context, or gives None."""
         assert vocab.canonical(phrase) == expected
 
+    @pytest.mark.parametrize(
+        ("phrase", "expected"),
+        [
+            ("Umsatz", "revenue"),
+            ("ingresos", "revenue"),
+            ("chiffre d’affaires", "revenue"),
+            ("Nettogewinn", "net profit"),
+            ("lucro líquido", "net profit"),
+            ("Marktanteil", "market share"),
+            ("cuota de mercado", "market share"),
+            ("taux de chômage", "unemployment rate"),
+            ("Leitzins", "interest rate"),
+            ("Börsenwert", "market capitalization"),
+            ("Stellenabbau", "job cuts"),
+        ],
+    )
+    def test_metric_words_of_other_languages(self, vocab: MetricVocabulary, phrase: str, expected: str) -> None:
+        """German, Spanish, French and Portuguese copy names its metrics in its own words; the
+        vocabulary reads them, as the scanner reads their numbers."""
+        assert vocab.canonical(phrase) == expected
+
     def test_extend_adds_synonyms(self, vocab: MetricVocabulary) -> None:
         """extend() returns a new vocabulary with the user's synonyms; the default is untouched."""
         extended = vocab.extend({"revenue": ["gmv"]})

@@ -357,6 +357,21 @@ class TestFindPeriods:
         ]
         assert all(text[m.start : m.end] == m.text for m in mentions)
 
+    @pytest.mark.parametrize(
+        ("text", "found"),
+        [
+            ("Der Umsatz stieg im dritten Quartal 2024 um 5 Prozent.", ("dritten Quartal 2024", "2024-Q3")),
+            ("Au troisième trimestre, les ventes ont baissé.", ("troisième trimestre", "2024-Q3")),
+            ("En el primer trimestre de 2024 vendió 60,1 millones.", ("primer trimestre de 2024", "2024-Q1")),
+            ("A receita subiu no segundo semestre de 2023.", ("segundo semestre de 2023", "2023-H2")),
+            ("Il fatturato del terzo trimestre.", ("terzo trimestre", "2024-Q3")),
+        ],
+    )
+    def test_quarters_and_halves_of_other_languages(self, text: str, found: tuple[str, str]) -> None:
+        """German, French, Spanish, Portuguese and Italian ordinal quarters and halves are periods,
+        read as the English ones are (without a year: the latest ended by publication)."""
+        assert [(m.text, m.period.key) for m in find_periods(text, published=D("2024-10-30"))] == [found]
+
     def test_longest_wins(self) -> None:
         """Overlapping readings give way to the longest: one mention, not "2024" inside it."""
         text = "Sales in the three months ended March 31, 2024 rose."

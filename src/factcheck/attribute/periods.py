@@ -11,6 +11,7 @@ month    October 2020 · May (after "in", "since", "mid-"...) · the June quarte
 year     2024 · 2020-2024 · the 2024 fourth quarter · the 2025 fiscal year
 Qn / Hn  Q2 2025 · Q2'25 · 2Q25 · 1H24 · H1 2024 · Q1 FY25
 ordinal  first quarter · second-half · the final 2024 quarter · first quarter of fiscal 2025 / of last year
+         im dritten Quartal 2024 · au troisième trimestre · el primer trimestre de 2024 · no segundo semestre
 fiscal   FY25 · FY2024-25 · fiscal (year) 2025 · fiscal 2025 first quarter · fiscal Q1 2025
 ended    the three months ended March 31, 2024 · the fiscal year to March 2025
 first N  the first nine months of 2024
@@ -229,6 +230,26 @@ _ORD_CORE = _rx(
       | \s+ (?P<sy>{YEAR})                          # fourth quarter 2024
     )?
     (?!{TAIL})                                      # fourth quarter 2024%
+    """
+)
+
+# German, French, Spanish, Portuguese and Italian: "im dritten Quartal 2024", "au troisième
+# trimestre", "el primer trimestre de 2024", "no segundo semestre", "nel terzo trimestre"
+_ORDINALS_ELSEWHERE: dict[str, int] = {
+    "ersten": 1, "erste": 1, "erstes": 1, "zweiten": 2, "zweite": 2, "dritten": 3, "dritte": 3,
+    "vierten": 4, "vierte": 4,
+    "premier": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4,
+    "primer": 1, "primero": 1, "segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4,
+    "primeiro": 1, "terceiro": 3, "quarto": 4,
+    "primo": 1, "secondo": 2, "terzo": 3,
+}  # fmt: skip
+_QUARTER_WORDS = {"quartal": "quarter", "quartals": "quarter", "trimestre": "quarter",
+                  "halbjahr": "half", "halbjahres": "half", "semestre": "half"}
+_ORD_ELSEWHERE_CORE = _rx(
+    r"""
+    \b(?P<ord>""" + "|".join(sorted(_ORDINALS_ELSEWHERE, key=len, reverse=True)) + r""")
+    \s+ (?P<unit>quartals?|trimestre|halbjahr(?:es)?|semestre) \b
+    (?: \s+ (?:de\s+|del\s+|do\s+|du\s+|dell'|des\s+jahres\s+)? (?P<y>{YEAR}) (?!{TAIL}) )?
     """
 )
 
@@ -689,6 +710,14 @@ def _h_ord(m: re.Match[str], ctx: _Context) -> _Core | None:
     return _part(unit, n, year, fiscal, ctx)
 
 
+def _h_ord_elsewhere(m: re.Match[str], ctx: _Context) -> _Core | None:
+    unit = _QUARTER_WORDS[m["unit"].lower()]
+    n = _ORDINALS_ELSEWHERE[m["ord"].lower()]
+    if unit == "half" and n > 2:
+        return None
+    return _part(unit, n, int(m["y"]) if m["y"] else None, False, ctx)
+
+
 def _h_fiscal(m: re.Match[str], ctx: _Context) -> _Core | None:
     if m["cu"] or m["cord"]:  # fiscal Q1 2025 / fiscal first quarter (of 2025)
         if m["u"] or m["ord"]:
@@ -883,6 +912,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(_QH_CORE, _h_qh, _words("<qh>")),
     _Rule(_NQ_CORE, _h_nq, _words("<nq>")),
     _Rule(_ORD_CORE, _h_ord, _words("<dayth> first second third fourth final last")),
+    _Rule(_ORD_ELSEWHERE_CORE, _h_ord_elsewhere, _words(list(_ORDINALS_ELSEWHERE))),
     _Rule(_FISCAL_CORE, _h_fiscal, _words("<fy> fiscal")),
     _Rule(_ENDED_CORE, _h_ended, _NUMBER_STARTS | _words("quarter half fiscal financial year")),
     _Rule(_FIRST_N_CORE, _h_first_n, _words("first opening")),

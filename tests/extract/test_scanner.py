@@ -669,6 +669,12 @@ class TestOtherLanguagesAgesAndSums:
         out = found("Las entregas subieron un 4.3% hasta 462.890 unidades.")
         assert [q.value for q in out] == [D("4.3"), D("462890")]
 
+    def test_trailing_zeros_say_a_comma_groups_thousands(self) -> None:
+        """A Mexican article's "99,000 millones" cannot be a decimal (nobody writes 99.000 so), so
+        its "15,688 millones" is fifteen thousand million too, although it is written in Spanish."""
+        out = found("Meta ganó 15,688 millones de dólares y gastará hasta 99,000 millones.")
+        assert [q.value for q in out] == [D("15688e6"), D("99000e6")]
+
     def test_an_english_text_keeps_its_commas(self) -> None:
         """One continental-looking figure does not outvote the text's English ones."""
         out = found("Sales rose 6.5% to 1,500 units and 12.5% to 2,250 units; a German site wrote 6,1.")

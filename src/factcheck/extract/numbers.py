@@ -83,6 +83,7 @@ _CONTINENTAL_ONLY = re.compile(
         \d+,\d{1,2}(?![.,]?\d)         # 6,1 / 14,29: a comma before one or two last digits
       | \d{1,3}(?:\.\d{3}){2,}(?![.,]?\d) # 1.234.567: dots grouping thousands twice
       | \d{1,3}(?:\.\d{3})+,\d+       # 1.234,5: dots, then the decimal comma
+      | [1-9]\d{0,2}\.\d00(?![.,]?\d)   # 1.500 / 12.000: decimals are not written with trailing zeros
     )
     """,
     re.VERBOSE,
@@ -94,6 +95,7 @@ _ENGLISH_ONLY = re.compile(
         \d+\.\d{1,2}(?![.,]?\d)         # 12.5 / 3.75 (not a date: 7.6.2024 has another dot)
       | \d{1,3}(?:,\d{3}){2,}(?![.,]?\d)  # 1,234,567
       | \d{1,3}(?:,\d{3})+\.\d+         # 1,234.5
+      | [1-9]\d{0,2},\d00(?![.,]?\d)     # 4,400 / 99,000: decimals are not written with trailing zeros
     )
     """,
     re.VERBOSE,
@@ -126,6 +128,8 @@ def number_convention(text: str) -> str:
     >>> number_convention("Tesla entregó 22.915 unidades de los otros modelos.")
     'continental'
     >>> number_convention("Las entregas subieron un 4.3% hasta 462.890 unidades.")
+    'dotted'
+    >>> number_convention("Ganó 15,688 millones de dólares y gastará hasta 99,000 millones.")
     'dotted'
     """
     continental = sum(1 for _ in _CONTINENTAL_ONLY.finditer(text))

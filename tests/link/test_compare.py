@@ -89,6 +89,13 @@ class TestValue:
         ctx, fa, fb = pair("Acme built 46,500 cars.", "Acme built 465,100 cars.")
         assert value(ctx, fa, fb) == level("power of ten, three or more digits")
 
+    def test_counts_of_two_nouns_are_compared_on_their_digits(self) -> None:
+        """Two counts of different nouns share no unit that a rate converts: a power of ten
+        between them must keep the digits too ("222,600 vehicles" is not a slip of "2,253,835
+        units")."""
+        ctx, fa, fb = pair("Acme sold 222,600 vehicles.", "Acme sold 2,253,835 units.")
+        assert value(ctx, fa, fb) == OTHER
+
     @pytest.mark.parametrize(("a", "b"), [
         ("Acme hired 105 staff.", "Acme hired 126 staff."),          # +20%, a count
         ("Acme's revenue was £105m.", "Acme's revenue was £126m."),  # +20%, one currency

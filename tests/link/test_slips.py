@@ -57,6 +57,14 @@ class TestSlips:
         three = found({**{f"{k}.md": t for k, t in zip("abc", good, strict=False)}, "f.md": odd})
         assert ([(o, n) for o, _, n in five], three) == ([("390%", 1)], [])
 
+    def test_basis_points_are_not_counts(self) -> None:
+        """ "525 basis points" is 5.25 points, not a count whose digits "5.25" repeats."""
+        got = found({"a.md": "The Fed has raised its rate by 525 basis points since March 2022.",
+                     "b.md": "The Fed's 525 bps of hikes are the most since the 1980s.",
+                     "c.md": "Die Fed erhöhte um 0,25 Prozentpunkte. Damit liegt er nun in der Spanne von 5,25 bis "
+                             "5,5 Prozent."})
+        assert got == []
+
     def test_a_less_precise_counterpart_is_the_other_rounded(self) -> None:
         """"$146 million" is "$1,464.4 million" rounded to three digits, a power of ten away."""
         got = found({"a.md": BOX_OFFICE.format("$146 million"), "b.md": BOX_OFFICE.format("$1,464.4 million"),

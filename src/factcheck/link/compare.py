@@ -161,13 +161,19 @@ def value(ctx: Context, a: Fact, b: Fact) -> int | None:
             continue  # only a ratio near a power of ten can be one (floats only pick what to test)
         big, small = (a, b) if x > y else (b, a)
         if agree(ctx, _scaled(big, Decimal(10) ** -k), small) and (
-                not same_measure(a, b) or same_digits(a.q.value, b.q.value)):
+                _two_currencies(a, b) or same_digits(a.q.value, b.q.value)):
             return SLIP + min(digits, 3) - 1
     v, w = a.q.value, restated(b, b.q.value, a)
     same_unit = same_measure(a, b)  # amounts in two currencies are not near or far without a rate
     if same_unit and v and w and (v < 0) == (w < 0) and abs(v - w) <= NEAR_GAP * max(abs(v), abs(w)):
         return NEAR
     return OTHER
+
+
+def _two_currencies(a: Fact, b: Fact) -> bool:
+    """Amounts in two currencies: converted, a slip keeps no digits in common. Two counts of
+    different nouns ("222,600 vehicles", "2,253,835 units") are compared on their digits."""
+    return bool(a.q.currency and b.q.currency and a.q.currency != b.q.currency)
 
 
 def same_digits(x: Decimal, y: Decimal) -> bool:

@@ -211,6 +211,8 @@ def measure(f: Fact) -> str:
         return q.unit or q.currency
     if q.unit in ("percent", "pp"):
         return "percent"
+    if q.unit == "bp":
+        return "bp"  # "525 bps" is 5.25 points: its digits are a percentage's, not a count's
     if q.unit is None or q.unit not in physical_units():
         return "count"
     return q.unit

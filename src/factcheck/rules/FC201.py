@@ -257,8 +257,9 @@ def _posterior(pair: Link, odd: int, good: int, facts: Sequence[Fact], backing: 
 def _explained(a: Fact, b: Fact, pa: Profile, pb: Profile, relation: int = OTHER) -> bool:
     """What makes two different figures both right: another written period, listing or
     accounting basis; an amount per period ("annually", "a year") against one without (a total
-    is often exactly ten times a year's); two percentages that add up to 100 (a share and the
-    rest); and, for figures that differ by other than a power of
+    is often exactly ten times a year's); percentage points against percent (a rate's move in
+    points, a level or a relative change in percent); two percentages that add up to 100 (a share
+    and the rest); and, for figures that differ by other than a power of
     ten with two or more significant digits in common, an estimate against an actual, a superseded figure, or a
     time word near one figure that the other lacks. (Revisions, estimates and other windows of
     time move a figure by some percent; they do not reproduce its digits at ten times the size.
@@ -268,6 +269,8 @@ def _explained(a: Fact, b: Fact, pa: Profile, pb: Profile, relation: int = OTHER
     qa, qb = a.q.qualifiers, b.q.qualifiers
     if pa.rate != pb.rate:
         return True  # an amount per period against a total: often exactly ten times it
+    if {a.q.unit, b.q.unit} == {"percent", "pp"}:
+        return True  # points and percent measure two things: a rate's move and a relative change or a level
     if _complements(a, b):
         return True  # "about 60%" and "about 40%": the two parts of one whole
     if relation in (SLIP2, SLIP3):

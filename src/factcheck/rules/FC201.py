@@ -55,7 +55,8 @@ class ValueMismatch(Rule):
     at another power of ten is left to FC204 magnitude-slip, which judges it on those digits.
 
     Never a conflict, whatever the evidence: two articles that each give both values (they state
-    two facts); a different written period, listing or accounting basis; and, unless the figures
+    two facts); a different written period, listing or accounting basis; percentage points against
+    percent (a rate's move against a rate); and, unless the figures
     are a power of ten apart with two or more significant digits in common, an estimate against an
     actual, a superseded figure, a time word near one figure that the other lacks (historical,
     year to date, since, one day), or a conversion in parentheses (its writer's arithmetic at the

@@ -123,6 +123,19 @@ class TestPeriod:
                 for n in ("$5.7 billion", "$4.3 billion", "$143.1 billion", "$27.5 billion")]
         assert keys == [None, "2023-Q3", "2023-Q3", "2024-Q3"]
 
+    @pytest.mark.parametrize(
+        ("text", "periods"),
+        [
+            ("Airbus a livré 735 avions en 2023, contre 661 en 2022.", ["2023", "2022"]),
+            ("Der Umsatz stieg auf 12,9 Milliarden Euro, gegenüber 11,2 Milliarden Euro im Jahr 2023.", [None, "2023"]),
+            ("Meta ingresó 116,116 millones de dólares, un 22% más que en el mismo periodo de 2023.", [None, None]),
+        ],
+    )
+    def test_comparisons_in_other_languages(self, text: str, periods: list[str | None]) -> None:
+        """ "contre", "gegenüber", "que en el mismo periodo": the period after them dates the base."""
+        found = factcheck.extract(text, published=dt.date(2024, 10, 31))
+        assert [q.period.key if q.period else None for q in found] == periods
+
     def test_no_publication_date_leaves_relative_periods_open(self) -> None:
         """Without a date, 'last Friday' cannot be resolved and the period stays None."""
         assert _one("Last Friday Acme's shares surged 11.7%.", "11.7%", published=None).period is None

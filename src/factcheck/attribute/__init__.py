@@ -66,6 +66,14 @@ _COMPARED = re.compile(
           | versus | vs\.?
           | as\s+against
           | (?:up|down)\s+from
+          # the same in German, French, Spanish, Portuguese and Italian: "gegenüber 252 im Jahr
+          # 2022", "contre 252 en 2022", "frente a 143.100 millones en 2023", "un 22% más que en
+          # el mismo periodo de 2023"
+          | gegenüber | im\s+vergleich\s+zu[mr]? | verglichen\s+mit
+          | contre | par\s+rapport\s+à | même\s+période
+          | frente\s+al? | comparad[oa]s?\s+con | en\s+comparación\s+con | respecto\s+al?
+          | mismo\s+per[ií]odo | em\s+comparação\s+com | mesmo\s+período
+          | rispetto\s+al? | stesso\s+periodo
          )(?!\w)""",
     re.IGNORECASE | re.VERBOSE,
 )

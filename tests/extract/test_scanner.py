@@ -669,6 +669,21 @@ class TestOtherLanguagesAgesAndSums:
         out = found("Las entregas subieron un 4.3% hasta 462.890 unidades.")
         assert [q.value for q in out] == [D("4.3"), D("462890")]
 
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("The Fed raised rates by a quarter of a percentage point.", "0.25"),
+            ("It raised a key rate by one quarter of one percentage point.", "0.25"),
+            ("The ECB cut by half a percentage point.", "0.5"),
+            ("The Fed raised rates by a quarter point.", "0.25"),
+            ("Rates rose by three quarters of a percentage point.", "0.75"),
+        ],
+    )
+    def test_a_share_of_a_percentage_point(self, text: str, value: str) -> None:
+        """Central banks move rates by "a quarter of a percentage point": that is 0.25 points, not
+        a quarter of something and one point."""
+        assert [(str(q.value), q.unit) for q in found(text)] == [(value, "pp")]
+
     def test_trailing_zeros_say_a_comma_groups_thousands(self) -> None:
         """A Mexican article's "99,000 millones" cannot be a decimal (nobody writes 99.000 so), so
         its "15,688 millones" is fifteen thousand million too, although it is written in Spanish."""

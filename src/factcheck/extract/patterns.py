@@ -346,7 +346,11 @@ CHANGE_AFTER_LEVEL = re.compile(r"^\s*[,(]\s*(?:(?:a|an|up|down|or)\s*)?$", re.I
 _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten"
 FRACTION = re.compile(
     rf"""
-    (?<![\w-])(?:(?P<num>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?   # two-
+    # a share of a percentage point, before "a quarter of" is read as a share of something else
+    (?<![\w-])(?:(?P<pnum>a|one|three)[\s-]+)?(?P<pden>quarters?|half)[\s-]+(?:of[\s-]+)?(?:a|one)[\s-]+
+        (?:percentage[\s-]+)?points?\b                                          # a quarter of a percentage point
+  | (?<![\w-])(?:a|one)[\s-]+(?P<pden2>quarter|half)[\s-]+(?:percentage[\s-]+)?points?\b  # a quarter point
+  | (?<![\w-])(?:(?P<num>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?   # two-
     (?P<den>half|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|sixth|sixths|
         eighth|eighths|tenth|tenths)\b
         (?=\s+(?:of\b(?!\s+an?\s+(?:thousand|million|billion|trillion)\b)|the\b))   # thirds of, not of a million

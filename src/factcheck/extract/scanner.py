@@ -286,6 +286,17 @@ def _fractions(norm: str, lower: str, masks: Masks) -> Iterator[_Atom]:
     for m in _fraction_matches(lower):
         if masks.covers(m.start()):
             continue
+        points = m.group("pden") or m.group("pden2")
+        if points:
+            # "a quarter of a percentage point", "half a point", "a quarter point": a move in points
+            num = Decimal(3) if (m.group("pnum") or "").lower() == "three" else Decimal(1)
+            den = Decimal(4) if points.lower().startswith("quarter") else Decimal(2)
+            atom = _Atom(m.start(), m.end(), m.start(), m.end(), norm[m.start() : m.end()], num / den, Decimal(0),
+                         spelled=True)
+            atom.unit = "pp"
+            _read_left(norm, atom)
+            yield atom
+            continue
         if m.group("wnum"):
             num, den = _small(m.group("wnum")), Decimal(_DENOMINATORS[m.group("wden").lower().rstrip("s")])
         elif m.group("n"):

@@ -372,6 +372,24 @@ class TestFindPeriods:
         read as the English ones are (without a year: the latest ended by publication)."""
         assert [(m.text, m.period.key) for m in find_periods(text, published=D("2024-10-30"))] == [found]
 
+    @pytest.mark.parametrize(
+        ("text", "found"),
+        [
+            ("Der Umsatz stieg in den ersten neun Monaten um 5 Prozent.",
+             ("ersten neun Monaten", "2024-01-01..2024-09-30")),
+            ("Sur les neuf premiers mois de 2023, les ventes ont baissé.",
+             ("neuf premiers mois de 2023", "2023-01-01..2023-09-30")),
+            ("Ingresos acumulados en los primeros nueve meses del año.",
+             ("primeros nueve meses", "2024-01-01..2024-09-30")),
+            ("Vendas nos primeiros seis meses de 2024.", ("primeiros seis meses de 2024", "2024-H1")),
+            ("Umsatz in den ersten drei Quartalen 2024.", ("ersten drei Quartalen 2024", "2024-01-01..2024-09-30")),
+        ],
+    )
+    def test_first_months_of_other_languages(self, text: str, found: tuple[str, str]) -> None:
+        """"The first nine months" in German, French, Spanish and Portuguese, and three quarters
+        counted as nine months, are year-to-date spans (without a year: the latest ended)."""
+        assert [(m.text, m.period.key) for m in find_periods(text, published=D("2024-10-30"))] == [found]
+
     def test_longest_wins(self) -> None:
         """Overlapping readings give way to the longest: one mention, not "2024" inside it."""
         text = "Sales in the three months ended March 31, 2024 rose."

@@ -14,7 +14,7 @@ ordinal  first quarter · second-half · the final 2024 quarter · first quarter
          im dritten Quartal 2024 · au troisième trimestre · el primer trimestre de 2024 · no segundo semestre
 fiscal   FY25 · FY2024-25 · fiscal (year) 2025 · fiscal 2025 first quarter · fiscal Q1 2025
 ended    the three months ended March 31, 2024 · the fiscal year to March 2025
-first N  the first nine months of 2024
+first N  the first nine months of 2024 · in den ersten neun Monaten · les neuf premiers mois de 2024
 relative last/this/next/previous year|quarter|month|week · a year earlier · today · yesterday
 weekday  (last | next | on) Friday
 horizon  the next three years · the past 12 months · the coming decade
@@ -303,6 +303,27 @@ _FIRST_N_CORE = _rx(
           | (?P<rel>last|this|previous|prior|current|the) \s+ year\b        # of last / the year
         )
     )?
+    """
+)
+
+# German, French, Spanish, Portuguese, Italian: "in den ersten neun Monaten", "les neuf premiers
+# mois de 2024", "los primeros nueve meses del año", "nos primeiros nove meses", "nei primi nove
+# mesi", and three quarters for nine months ("den ersten drei Quartalen")
+_COUNTS_ELSEWHERE: dict[str, int] = {
+    "drei": 3, "sechs": 6, "neun": 9, "zwölf": 12, "trois": 3, "six": 6, "neuf": 9, "douze": 12,
+    "tres": 3, "seis": 6, "nueve": 9, "doce": 12, "três": 3, "nove": 9, "doze": 12,
+    "tre": 3, "sei": 6, "dodici": 12, "zwei": 2, "deux": 2, "dos": 2, "dois": 2, "due": 2,
+}  # fmt: skip
+_COUNT_WORDS = "|".join(sorted(_COUNTS_ELSEWHERE, key=len, reverse=True))
+_FIRST_N_ELSEWHERE_CORE = _rx(
+    r"""
+    (?:
+        \b(?:ersten|primeros|primeiros|primi) \s+ (?P<n>""" + _COUNT_WORDS + r"""|\d{1,2})   # ersten neun
+      | \b(?P<n2>""" + _COUNT_WORDS + r"""|\d{1,2}) \s+ premiers                             # neuf premiers
+    )
+    \s+ (?P<u>monaten|monate|mois|meses|mesi|quartalen|quartale|trimestres|trimestri) \b
+    (?: \s+ (?:(?:des\s+jahres|del\s+año|de\s+l'année|do\s+ano|dell'anno|de|del|do|des|dell')\s*)?
+        (?P<y>{YEAR}) (?!{TAIL}) )?                                          # (de) 2024
     """
 )
 
@@ -798,6 +819,23 @@ def _h_first_n(m: re.Match[str], ctx: _Context) -> _Core | None:
     return _Core(_latest_ended(make, ctx.published), "range")
 
 
+def _h_first_n_elsewhere(m: re.Match[str], ctx: _Context) -> _Core | None:
+    word = (m["n"] or m["n2"]).lower()
+    count = int(word) if word.isdigit() else _COUNTS_ELSEWHERE[word]
+    months = count * 3 if m["u"].lower().startswith(("quartal", "trimest")) else count
+    if not 1 <= months <= 12:
+        return None
+
+    def make(year: int) -> Period:
+        return _span(date(year, 1, 1), _month_end(year, months))
+
+    if m["y"]:
+        return _Core(make(int(m["y"])), "range")
+    if ctx.published is None:
+        return None
+    return _Core(_latest_ended(make, ctx.published), "range")
+
+
 def _shift(unit: str, start: date, steps: int) -> Period:
     """The calendar month, quarter, year or week ``steps`` away from the one holding ``start``."""
     if unit == "year":
@@ -916,6 +954,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(_FISCAL_CORE, _h_fiscal, _words("<fy> fiscal")),
     _Rule(_ENDED_CORE, _h_ended, _NUMBER_STARTS | _words("quarter half fiscal financial year")),
     _Rule(_FIRST_N_CORE, _h_first_n, _words("first opening")),
+    _Rule(_FIRST_N_ELSEWHERE_CORE, _h_first_n_elsewhere,
+          _words("<small> ersten primeros primeiros primi", list(_COUNTS_ELSEWHERE))),
     _Rule(_REL_CORE, _h_rel, _words("last this next previous prior preceding current a one")),
     _Rule(_HORIZON_CORE, _h_horizon, _words("next coming upcoming past last previous prior preceding")),
     _Rule(_TO_DATE_CORE, _h_to_date, _words("year quarter month ytd qtd mtd")),

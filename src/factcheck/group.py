@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -26,6 +26,8 @@ from factcheck.resolve import AliasTable, EntityResolver
 #: The ECB reference rate is an approximation of what a writer converted at, and rates move
 #: within a week: a converted amount gets this much relative slack on top of its rounding.
 FX_TOLERANCE = Decimal("0.02")
+
+_T = TypeVar("_T")
 
 
 @attrs.define(slots=False)  # slots off: cached_property needs an instance __dict__
@@ -46,6 +48,14 @@ class Context:
         for fact in self.facts:
             out[fact.doc].append(fact)
         return dict(out)
+
+    def memo(self, key: str, make: Callable[[], _T]) -> _T:
+        """``make()``, made once per context under ``key``: what several stages and rules read
+        (stories, profiles, slips, FC201's decisions) is computed the first time it is asked for."""
+        if key not in self.__dict__:
+            self.__dict__[key] = make()
+        value: _T = self.__dict__[key]
+        return value
 
     def entity_id(self, name: str | None) -> str | None:
         return None if name is None else self.entity_ids.get(name, name)

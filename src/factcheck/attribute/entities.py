@@ -84,6 +84,8 @@ _NOT_NAMES_ELSEWHERE = frozenset(
     os um uma do da dos das no na nos nas em com segundo mas
     gli nel nella nei con secondo ma anche""".split()
 )
+# what a name never opens with, in any of the languages read
+_OPENERS = _NOT_NAMES | _NOT_NAMES_ELSEWHERE
 # Words that, right before a name, make it a person speaking ("CEO Eddie Wu", "chief executive Li").
 _TITLE_WORDS = frozenset(
     """ceo cfo coo executive officer chairman chairwoman president founder co-founder analyst economist
@@ -171,7 +173,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             adjective = [i for i, w in enumerate(words[:-1]) if _ADJECTIVE.search(w)]
             if adjective:
                 words = words[adjective[-1] + 1 :]
-        while words and (words[0].lower().strip(".") in _NOT_NAMES or words[0].lower() in _NOT_NAMES_ELSEWHERE):
+        while words and words[0].lower().strip(".") in _OPENERS:
             words.pop(0)
         while words and words[-1].lower().strip(".") in _NOT_NAMES and words[-1].lower() not in _NAME_TAILS:
             words.pop()

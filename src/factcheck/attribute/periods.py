@@ -799,21 +799,25 @@ def _h_first_n(m: re.Match[str], ctx: _Context) -> _Core | None:
     months = _count(m["n"])
     if not 1 <= months <= 12:
         return None
-
-    def make(year: int) -> Period:
-        return _span(date(year, 1, 1), _month_end(year, months))
-
-    if m["y"]:
-        year = int(m["y"])
-        if m["fis"]:
-            if ctx.fym is None:
-                return None
-            first = _fiscal(year, ctx.fym).start
-            return _Core(_range(first, first + relativedelta(months=months) - timedelta(days=1)), "range")
-        return _Core(make(year), "range")
+    if m["y"] and m["fis"]:
+        if ctx.fym is None:
+            return None
+        first = _fiscal(int(m["y"]), ctx.fym).start
+        return _Core(_range(first, first + relativedelta(months=months) - timedelta(days=1)), "range")
     if m["rel"]:
         rel_year = _relative_year(m["rel"], False, ctx)
-        return None if rel_year is None else _Core(make(rel_year), "range")
+        return None if rel_year is None else _first_months(months, rel_year, ctx)
+    return _first_months(months, int(m["y"]) if m["y"] else None, ctx)
+
+
+def _first_months(months: int, year: int | None, ctx: _Context) -> _Core | None:
+    """The first ``months`` months of ``year``; with no year, the latest such span ended."""
+
+    def make(y: int) -> Period:
+        return _span(date(y, 1, 1), _month_end(y, months))
+
+    if year is not None:
+        return _Core(make(year), "range")
     if ctx.published is None:
         return None
     return _Core(_latest_ended(make, ctx.published), "range")
@@ -825,15 +829,7 @@ def _h_first_n_elsewhere(m: re.Match[str], ctx: _Context) -> _Core | None:
     months = count * 3 if m["u"].lower().startswith(("quartal", "trimest")) else count
     if not 1 <= months <= 12:
         return None
-
-    def make(year: int) -> Period:
-        return _span(date(year, 1, 1), _month_end(year, months))
-
-    if m["y"]:
-        return _Core(make(int(m["y"])), "range")
-    if ctx.published is None:
-        return None
-    return _Core(_latest_ended(make, ctx.published), "range")
+    return _first_months(months, int(m["y"]) if m["y"] else None, ctx)
 
 
 def _shift(unit: str, start: date, steps: int) -> Period:

@@ -39,10 +39,7 @@ LARGE = 600
 def context_stories(ctx: Context) -> list[list[int]]:
     """:func:`stories` of ``ctx.facts``, made once per context: the linkage, FC201 and the slips
     all read them."""
-    cached: list[list[int]] | None = ctx.__dict__.get("_stories")
-    if cached is None:
-        cached = ctx.__dict__["_stories"] = stories(ctx.facts)
-    return cached
+    return ctx.memo("_stories", lambda: stories(ctx.facts))
 
 
 def stories(facts: Sequence[Fact]) -> list[list[int]]:

@@ -145,10 +145,7 @@ def written_digits(value: Decimal, literal: str) -> str:
 
 def context_profiles(ctx: Context) -> list[Profile]:
     """The profiles of ``ctx.facts``, made once per context and shared by the rules that read them."""
-    cached: list[Profile] | None = ctx.__dict__.get("_profiles")
-    if cached is None:
-        cached = ctx.__dict__["_profiles"] = profiles(ctx.facts)
-    return cached
+    return ctx.memo("_profiles", lambda: profiles(ctx.facts))
 
 
 def profiles(facts: Sequence[Fact]) -> list[Profile]:

@@ -101,10 +101,7 @@ class Slip:
 def context_slips(ctx: Context) -> list[Slip]:
     """The slips among ``ctx.facts`` (indices into them), found once per context: the rule that
     reports them and the rule that must not report them again both ask."""
-    cached: list[Slip] | None = ctx.__dict__.get("_slips")
-    if cached is None:
-        cached = ctx.__dict__["_slips"] = slips(ctx.facts, context_profiles(ctx), context_stories(ctx))
-    return cached
+    return ctx.memo("_slips", lambda: slips(ctx.facts, context_profiles(ctx), context_stories(ctx)))
 
 
 def slips(facts: Sequence[Fact], found: Sequence[Profile] | None = None,

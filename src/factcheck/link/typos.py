@@ -59,10 +59,7 @@ class Typo:
 
 def context_typos(ctx: Context) -> list[Typo]:
     """The digit slips among ``ctx.facts``, found once per context."""
-    cached: list[Typo] | None = ctx.__dict__.get("_typos")
-    if cached is None:
-        cached = ctx.__dict__["_typos"] = typos(ctx.facts, context_profiles(ctx), context_stories(ctx))
-    return cached
+    return ctx.memo("_typos", lambda: typos(ctx.facts, context_profiles(ctx), context_stories(ctx)))
 
 
 def typos(facts: Sequence[Fact], found: Sequence[Profile] | None = None,

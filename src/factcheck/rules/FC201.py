@@ -146,10 +146,10 @@ def certain_pairs(ctx: Context) -> set[frozenset[int]]:
 def _decide(ctx: Context, weights: Weights) -> tuple[list[Decision], dict[int, list[int]]]:
     """Every figure FC201 reports, with its probability, pair and partner, in report order, and the
     backing of every figure; made once per context and weights."""
-    key = f"_fc201_{id(weights)}"
-    cached: tuple[list[Decision], dict[int, list[int]]] | None = ctx.__dict__.get(key)
-    if cached is not None:
-        return cached
+    return ctx.memo(f"_fc201_{id(weights)}", lambda: _decisions(ctx, weights))
+
+
+def _decisions(ctx: Context, weights: Weights) -> tuple[list[Decision], dict[int, list[int]]]:
     facts = ctx.facts
     found = context_profiles(ctx)
     links = link(ctx, facts, weights=weights, found=found)
@@ -177,7 +177,6 @@ def _decide(ctx: Context, weights: Weights) -> tuple[list[Decision], dict[int, l
             continue
         reported.add(odd)
         decided.append((p, pair, odd, good))
-    ctx.__dict__[key] = (decided, backing)
     return decided, backing
 
 

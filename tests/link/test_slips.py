@@ -57,6 +57,21 @@ class TestSlips:
         three = found({**{f"{k}.md": t for k, t in zip("abc", good, strict=False)}, "f.md": odd})
         assert ([(o, n) for o, _, n in five], three) == ([("390%", 1)], [])
 
+    def test_a_part_of_a_whole_above_100_percent_needs_one_digit(self) -> None:
+        """A share above 100% is wrong on its own: one digit in common names the figure it
+        slipped from, and a rounded figure allows the digits scaled back ("60%" for "599.0%")."""
+        one = found({"a.md": "In the city, Labour won 20% of the vote, officials said.",
+                     "b.md": "Labour took a vote share of 200% in the city, officials said."})
+        rounded = found({"a.md": "Labour won as turnout across the UK was 60%, officials said.",
+                         "b.md": "Labour won; turnout at the general election was confirmed as 599.0%."})
+        assert (one, rounded) == ([("200%", "20%", 1)], [("599.0%", "60%", 1)])
+
+    def test_a_share_above_100_percent_names_no_figure_of_another_measure(self) -> None:
+        """Without a word in common or the part's word near it, no other figure is named."""
+        got = found({"a.md": "Acme's revenue grew 20% in the quarter.",
+                     "b.md": "Labour took a vote share of 200% in the city, officials said."})
+        assert got == []
+
     def test_basis_points_are_not_counts(self) -> None:
         """ "525 basis points" is 5.25 points, not a count whose digits "5.25" repeats."""
         got = found({"a.md": "The Fed has raised its rate by 525 basis points since March 2022.",

@@ -95,6 +95,7 @@ class Profile:
     words: frozenset[str] = frozenset()  # stems of the whole sentence's content words
     rate: bool = False  # a rate word near the number ("annually", "a year", "per season")
     months: frozenset[str] = frozenset()  # month names among its own words ("5.1% in June")
+    near: str = ""  # the words around it in order, the number as "num": "won num of the vote"
 
 
 def stem(word: str) -> str:
@@ -174,6 +175,7 @@ def profiles(facts: Sequence[Fact]) -> list[Profile]:
         markers: frozenset[str] = frozenset()
         rate = False
         months: frozenset[str] = frozenset()
+        said = ""
         if index[i] < len(nums):
             at = nums[index[i]]
             near = tokens[max(0, at - LEFT) : at] + tokens[at + 1 : at + 1 + RIGHT]
@@ -186,6 +188,7 @@ def profiles(facts: Sequence[Fact]) -> list[Profile]:
             hi = nums[index[i] + 1] if index[i] + 1 < len(nums) else len(tokens)
             own = tokens[max(lo, at - LEFT) : at] + tokens[at + 1 : min(hi, at + 1 + RIGHT)]
             rate = _RATE.search(" ".join(own)) is not None
+            said = " ".join(tokens[max(0, at - TIME_LEFT) : at + 1 + RIGHT])
             months = frozenset(_MONTHS.intersection(
                 tokens[max(lo, at - TIME_LEFT) : at] + tokens[at + 1 : min(hi, at + 1 + TIME_RIGHT)]))
             if f.published and any(t.isdigit() and len(t) == 4 and 1900 <= int(t) < f.published.year for t in around):
@@ -193,7 +196,7 @@ def profiles(facts: Sequence[Fact]) -> list[Profile]:
         if f.q.metric:
             window |= {stem(w) for w in f.q.metric.lower().split()}
         out.append(Profile(window, key, markers, significant_digits(f.q.value), words=sentence_words[key],
-                           rate=rate, months=months))
+                           rate=rate, months=months, near=said))
     for members in place.values():
         if not 2 <= len(members) <= CROWDED:
             continue

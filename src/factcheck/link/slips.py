@@ -28,6 +28,7 @@ every pair, so the cost is linear in the number of facts.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import statistics
@@ -40,6 +41,7 @@ import attrs
 from factcheck.facts import Fact
 from factcheck.group import Context
 from factcheck.link.blocking import NEWS_WINDOW_DAYS, context_stories, stories
+from factcheck.link.bounds import over_whole
 from factcheck.link.compare import Stated
 from factcheck.link.profile import (
     Profile,
@@ -48,9 +50,10 @@ from factcheck.link.profile import (
     rounded_digits,
     significant_digits,
     stem,
+    stopwords,
     written_digits,
 )
-from factcheck.link.values import written_apart
+from factcheck.link.values import allowed, written_apart
 
 #: The powers of ten a slip can move a figure by: a digit dropped or added, a scale word swapped
 #: ("million" for "billion" is three).
@@ -96,6 +99,7 @@ class Slip:
     power: int  # the odd figure is 10**power times the good one (negative: smaller)
     allies: tuple[int, ...] = ()
     digits: str = ""  # the significant digits the two share (the less precise one's)
+    whole: str = ""  # the words that make the odd figure a part of a whole it exceeds ("turnout")
 
 
 def context_slips(ctx: Context) -> list[Slip]:
@@ -141,7 +145,60 @@ def slips(facts: Sequence[Fact], found: Sequence[Profile] | None = None,
                           docs_of_story, words, rates)
             if slip is not None and slip.odd not in best:
                 best[slip.odd] = attrs.evolve(slip, digits=digits)
+    if found is not None:
+        for slip in _over_whole_slips(facts, found, story_of):
+            best.setdefault(slip.odd, slip)
     return [best[i] for i in sorted(best)]
+
+
+def _part_words(part: str) -> set[str]:
+    """The content words of a part-of-a-whole phrase: "vote" of "of the vote"."""
+    return {stem(w) for w in part.split() if w not in stopwords()}
+
+
+def _over_whole_slips(facts: Sequence[Fact], found: Sequence[Profile], story_of: dict[int, int]) -> list[Slip]:
+    """Slips whose odd figure is a part of a whole above 100% ("turnout of 599%"): the figure is
+    wrong on its own (:func:`factcheck.link.bounds.over_whole`), so one significant digit in
+    common is enough to name the figure it slipped from ("200%" of a share against "20%"), when
+    the two also share a word of the phrases that govern them, or the other has the part's word
+    near it ("34% of the vote" for "a vote share of 340%"), and the other is within the whole.
+    The other article's figure that most articles give is taken."""
+    percents: dict[int, list[tuple[Decimal, int]]] = defaultdict(list)
+    odd_ones = []
+    for i, f in enumerate(facts):
+        if f.q.unit != "percent" or f.q.low is not None or f.q.value <= 0:
+            continue
+        percents[story_of[i]].append((f.q.value, i))
+        part = over_whole(f, found[i])
+        if part:
+            odd_ones.append((i, part))
+    for values in percents.values():
+        values.sort()
+    out = []
+    for odd, part in odd_ones:
+        a = facts[odd]
+        values = percents[story_of[odd]]
+        options = []
+        for power in POWERS:
+            target = a.q.value.scaleb(-power)
+            # the other figure allows the odd one's value scaled back ("60%" for "599.0%")
+            start = bisect.bisect_left(values, (target * Decimal("0.8"), -1))
+            stop = bisect.bisect_right(values, (target * Decimal("1.25"), len(facts)))
+            for value, good in values[start:stop]:
+                b = facts[good]
+                if b.doc == a.doc or value > 100 or written_apart(a, b) or far_apart(a, b):
+                    continue
+                if not allowed(b, a).contains(target):
+                    continue
+                shared = (found[odd].window & found[good].window) - _names(a) - _names(b)
+                if not shared and not _part_words(part) & {stem(w) for w in found[good].near.split()}:
+                    continue  # neither a word of the two phrases nor the part ("vote") in common
+                allies = tuple(i for v, i in values if v == value and i != good and facts[i].doc not in (a.doc, b.doc))
+                options.append((len({facts[i].doc for i in allies}), -good,
+                                Slip(odd, good, power, allies, significant_digits(value), part)))
+        if options:
+            out.append(max(options, key=lambda o: o[:2])[2])
+    return out
 
 
 def _candidates(by_value: dict[Decimal, list[int]],

@@ -12,6 +12,7 @@ from factcheck.findings import Finding, Severity
 from factcheck.group import Context
 from factcheck.link import Link, link
 from factcheck.link.blocking import context_stories, dimension
+from factcheck.link.bounds import over_whole
 from factcheck.link.compare import BOTH_STATE_BOTH, EQUAL, LEVELS, OTHER, SLIP, SLIP2, SLIP3
 from factcheck.link.profile import Profile, context_profiles
 from factcheck.link.slips import context_slips
@@ -119,6 +120,9 @@ class ValueMismatch(Rule):
                    f"{good.doc}{more}; {quoted(odd.q)} allows {interval_text(mine, unit)}, {quoted(good.q)} "
                    f"allows {interval_text(theirs, unit)}; "
                    f"same fact with probability {p:.2f} ({', '.join(agreed[:4]) or 'weak evidence'})")
+        part = over_whole(odd, context_profiles(ctx)[odd_i])
+        if part:
+            cause = (cause + "; " if cause else "") + f"{quoted(odd.q)} is a part of a whole ({part}) above 100%"
         if cause:
             message += f"; likely {cause}"
         computed: dict[str, object] = {
@@ -157,6 +161,7 @@ def _decisions(ctx: Context, weights: Weights) -> tuple[list[Decision], dict[int
     sources = _sources(facts, context_stories(ctx))
     best: dict[int, Decision] = {}
     gives_both = _GivesBoth(facts, found)
+    impossible = {i for i, f in enumerate(facts) if over_whole(f, found[i])}
     for pair in links:
         if pair.value >= EQUAL:
             continue
@@ -165,9 +170,11 @@ def _decisions(ctx: Context, weights: Weights) -> tuple[list[Decision], dict[int
         if pair.levels[_ECHO] == BOTH_STATE_BOTH:
             continue  # each article gives both numbers: two facts, not one misstated
         for odd, good in ((pair.a, pair.b), (pair.b, pair.a)):
+            if good in impossible:
+                continue  # a part of a whole above 100% is wrong whatever else agrees with it
             if pair.value not in (SLIP2, SLIP3) and gives_both(odd, good):
                 continue  # the odd figure's article states the other value as another fact
-            p = _posterior(pair, odd, good, facts, backing, sources, weights)
+            p = _posterior(pair, odd, good, facts, backing, sources, weights, wrong=odd in impossible)
             if p >= WORTH_A_LOOK and (odd not in best or best[odd][0] < p):
                 best[odd] = (p, pair, odd, good)
     reported: set[int] = set()
@@ -237,17 +244,18 @@ def _sources(facts: Sequence[Fact], grouped: Sequence[Sequence[int]]) -> dict[in
 
 
 def _posterior(pair: Link, odd: int, good: int, facts: Sequence[Fact], backing: dict[int, list[int]],
-               sources: dict[int, tuple[int, int]], weights: Weights) -> float:
+               sources: dict[int, tuple[int, int]], weights: Weights, wrong: bool = False) -> float:
     """The probability that ``odd`` is its article's (wrong) statement of the fact ``good`` states.
 
     The pair's evidence (every comparison's weight) is set against a prior taken from the story,
     not from all pairs alike: a fact that k of a story's n articles report is reported by the
     odd figure's article with probability about k/n, and is then one of that article's m figures
     of the same dimension, so the prior is k/(n m). A figure that as many sources back as the
-    other is never the odd one (on a tie, the first in document order is taken as odd)."""
+    other is never the odd one (on a tie, the first in document order is taken as odd), unless it
+    is ``wrong`` on its own (a part of a whole above 100%)."""
     behind_good = len({facts[k].doc for k in backing.get(good, [])} | {facts[good].doc})
     behind_odd = len({facts[k].doc for k in backing.get(odd, [])} | {facts[odd].doc})
-    if behind_odd > behind_good or (behind_odd == behind_good and odd > good):
+    if not wrong and (behind_odd > behind_good or (behind_odd == behind_good and odd > good)):
         return 0.0
     n, m = sources[odd]
     prior = min(0.5, (behind_good + 1) / (n + 1) / max(m, 1))

@@ -6,7 +6,11 @@ from collections.abc import Iterator
 
 from factcheck.findings import Finding
 from factcheck.group import Context
+from factcheck.link.bounds import over_whole
+from factcheck.link.profile import context_profiles
+from factcheck.link.slips import context_slips
 from factcheck.rules.base import Rule
+from factcheck.rules.FC201 import certain_pairs
 from factcheck.written import quoted
 
 #: Metrics that are a part of a whole: none can be more than all of it.
@@ -14,29 +18,43 @@ PARTS_OF_A_WHOLE = frozenset({"stake", "market share"})
 
 
 class ShareOverWhole(Rule):
-    """A stake or a market share above 100%.
+    """A part of a whole above 100%: a stake, a share of a market or of the vote, turnout, a margin.
 
-    A stake in a company and a share of a market are parts of a whole: no single one, and no set of
-    stakes in the same company held by different owners, can exceed 100%.
+    A stake in a company, a share of a market or of a vote, turnout, a profit margin and the
+    unemployment rate are parts of a whole: none can exceed 100%. A figure that does is wrong on
+    its own, whatever other sources say: a typo or a slipped digit. The words that make a
+    percentage a part, and the wholes a percentage may exceed ("120% of GDP", "150% of capacity",
+    "a 120% premium", "market share rose 150%"), are listed in ``link/data/wholes.toml``. When
+    another source gives the figure's digits within the whole, FC201 or FC204 reports the pair
+    instead, naming that source.
 
     **Bad**
 
     - "giving it a 136 percent stake in the startup".
+    - "Turnout was 599% of the electorate."
 
     **Good**
 
     - "giving it a 36 percent stake in the startup".
+    - "Public debt reached 120% of GDP."
     """
 
     code = "FC306"
     name = "share-over-whole"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for f in ctx.facts:
-            if f.q.metric in PARTS_OF_A_WHOLE and f.q.unit == "percent" and f.q.kind == "level":
+        found = context_profiles(ctx)
+        paired = {s.odd for s in context_slips(ctx)} | {i for pair in certain_pairs(ctx) for i in pair}
+        for i, f in enumerate(ctx.facts):
+            if i in paired or f.q.unit != "percent" or f.q.kind != "level":
+                continue  # a pair names the source the figure slipped from: FC201 or FC204 reports it
+            part = f.q.metric if f.q.metric in PARTS_OF_A_WHOLE else over_whole(f, found[i])
+            if f.q.metric in PARTS_OF_A_WHOLE:
                 assert f.q.interval is not None
                 low = f.q.interval.low
-                if low is not None and low > 100:
-                    yield self.finding("error",
-                                       f"{f.q.metric} {quoted(f.q)} in {f.doc} is more than the whole (100%)",
-                                       (f,), {"value": f"{f.q.value:f}"}, "a typo or a figure of another kind")
+                if low is None or low <= 100:
+                    part = None
+            if part:
+                yield self.finding("error", f"{part} {quoted(f.q)} in {f.doc} is more than the whole (100%)",
+                                   (f,), {"value": f"{f.q.value:f}", "part": part},
+                                   "a typo or a figure of another kind")

@@ -18,6 +18,7 @@ from factcheck.link.profile import Profile, context_profiles
 from factcheck.link.slips import context_slips
 from factcheck.link.values import allowed, compare, magnitude_slip, restated, severity, written_apart
 from factcheck.link.weights import Weights, default_weights, probability
+from factcheck.rules._allies import SHOWN, one_per_source
 from factcheck.rules.base import Rule
 from factcheck.written import interval_text, quoted
 
@@ -110,8 +111,8 @@ class ValueMismatch(Rule):
             cause = f"a misplaced decimal point or a dropped digit: the figures differ by a factor of {10 ** slip}"
         elif (x < 0) != (y < 0) and x and y:
             cause = "opposite directions: one source has a rise, the other a fall"
-        allies = [facts[k] for k in backing.get(good_i, []) if facts[k].doc not in (odd.doc, good.doc)]
-        allies = list({f.doc: f for f in allies}.values())
+        allies = one_per_source(odd_i, backing.get(good_i, []), facts, context_profiles(ctx), (odd.doc, good.doc),
+                                limit=len(facts))
         sev: Severity = severity(Decimal(x), Decimal(y)) if p >= CERTAIN else "info"
         agreed = [f"{name} {level}" for name, level, w in weights.contributions(pair.oriented(odd_i)) if w > 0.5]
         more = (f", as {len(allies)} other source{'s do' if len(allies) != 1 else ' does'}" if allies else "")
@@ -134,7 +135,7 @@ class ValueMismatch(Rule):
             computed["fx"] = {"base": rate.base, "quote": rate.quote, "rate": str(rate.rate),
                               "rate_date": rate.rate_date.isoformat(), "latest": rate.latest, "source": rate.source}
             message += f" (at {rate.base}/{rate.quote} {rate.rate:.4f}{',' if rate.latest else ''} {rate.describe()})"
-        return self.finding(sev, message, (odd, good, *allies[:3]), computed, cause)
+        return self.finding(sev, message, (odd, good, *allies[:SHOWN]), computed, cause)
 
 
 Decision = tuple[float, Link, int, int]  # probability, the pair, the odd figure, the good one

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from factcheck.findings import Finding
 from factcheck.group import Context
-from factcheck.link.profile import significant_digits
+from factcheck.link.profile import context_profiles, significant_digits
 from factcheck.link.slips import MIN_DIGITS, STRONG_DIGITS, context_slips
+from factcheck.rules._allies import one_per_source
 from factcheck.rules.base import Rule
 from factcheck.rules.FC201 import certain_pairs
 from factcheck.written import quoted
@@ -64,14 +65,15 @@ class MagnitudeSlip(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         facts = ctx.facts
         taken = {i for pair in certain_pairs(ctx) for i in pair}
+        found = context_profiles(ctx)
         for slip in context_slips(ctx):
             if slip.odd in taken:
                 continue  # FC201 reports the figure on its context, which says more than digits
             odd, good = facts[slip.odd], facts[slip.good]
             if odd.sentence_key == good.sentence_key and len(odd.sentence_key) >= 40:
                 continue  # a copied sentence: FC203 reports it, with that stronger evidence
-            allies = [facts[i] for i in slip.allies]
-            allied_docs = sorted({f.doc for f in allies} - {good.doc})
+            allies = one_per_source(slip.odd, slip.allies, facts, found, (odd.doc, good.doc))
+            allied_docs = sorted({facts[i].doc for i in slip.allies} - {good.doc, odd.doc})
             digits = slip.digits or significant_digits(odd.q.value)
             relation = _TIMES[slip.power]
             more = (f", as {len(allied_docs)} other source{'s do' if len(allied_docs) != 1 else ' does'}"
@@ -90,5 +92,5 @@ class MagnitudeSlip(Rule):
                     "sources giving the other value": sorted({good.doc, *allied_docs}),
                 },
             }
-            yield self.finding("error", message, (odd, good, *allies[:3]), computed,
+            yield self.finding("error", message, (odd, good, *allies), computed,
                                "a misplaced decimal point or a wrong scale word")

@@ -6,7 +6,9 @@ from collections.abc import Iterator
 
 from factcheck.findings import Finding
 from factcheck.group import Context
+from factcheck.link.profile import context_profiles
 from factcheck.link.typos import BACKERS, MIN_DIGITS, context_typos
+from factcheck.rules._allies import one_per_source
 from factcheck.rules.base import Rule
 from factcheck.rules.FC201 import certain_pairs
 from factcheck.written import quoted
@@ -51,12 +53,13 @@ class DigitSlip(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         facts = ctx.facts
         taken = {i for pair in certain_pairs(ctx) for i in pair}
+        found = context_profiles(ctx)
         for typo in context_typos(ctx):
             if typo.odd in taken:
                 continue  # FC201 reports the figure on its context
             odd, good = facts[typo.odd], facts[typo.good]
-            allies = [facts[i] for i in typo.allies]
-            docs = sorted({good.doc, *(f.doc for f in allies)})
+            allies = one_per_source(typo.odd, typo.allies, facts, found, (odd.doc, good.doc))
+            docs = sorted({good.doc, *(facts[i].doc for i in typo.allies)} - {odd.doc})
             message = (f"{quoted(odd.q)} in {odd.doc} repeats {quoted(good.q)} in {good.doc}, as "
                        f"{len(docs) - 1} other source{'s do' if len(docs) != 2 else ' does'}, with "
                        f"{_HOW[typo.edit]}; no other source gives {quoted(odd.q)}")
@@ -68,5 +71,5 @@ class DigitSlip(Rule):
                     "sources giving the other value": docs,
                 },
             }
-            yield self.finding("error", message, (odd, good, *allies[:3]), computed,
+            yield self.finding("error", message, (odd, good, *allies), computed,
                                "a mistyped, swapped or dropped digit")

@@ -1,0 +1,25 @@
+"""factcheck.rules._allies: the agreeing sources a finding shows, one statement each."""
+
+from __future__ import annotations
+
+from factcheck.documents import parse_document
+from factcheck.facts import extract_document
+from factcheck.group import build_context
+from factcheck.link.profile import profiles
+from factcheck.rules._allies import one_per_source
+
+
+def test_one_statement_per_source_the_most_alike() -> None:
+    """An article giving the value twice is shown once, by its statement whose words are most
+    like the odd figure's; every other article is shown too, beyond any fixed three."""
+    texts = {"odd.md": "Acme's quarterly revenue was $2,110 million.",
+             "a.md": "Acme hired 211 engineers. Acme's quarterly revenue was $211 million.",
+             **{f"{k}.md": f"Acme's revenue came to $211 million, source {k} said." for k in "bcde"}}
+    docs = [parse_document("---\npublished: 2024-07-30\n---\n" + t + "\n", name) for name, t in texts.items()]
+    ctx = build_context(docs, [extract_document(d) for d in docs])
+    facts = list(ctx.facts)
+    odd = next(i for i, f in enumerate(facts) if f.doc == "odd.md")
+    candidates = [i for i, f in enumerate(facts) if f.doc != "odd.md"]
+    shown = one_per_source(odd, candidates, facts, profiles(facts), exclude=("b.md",))
+    assert [(f.doc, f.q.text) for f in shown] == [
+        ("a.md", "$211 million"), ("c.md", "$211 million"), ("d.md", "$211 million"), ("e.md", "$211 million")]

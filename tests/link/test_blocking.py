@@ -45,6 +45,45 @@ class TestStories:
         docs = sorted(sorted(facts[i].doc for i in story) for story in stories(facts))
         assert docs == [["a.md", "b.md"], ["c.md"]]
 
+    def test_a_lone_article_joins_the_story_whose_subject_it_names(self) -> None:
+        """An article whose own names are misread still names the story's subject: named twice,
+        it joins that story; named once, it stays alone."""
+        story = {"a.md": "Microsoft will cut 10,000 jobs, Microsoft said.",
+                 "b.md": "Microsoft is cutting 10,000 jobs; Microsoft shares rose 1%."}
+        twice = {**story, "c.md": "Laut Konzern zahlt Microsoft 5 Prozent mehr. Laut Gesamtbelegschaft spart "
+                                  "Microsoft 3 Prozent."}
+        once = {**story, "c.md": "Laut Konzern zahlt Microsoft 5 Prozent mehr. Laut Gesamtbelegschaft spart man "
+                                 "3 Prozent."}
+        got = []
+        for sources in (twice, once):
+            _, facts = build(sources)
+            got.append(sorted(sorted({facts[i].doc for i in s}) for s in stories(facts)))
+        assert got == [[["a.md", "b.md", "c.md"]], [["a.md", "b.md"], ["c.md"]]]
+
+    def test_a_lone_article_joins_the_one_story_stating_its_amount(self) -> None:
+        """With no name in common, an amount of two or more digits that one story states ties a
+        lone article to it; an amount two stories state ties it to neither."""
+        acme = {"a.md": "Acme agreed to pay $1.2 billion in severance.",
+                "b.md": "Acme will pay $1.2 billion, Acme said."}
+        globex = {"x.md": "Globex took a $1.2 billion charge.", "y.md": "Globex booked $1.2 billion, Globex said."}
+        lone = {"c.md": "Die Abfindungen kosten 1,2 Milliarden Dollar."}
+        got = []
+        for sources in ({**acme, **lone}, {**acme, **globex, **lone}):
+            _, facts = build(sources)
+            got.append(sorted(sorted({facts[i].doc for i in s}) for s in stories(facts)))
+        assert got[0] == [["a.md", "b.md", "c.md"]]
+        assert ["c.md"] in got[1]
+
+    def test_an_article_of_a_story_never_ties_two_stories(self) -> None:
+        """An article that belongs to a story stays in it, however often it names another
+        story's subject: two stories that mention each other's subjects stay apart."""
+        _, facts = build({"a.md": "Acme's revenue was £10m. Acme gained on Globex and on Globex's rivals.",
+                          "b.md": "Acme's revenue was £10m, Acme said.",
+                          "x.md": "Globex's revenue was £12m, Globex said.",
+                          "y.md": "Globex's revenue reached £12m at Globex."})
+        docs = sorted(sorted({facts[i].doc for i in s}) for s in stories(facts))
+        assert docs == [["a.md", "b.md"], ["x.md", "y.md"]]
+
 
 class TestDimension:
     def test_currencies_share_a_block(self) -> None:

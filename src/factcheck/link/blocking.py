@@ -15,8 +15,9 @@ distinctive figures (two or more amounts of two or more significant digits, each
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from factcheck.facts import Fact
 from factcheck.group import Context
@@ -31,6 +32,11 @@ SHARED_FIGURES = 2
 #: A figure stated by more articles than this is too common to say which story an article tells
 #: (a central bank's 2% target, a round 100).
 COMMON_FIGURE = 50
+#: An article tied to no other by names or figures joins the story whose main subject its
+#: sentences name this many times.
+SATELLITE_MENTIONS = 2
+#: The most words of a subject's name looked for in an article's sentences.
+_LONGEST_NAME = 4
 #: A block of more figures than this (one dimension of one story) is split by shared words and
 #: digits rather than compared pair by pair.
 LARGE = 600
@@ -89,10 +95,76 @@ def stories(facts: Sequence[Fact]) -> list[list[int]]:
                     join(doc, other)
     for a, b in _sharing_figures(facts, published):
         join(a, b)
+    for doc, story_doc in _satellites(facts, counts, published, root):
+        join(doc, story_doc)
     out: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
         out[root(f.doc)].append(i)
     return [out[k] for k in sorted(out)]
+
+
+def _satellites(facts: Sequence[Fact], counts: dict[str, Counter[str]], published: dict[str, dt.date | None],
+                root: Callable[[str], str]) -> list[tuple[str, str]]:
+    """Articles that neither names nor figures tie to any other, each with a member of the story
+    whose main subject its sentences name most often (:data:`SATELLITE_MENTIONS` times or more, in
+    one news window, and more often than any other story's): a report in another language whose
+    own names are misread ("Gesamtbelegschaft", "Zuvor") still names the company it is about
+    ("Tech-Unternehmen Microsoft"). One that names none joins the one story that states an amount
+    it states ("1,2 Milliarden Dollar"). Such an article joins one story and never ties two
+    together, so two stories that mention each other's subjects stay apart."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for doc in published:
+        members[root(doc)].append(doc)
+    names: dict[tuple[str, ...], str] = {}  # a story's subject, as lower-case words -> the story
+    for story, docs in members.items():
+        if len(docs) < 2:
+            continue
+        subjects: Counter[str] = Counter()
+        for doc in docs:
+            subjects.update(e for e, _ in sorted(counts[doc].items(), key=lambda kv: (-kv[1], kv[0]))[:SUBJECTS])
+        for entity, n in subjects.items():
+            words = tuple(re.findall(r"\w+", entity.lower()))
+            if n >= 2 and words and len(words) <= _LONGEST_NAME:
+                names[words] = story if names.get(words, story) == story else ""  # two stories' subject: no one's
+    if not names:
+        return []
+    sentences: dict[str, set[str]] = defaultdict(set)
+    for f in facts:
+        if len(members[root(f.doc)]) == 1:
+            sentences[f.doc].add(f.sentence_key)
+    # the amounts a lone article shares with one story: a currency amount of two or more
+    # significant digits ("$1.2 billion", "€19.08 billion") that no other story states
+    stating: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for f in facts:
+        if f.q.currency and f.q.kind == "level" and len(significant_digits(f.q.value)) >= 2:
+            stating[(f"{f.q.value:f}", f.q.currency)].add(root(f.doc))
+    sharing: dict[str, Counter[str]] = defaultdict(Counter)
+    for f in facts:
+        if f.doc in sentences and f.q.currency and f.q.kind == "level":
+            owners = stating.get((f"{f.q.value:f}", f.q.currency), set()) - {f.doc}
+            if len(owners) == 1 and len(members[owner := next(iter(owners))]) >= 2:
+                sharing[f.doc][owner] = 1
+    out = []
+    for doc, keys in sentences.items():
+        mentions: Counter[str] = Counter()
+        for key in keys:
+            tokens = key.split()
+            for n in range(1, _LONGEST_NAME + 1):
+                for k in range(len(tokens) - n + 1):
+                    named = names.get(tuple(tokens[k : k + n]))
+                    if named:
+                        mentions[named] += 1
+        ranked = mentions.most_common(2)
+        if not ranked or ranked[0][1] < SATELLITE_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            ranked = sharing[doc].most_common(2)  # no name: the story it shares an amount with
+            if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+                continue
+        day = published[doc]
+        near = [d for d in members[ranked[0][0]] if day is None or (other := published[d]) is None
+                or abs((day - other).days) <= NEWS_WINDOW_DAYS]
+        if near:
+            out.append((doc, near[0]))
+    return out
 
 
 def _sharing_figures(facts: Sequence[Fact], published: dict[str, dt.date | None]) -> list[tuple[str, str]]:

@@ -39,12 +39,25 @@ class TestSlips:
 
     def test_four_digits_need_no_backing_and_no_shared_word(self) -> None:
         """Four significant digits at ten times the size are a slip with one other source and
-        no word in common; three are not."""
-        four = found({"a.md": "Hooli put $22.45 billion into the venture fund.",
-                      "b.md": "The bet by Hooli came to $224.50 billion, filings show."})
+        no word in common, whatever their metric labels; three are when nothing says they are
+        two facts, and not when their metric labels differ."""
+        four = found({"a.md": "Hooli's revenue reached $22.45 billion, filings show.",
+                      "b.md": "The net profit of Hooli came to $224.50 billion."})
         three = found({"a.md": "Hooli put $22.4 billion into the venture fund.",
                        "b.md": "The bet by Hooli came to $224 billion, filings show."})
-        assert (four, three) == ([("$22.45 billion", "$224.50 billion", -1)], [])
+        labelled = found({"a.md": "Hooli's revenue reached $22.4 billion, filings show.",
+                          "b.md": "The net profit of Hooli came to $224 billion."})
+        assert (four, three, labelled) == ([("$22.45 billion", "$224.50 billion", -1)],
+                                           [("$22.4 billion", "$224 billion", -1)], [])
+
+    def test_three_digits_alone_not_as_bare_digits_or_of_two_entities(self) -> None:
+        """Bare digits (often parts of dates) and figures of two different entities are not a
+        slip on three digits alone."""
+        bare = found({"a.md": "Hooli reinitiated discussions in April 202",
+                      "b.md": "Hooli expects the deal to close in the quarter of 2024.3"})
+        entities = found({"a.md": "In Australia, Hooli took $14.6 million over the weekend.",
+                          "b.md": "Globex grossed $146 million in its first weekend, Hooli said."})
+        assert (bare, entities) == ([], [])
 
     def test_a_two_digit_percentage_needs_five_articles_without_a_shared_word(self) -> None:
         """Percentages crowd into 1-100: "390%" against "39%" in other words is a slip when five

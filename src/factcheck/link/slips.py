@@ -9,7 +9,9 @@ never at exactly ten, a hundred or a thousand times the size. Rarely is not neve
 two hundred figures, so the digits need one more piece of evidence: another article giving the
 good value, or a word in common in the phrases that govern the two numbers (with only two digits
 in common, the word or three articles giving the good value, five for a percentage; an age names
-its own metric; four or more digits need nothing more, as different facts do not repeat them). A
+its own metric; three digits need nothing more when nothing says the two are different facts,
+no metric label and no entity that differ, and four or more need nothing more at all, as
+different facts do not repeat them). A
 figure written less precisely than the other ("$146 million" against "$1,464.0 million") is
 compared as the other rounded to its three or more digits. The evidence weakens when the odd
 value is itself a statement of the story (another article gives it too, or the odd figure's own
@@ -337,7 +339,8 @@ def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int
             if a.q.kind == "age" and b.q.kind == "age":
                 shared = True  # "24-year-old" names its metric: how old someone is
             consensus = len(good_docs) >= (PERCENT_CONSENSUS if measure(a) == "percent" else CONSENSUS)
-            if not (backed or shared or distinctive) or (digits < STRONG_DIGITS and not (shared or consensus)):
+            alone = digits == STRONG_DIGITS and _nothing_against(a, b)
+            if not (backed or shared or distinctive or alone) or (digits < STRONG_DIGITS and not (shared or consensus)):
                 continue
             if digits < STRONG_DIGITS and measure(a) == "count" and a.q.unit != b.q.unit:
                 continue  # two digits of two different counts ("35 seats", "3.5 points")
@@ -346,6 +349,25 @@ def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int
             allies = tuple(i for i in good_side if i != good and facts[i].doc != a.doc)
             return Slip(odd, good, sign, allies)
     return None
+
+
+def _nothing_against(a: Fact, b: Fact) -> bool:
+    """Three significant digits at a power of ten are a slip with nothing more when nothing says
+    the two are different facts: both are written with a unit, a scale word or a symbol (bare
+    digits are often parts of dates: "202" and "2024.3"), and neither their metric labels nor their
+    entities differ where both are known ("3.58 billion yuan" of net other losses against "35.8
+    billion yuan" of advertising revenue; Australia's "$14.6 million" against another film's "$146
+    million")."""
+    if not all(_written_with_words(f) for f in (a, b)):
+        return False
+    if a.q.metric and b.q.metric and a.q.metric != b.q.metric:
+        return False
+    return not (a.entity_id and b.entity_id and a.entity_id != b.entity_id)
+
+
+def _written_with_words(f: Fact) -> bool:
+    """Is the figure written with a unit, a scale word or a symbol, not as bare digits?"""
+    return any(c.isalpha() or c in "%$€£¥₹₩" for c in f.q.text)
 
 
 def _written(f: Fact) -> str:

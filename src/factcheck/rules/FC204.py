@@ -30,10 +30,14 @@ class MagnitudeSlip(Rule):
     only two digits in common the word is needed ("$150 billion" and "$1.5 billion" in one funding
     story are a valuation and a year's spending) unless three sources give the other value (five
     for a percentage), and a two-digit percentage also needs three sources giving the other value
-    ("3.5%" and "35%" are two facts of one earnings story more often than a slip). Four or more
-    digits in common need nothing more: different facts do not repeat four digits at a power of
-    ten, so even an article that gives both values ("11.23 million" and "112,330,039") has
-    slipped once. A figure written less precisely than the other ("$146 million" against
+    ("3.5%" and "35%" are two facts of one earnings story more often than a slip). Three digits
+    in common need nothing more when nothing says the two are different facts: both written with
+    a unit, a scale word or a symbol, and no metric labels or entities that differ ("29.9 million
+    euros" against "29,92 milliards d'euros"). Four or more digits in common need nothing more:
+    different facts do not repeat four digits at a power of ten, so even an article that gives
+    both values ("11.23 million" and "112,330,039") has slipped once. A share, stake, turnout or
+    margin above 100% is wrong on its own, so one digit in common names the figure it slipped
+    from when the two share a word or the part's word ("200% of the vote" against "20%"). A figure written less precisely than the other ("$146 million" against
     "$1,464.0 million") is compared as the other rounded to its three or more digits.
 
     A figure that FC201 value-mismatch already reports as an error or warning is left to it: the

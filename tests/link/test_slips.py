@@ -85,6 +85,17 @@ class TestSlips:
                      "b.md": "Labour took a vote share of 200% in the city, officials said."})
         assert got == []
 
+    def test_an_article_giving_both_values_has_slipped_when_others_back_the_odd_ones_fact(self) -> None:
+        """Both values in one article in other words are two facts, unless two other articles
+        give the other value in words the odd figure shares: then it is the article's slip on
+        that fact ("710 seats" against "71 seats" twice, its own bare "71" a tally elsewhere)."""
+        backed = found({"a.md": "The party won 710 seats in Scotland, its best result. The final tally: 71.",
+                        "b.md": "The party won 71 seats in Scotland on Thursday.",
+                        "c.md": "In Scotland the party won 71 seats, officials said."})
+        alone = found({"a.md": "The party won 710 seats in Scotland, its best result. The final tally: 71.",
+                       "b.md": "The party won 71 seats in Scotland on Thursday."})
+        assert ([(o, n) for o, _, n in backed], alone) == ([("710 seats", 1)], [])
+
     def test_basis_points_are_not_counts(self) -> None:
         """ "525 basis points" is 5.25 points, not a count whose digits "5.25" repeats."""
         got = found({"a.md": "The Fed has raised its rate by 525 basis points since March 2022.",

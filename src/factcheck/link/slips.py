@@ -16,7 +16,8 @@ figure written less precisely than the other ("$146 million" against "$1,464.0 m
 compared as the other rounded to its three or more digits. The evidence weakens when the odd
 value is itself a statement of the story (another article gives it too, or the odd figure's own
 article also gives the other value: then the two are most likely two facts, a salary and a bonus
-of €15m and €150m), and when the two are explained as different facts by a written period,
+of €15m and €150m, unless two other articles give that value in words the odd figure shares),
+and when the two are explained as different facts by a written period,
 listing or accounting basis.
 
 Which of the two is the slip: the value no other article gives; when neither is given elsewhere,
@@ -331,11 +332,14 @@ def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int
                 continue
             digits = min(len(_written(a)), len(_written(b)))
             distinctive = digits >= DISTINCTIVE_DIGITS
-            own = [i for i in good_side if facts[i].doc == a.doc]
-            if own and not distinctive and not restated_in(facts, odd, own, words):
-                continue  # the article gives both values in other words: two facts (a salary, a bonus)
             backed = len({facts[i].doc for i in good_side}) > 1
             shared = bool(words is not None and (words[odd] & words[good]) - _names(a) - _names(b))
+            own = [i for i in good_side if facts[i].doc == a.doc]
+            others_back = len({facts[i].doc for i in good_side} - {a.doc}) >= 2
+            if own and not distinctive and not restated_in(facts, odd, own, words) and not (shared and others_back):
+                # the article gives both values in other words: two facts (a salary, a bonus),
+                # unless two other articles give the other value in words the odd figure shares
+                continue
             if a.q.kind == "age" and b.q.kind == "age":
                 shared = True  # "24-year-old" names its metric: how old someone is
             consensus = len(good_docs) >= (PERCENT_CONSENSUS if measure(a) == "percent" else CONSENSUS)

@@ -43,8 +43,9 @@ class MagnitudeSlip(Rule):
     A figure that FC201 value-mismatch already reports as an error or warning is left to it: the
     evidence of context (the same words, sentence and subject) says more than digits alone.
 
-    Not a slip: values with fewer than four digits that one article gives both of (two facts: a
-    salary and a bonus); a value
+    Not a slip: values with fewer than four digits that one article gives both of in other words
+    (two facts: a salary and a bonus), unless two other articles give the other value in words
+    the odd figure shares; a value
     that another source also gives (a statement of the story); figures of another written period,
     listing or accounting basis, or from articles published more than ten days apart. The figure
     taken as the slip is the one no other source gives; when neither is given elsewhere, the one

@@ -37,8 +37,9 @@ class MagnitudeSlip(Rule):
     different facts do not repeat four digits at a power of ten, so even an article that gives
     both values ("11.23 million" and "112,330,039") has slipped once. A share, stake, turnout or
     margin above 100% is wrong on its own, so one digit in common names the figure it slipped
-    from when the two share a word or the part's word ("200% of the vote" against "20%"). A figure written less precisely than the other ("$146 million" against
-    "$1,464.0 million") is compared as the other rounded to its three or more digits.
+    from when the two share a word or the part's word ("200% of the vote" against "20%"). A
+    figure written less precisely than the other ("$146 million" against "$1,464.0 million") is
+    compared as the other rounded to its three or more digits.
 
     A figure that FC201 value-mismatch already reports as an error or warning is left to it: the
     evidence of context (the same words, sentence and subject) says more than digits alone.

@@ -23,3 +23,19 @@ def test_one_statement_per_source_the_most_alike() -> None:
     shown = one_per_source(odd, candidates, facts, profiles(facts), exclude=("b.md",))
     assert [(f.doc, f.q.text) for f in shown] == [
         ("a.md", "$211 million"), ("c.md", "$211 million"), ("d.md", "$211 million"), ("e.md", "$211 million")]
+
+
+def test_a_finding_marks_the_two_figures_and_lists_the_agreeing_sources() -> None:
+    """A finding's facts are the figure it says is wrong and the one it was checked against, the
+    places an annotator marks; the other sources that agree are listed in its computed values,
+    since marking them would point an editor at correct figures."""
+    from factcheck.pipeline import check
+
+    texts = {"a.md": "Acme's quarterly revenue was $2,110 million, the company said.",
+             **{f"{k}.md": f"Acme's quarterly revenue was $211 million, the company said ({k})." for k in "bcd"}}
+    docs = [parse_document("---\npublished: 2024-07-30\n---\n" + t + "\n", name) for name, t in texts.items()]
+    found = [f for f in check(docs).findings if f.code in ("FC201", "FC204")]
+    assert len(found) == 1
+    finding = found[0]
+    assert [f.doc for f in finding.facts] == ["a.md", "b.md"]
+    assert [s["doc"] for s in finding.computed["agreeing"]] == ["c.md", "d.md"]

@@ -18,7 +18,7 @@ from factcheck.link.profile import Profile, context_profiles
 from factcheck.link.slips import context_slips
 from factcheck.link.values import allowed, compare, magnitude_slip, restated, severity, written_apart
 from factcheck.link.weights import Weights, default_weights, probability
-from factcheck.rules._allies import SHOWN, one_per_source
+from factcheck.rules._allies import SHOWN, agreeing, one_per_source
 from factcheck.rules.base import Rule
 from factcheck.written import interval_text, quoted
 
@@ -130,12 +130,13 @@ class ValueMismatch(Rule):
             "allowed": str(mine), "other_allowed": str(theirs), "probability": round(p, 3),
             "evidence": {name: level for name, level, _ in weights.contributions(pair.oriented(odd_i))},
             "consensus": sorted({good.doc, *(f.doc for f in allies)}),
+            "agreeing": agreeing(allies[:SHOWN]),
         }
         if rate is not None:
             computed["fx"] = {"base": rate.base, "quote": rate.quote, "rate": str(rate.rate),
                               "rate_date": rate.rate_date.isoformat(), "latest": rate.latest, "source": rate.source}
             message += f" (at {rate.base}/{rate.quote} {rate.rate:.4f}{',' if rate.latest else ''} {rate.describe()})"
-        return self.finding(sev, message, (odd, good, *allies[:SHOWN]), computed, cause)
+        return self.finding(sev, message, (odd, good), computed, cause)
 
 
 Decision = tuple[float, Link, int, int]  # probability, the pair, the odd figure, the good one

@@ -8,7 +8,7 @@ from factcheck.findings import Finding
 from factcheck.group import Context
 from factcheck.link.profile import context_profiles, significant_digits
 from factcheck.link.slips import MIN_DIGITS, STRONG_DIGITS, context_slips
-from factcheck.rules._allies import one_per_source
+from factcheck.rules._allies import agreeing, one_per_source
 from factcheck.rules.base import Rule
 from factcheck.rules.FC201 import certain_pairs
 from factcheck.written import quoted
@@ -97,6 +97,7 @@ class MagnitudeSlip(Rule):
                     "least digits": MIN_DIGITS,
                     "sources giving the other value": sorted({good.doc, *allied_docs}),
                 },
+                "agreeing": agreeing(allies),
             }
-            yield self.finding("error", message, (odd, good, *allies), computed,
+            yield self.finding("error", message, (odd, good), computed,
                                "a misplaced decimal point or a wrong scale word")

@@ -8,7 +8,7 @@ from factcheck.findings import Finding
 from factcheck.group import Context
 from factcheck.link.profile import context_profiles
 from factcheck.link.typos import BACKERS, MIN_DIGITS, context_typos
-from factcheck.rules._allies import one_per_source
+from factcheck.rules._allies import agreeing, one_per_source
 from factcheck.rules.base import Rule
 from factcheck.rules.FC201 import certain_pairs
 from factcheck.written import quoted
@@ -70,6 +70,7 @@ class DigitSlip(Rule):
                     "least sources giving the other value": BACKERS,
                     "sources giving the other value": docs,
                 },
+                "agreeing": agreeing(allies),
             }
-            yield self.finding("error", message, (odd, good, *allies), computed,
+            yield self.finding("error", message, (odd, good), computed,
                                "a mistyped, swapped or dropped digit")

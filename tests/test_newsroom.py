@@ -30,7 +30,7 @@ def test_check_exits_1_naming_the_one_conflict(newsroom: Path, capsys: pytest.Ca
     assert main(["check", "."]) == 1
     out = capsys.readouterr().out
     assert out.startswith("articles/2025-10-23-valley-wire-analysis.md:8:62: FC201 [warning] revenue of Larkspur")
-    assert "«€421 million»" in out and "«€412 million»" in out
+    assert "«€421 million»" in out and "«€412m»" in out
     assert out.rstrip().splitlines()[-1] == (
         "Found 1 conflict in 4 documents (17 facts, 11 checkable). Not shown: 1 suppressed.")
 

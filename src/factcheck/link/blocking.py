@@ -79,7 +79,7 @@ def stories(facts: Sequence[Fact]) -> list[list[int]]:
 
     by_subject: dict[str, list[str]] = defaultdict(list)
     for doc in docs:
-        for entity, _ in sorted(counts[doc].items(), key=lambda kv: (-kv[1], kv[0]))[:SUBJECTS]:
+        for entity in _subjects(counts[doc]):
             by_subject[entity].append(doc)
     for members in by_subject.values():
         # in order of publication, each article joins the one before it when they are close in
@@ -103,6 +103,11 @@ def stories(facts: Sequence[Fact]) -> list[list[int]]:
     return [out[k] for k in sorted(out)]
 
 
+def _subjects(counts: Counter[str]) -> list[str]:
+    """An article's main subjects: its :data:`SUBJECTS` most named entities (ties by name)."""
+    return [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:SUBJECTS]]
+
+
 def _satellites(facts: Sequence[Fact], counts: dict[str, Counter[str]], published: dict[str, dt.date | None],
                 root: Callable[[str], str]) -> list[tuple[str, str]]:
     """Articles that neither names nor figures tie to any other, each with a member of the story
@@ -121,7 +126,7 @@ def _satellites(facts: Sequence[Fact], counts: dict[str, Counter[str]], publishe
             continue
         subjects: Counter[str] = Counter()
         for doc in docs:
-            subjects.update(e for e, _ in sorted(counts[doc].items(), key=lambda kv: (-kv[1], kv[0]))[:SUBJECTS])
+            subjects.update(_subjects(counts[doc]))
         for entity, n in subjects.items():
             words = tuple(re.findall(r"\w+", entity.lower()))
             if n >= 2 and words and len(words) <= _LONGEST_NAME:

@@ -17,7 +17,8 @@ from importlib import resources
 import attrs
 
 from factcheck.facts import Fact
-from factcheck.link.profile import Profile
+from factcheck.group import Context
+from factcheck.link.profile import Profile, context_profiles
 
 
 @attrs.frozen
@@ -69,3 +70,12 @@ def over_whole(fact: Fact, profile: Profile) -> str | None:
     if part is None or found.exceedable(profile.near):
         return None
     return part
+
+
+def context_over_whole(ctx: Context) -> dict[int, str]:
+    """The figures of ``ctx.facts`` that are a part of a whole above 100% (index -> the phrase
+    that makes them one), found once per context: FC201 and FC306 both ask."""
+    def find() -> dict[int, str]:
+        found = context_profiles(ctx)
+        return {i: part for i, f in enumerate(ctx.facts) if (part := over_whole(f, found[i]))}
+    return ctx.memo("_over_whole", find)

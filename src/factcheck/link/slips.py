@@ -102,7 +102,6 @@ class Slip:
     power: int  # the odd figure is 10**power times the good one (negative: smaller)
     allies: tuple[int, ...] = ()
     digits: str = ""  # the significant digits the two share (the less precise one's)
-    whole: str = ""  # the words that make the odd figure a part of a whole it exceeds ("turnout")
 
 
 def context_slips(ctx: Context) -> list[Slip]:
@@ -198,7 +197,7 @@ def _over_whole_slips(facts: Sequence[Fact], found: Sequence[Profile], story_of:
                     continue  # neither a word of the two phrases nor the part ("vote") in common
                 allies = tuple(i for v, i in values if v == value and i != good and facts[i].doc not in (a.doc, b.doc))
                 options.append((len({facts[i].doc for i in allies}), -good,
-                                Slip(odd, good, power, allies, significant_digits(value), part)))
+                                Slip(odd, good, power, allies, significant_digits(value))))
         if options:
             out.append(max(options, key=lambda o: o[:2])[2])
     return out

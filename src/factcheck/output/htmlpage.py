@@ -99,8 +99,7 @@ def render_html(report: Report, *, rules_url: str = RULES_URL) -> str:
     docs = {d.path: d for d in report.documents}
     texts = report.texts
     named = {fact.doc for f in report.findings for fact in f.facts}
-    named |= {str(s["doc"]) for f in report.findings for s in f.computed.get("agreeing") or ()
-              if isinstance(s, dict) and "doc" in s}
+    named |= {doc for f in report.findings for doc, _, _ in _agreeing(f)}
     involved = [d for d in report.documents if d.path in named]
     anchors = {d.path: f"doc-{n}" for n, d in enumerate(involved, 1)}
     cards = [_card(n, f, docs, texts, anchors, rules_url) for n, f in enumerate(report.findings, 1)]
@@ -188,15 +187,14 @@ def _set_aside(key: str, title: str, findings: Sequence[Finding], texts: Mapping
     return [f'<details id="{key}"><summary><h2>{title} ({len(findings)})</h2></summary>', *items, "</details>"]
 
 
-def _agreeing(f: Finding, path: str) -> list[tuple[int, int]]:
-    """The spans in ``path`` of the statements a finding lists as agreeing with the figure it
-    trusts (its computed ``agreeing``)."""
+def _agreeing(f: Finding) -> list[tuple[str, int, int]]:
+    """Where the statements a finding lists as agreeing with the figure it trusts are (its computed
+    ``agreeing``): document, start and end."""
     listed = f.computed.get("agreeing")
     if not isinstance(listed, list):
         return []
-    return [(s["start"], s["end"]) for s in listed
-            if isinstance(s, dict) and s.get("doc") == path and isinstance(s.get("start"), int)
-            and isinstance(s.get("end"), int)]
+    return [(str(s["doc"]), s["start"], s["end"]) for s in listed
+            if isinstance(s, dict) and "doc" in s and isinstance(s.get("start"), int) and isinstance(s.get("end"), int)]
 
 
 def _document(doc: Document, anchor: str, findings: tuple[Finding, ...]) -> str:
@@ -206,9 +204,9 @@ def _document(doc: Document, anchor: str, findings: tuple[Finding, ...]) -> str:
         for i, fact in enumerate(f.facts):
             if fact.doc == doc.path:
                 spans.setdefault((fact.q.start, fact.q.end), []).append((n, i, f))
-        for start, end in _agreeing(f, doc.path):
-            # the other sources that agree with the compared figure: marked as compared, not flagged
-            spans.setdefault((start, end), []).append((n, len(f.facts), f))
+        for path, start, end in _agreeing(f):
+            if path == doc.path:  # another source agreeing with the compared figure: compared, not flagged
+                spans.setdefault((start, end), []).append((n, len(f.facts), f))
     marks: list[tuple[int, int, str, str]] = []
     at = doc.body_start
     for (start, end), named in sorted(spans.items()):

@@ -12,7 +12,7 @@ from factcheck.findings import Finding, Severity
 from factcheck.group import Context
 from factcheck.link import Link, link
 from factcheck.link.blocking import context_stories, dimension
-from factcheck.link.bounds import over_whole
+from factcheck.link.bounds import context_over_whole
 from factcheck.link.compare import BOTH_STATE_BOTH, EQUAL, LEVELS, OTHER, SLIP, SLIP2, SLIP3
 from factcheck.link.profile import Profile, context_profiles
 from factcheck.link.slips import context_slips
@@ -121,7 +121,7 @@ class ValueMismatch(Rule):
                    f"{good.doc}{more}; {quoted(odd.q)} allows {interval_text(mine, unit)}, {quoted(good.q)} "
                    f"allows {interval_text(theirs, unit)}; "
                    f"same fact with probability {p:.2f} ({', '.join(agreed[:4]) or 'weak evidence'})")
-        part = over_whole(odd, context_profiles(ctx)[odd_i])
+        part = context_over_whole(ctx).get(odd_i)
         if part:
             cause = (cause + "; " if cause else "") + f"{quoted(odd.q)} is a part of a whole ({part}) above 100%"
         if cause:
@@ -163,7 +163,7 @@ def _decisions(ctx: Context, weights: Weights) -> tuple[list[Decision], dict[int
     sources = _sources(facts, context_stories(ctx))
     best: dict[int, Decision] = {}
     gives_both = _GivesBoth(facts, found)
-    impossible = {i for i, f in enumerate(facts) if over_whole(f, found[i])}
+    impossible = context_over_whole(ctx)
     for pair in links:
         if pair.value >= EQUAL:
             continue

@@ -6,8 +6,7 @@ from collections.abc import Iterator
 
 from factcheck.findings import Finding
 from factcheck.group import Context
-from factcheck.link.bounds import over_whole
-from factcheck.link.profile import context_profiles
+from factcheck.link.bounds import context_over_whole
 from factcheck.link.slips import context_slips
 from factcheck.rules.base import Rule
 from factcheck.rules.FC201 import certain_pairs
@@ -43,17 +42,14 @@ class ShareOverWhole(Rule):
     name = "share-over-whole"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        found = context_profiles(ctx)
+        bounded = context_over_whole(ctx)
         paired = {s.odd for s in context_slips(ctx)} | {i for pair in certain_pairs(ctx) for i in pair}
         for i, f in enumerate(ctx.facts):
             if i in paired or f.q.unit != "percent" or f.q.kind != "level":
                 continue  # a pair names the source the figure slipped from: FC201 or FC204 reports it
-            part = f.q.metric if f.q.metric in PARTS_OF_A_WHOLE else over_whole(f, found[i])
-            if f.q.metric in PARTS_OF_A_WHOLE:
-                assert f.q.interval is not None
-                low = f.q.interval.low
-                if low is None or low <= 100:
-                    part = None
+            low = None if f.q.interval is None else f.q.interval.low
+            labelled = f.q.metric in PARTS_OF_A_WHOLE and low is not None and low > 100
+            part = f.q.metric if labelled else bounded.get(i)
             if part:
                 yield self.finding("error", f"{part} {quoted(f.q)} in {f.doc} is more than the whole (100%)",
                                    (f,), {"value": f"{f.q.value:f}", "part": part},

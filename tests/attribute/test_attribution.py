@@ -75,6 +75,11 @@ class TestMetric:
             ("Acme has less than 5 percent of the global market.", "5 percent", "market share"),
             ("Acme's cloud division posted a 13% climb to $3bn.", "$3bn", "cloud revenue"),
             ("Acme's stock rose 9% on Tuesday.", "9%", "share price"),
+            # a growth named earlier in the clause does not govern a figure another metric is nearer
+            ("Slow economic growth let inflation cool towards its target of 2%.", "2%", "inflation"),
+            ("Acme's revenue growth guidance is 3%.", "3%", "revenue"),
+            # a metric after the figure but across "as", "while", "and" is another clause's subject
+            ("Acme's operating margin declined 40bps as gross margin gains were offset.", "40bps", "operating margin"),
         ],
     )
     def test_metric_from_words_units_and_segments(self, text: str, needle: str, metric: str) -> None:
@@ -147,6 +152,11 @@ class TestQualifiers:
         hk = _one("Acme's Hong Kong-listed shares rose 6%.", "6%")
         us = _one("On the NYSE, Acme shares rose 9%.", "9%")
         assert (hk.qualifiers.listing, us.qualifiers.listing) == ("HK", "US")
+
+    def test_comparable_basis_is_marked(self) -> None:
+        """Comparable and same-store sales are a basis of revenue, as organic sales are."""
+        assert _one("Comparable revenue grew 3 percent to €75.9 billion.", "3 percent").qualifiers.basis == "comparable"
+        assert _one("Acme's same-store sales fell 7% in the quarter.", "7%").qualifiers.basis == "comparable"
 
     def test_estimates_are_marked(self) -> None:
         """A consensus or forecast figure is an estimate, not an actual."""

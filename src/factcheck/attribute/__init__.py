@@ -199,7 +199,8 @@ def _metric(text: str, q: Quantity, mentions: list[MetricMention], vocab: Metric
             distance = q.start - m.end
         elif m.start >= q.end:
             gap = text[q.end : m.start]
-            distance = m.start - q.end + (0 if len(gap.split()) <= 3 and "," not in gap else 40)
+            joined = len(gap.split()) <= 3 and "," not in gap and not _CLAUSE.search(gap)
+            distance = m.start - q.end + (0 if joined else 40)
         else:
             distance = 0
         if best is None or distance < best[0]:
@@ -207,16 +208,29 @@ def _metric(text: str, q: Quantity, mentions: list[MetricMention], vocab: Metric
     return best[1] if best else None
 
 
+# Words that open another clause: a metric after them is that clause's subject, not the figure's
+# ("the operating margin declined 40bps as gross margin improvement was offset ...").
+_CLAUSE = re.compile(r"\b(?:as|while|whereas|because|since|but|and|after|although|though|when|which|that)\b",
+                     re.IGNORECASE)
+
+
 _GROWTH = re.compile(r"\s*(?:growth|increase|rise|expansion|decline)\b", re.IGNORECASE)
 
 
 def _growth_metric(text: str, q: Quantity, mentions: list[MetricMention]) -> MetricMention | None:
-    """A metric named as growing before a percentage in its clause: "revenue growth ... to 3%-4%"."""
-    for m in reversed(mentions):
-        if m.end <= q.start and ("growth" in m.text.lower() or _GROWTH.match(text, m.end)):
-            gap = text[m.end : q.start]
-            if len(gap) <= _METRIC_REACH and gap.count(",") + gap.count(";") <= 1:
-                return m
+    """A metric named as growing before a percentage in its clause: "revenue growth ... to 3%-4%".
+
+    Only the metric named last before the figure can govern it: in "slow economic growth, to
+    let inflation cool towards its target of 2%" the 2% is of inflation, not of growth.
+    """
+    before = [m for m in mentions if m.end <= q.start]
+    if not before:
+        return None
+    m = before[-1]
+    if "growth" in m.text.lower() or _GROWTH.match(text, m.end):
+        gap = text[m.end : q.start]
+        if len(gap) <= _METRIC_REACH and gap.count(",") + gap.count(";") <= 1:
+            return m
     return None
 
 

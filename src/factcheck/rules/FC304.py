@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -22,6 +23,26 @@ SLACK = Decimal("0.15")
 #: Two levels this many times apart or more are two quantities (income in millions and earnings
 #: per share), not one quantity at two times; a slipped level (ten or a hundred times) is nearer.
 APART = Decimal(1000)
+#: Bases on which a change leaves out what the reported levels include (currency moves,
+#: acquisitions and disposals, stores opened or closed): "comparable revenue grew 3% to €75.9bn
+#: (2023: €74.9bn)" is right although the reported levels moved 1.3%.
+STRIPPED = frozenset({"organic", "like-for-like", "comparable", "constant currency"})
+# The same bases in words before the figure, for metrics the vocabulary lacks ("comparable orders
+# declined 4 percent to €84.1 billion (fiscal 2023: €89.4 billion)").
+_STRIPPED_WORDS = re.compile(
+    r"\b(?:organic|like[- ]for[- ]like|comparable|same[- ]store|constant[- ]currenc(?:y|ies)|currency[- ]neutral)\b",
+    re.IGNORECASE,
+)
+
+
+def stripped(change: Fact) -> bool:
+    """Is ``change`` stated on a basis that leaves out what reported levels include?"""
+    if change.q.qualifiers.basis in STRIPPED:
+        return True
+    # the sentence as baselines quote it (whitespace folded, lower case) up to the figure
+    sentence = change.context
+    at = sentence.find(" ".join(change.q.text.split()).lower())
+    return bool(_STRIPPED_WORDS.search(sentence, 0, at if at >= 0 else len(sentence)))
 
 
 class ChangeVersusLevels(Rule):
@@ -43,6 +64,8 @@ class ChangeVersusLevels(Rule):
     - "revenue rose 3.6% to ₹39,315 crore, from ₹37,933 crore" (3.64%).
     - "Income was $948 million, down 6%, while EPS was $0.25, compared to $0.14": levels a
       thousand times apart or more are two quantities, not one at two times.
+    - "Organic sales rose 5% to $10.2bn from $9.9bn": a change on an organic, comparable,
+      like-for-like or constant-currency basis leaves out what the reported levels include.
     """
 
     code = "FC304"
@@ -62,6 +85,8 @@ class ChangeVersusLevels(Rule):
         for change in ctx.facts:
             q = change.q
             if q.kind != "change" or q.unit != "percent" or q.leads_to is None or q.low is not None:
+                continue
+            if stripped(change):
                 continue
             after = by_span.get((change.doc, *q.leads_to))
             if after is None or not (after.q.currency or after.q.unit == "percent"):

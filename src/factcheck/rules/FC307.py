@@ -13,8 +13,14 @@ from factcheck.group import Context
 from factcheck.model import Interval
 from factcheck.rules._compare import agree, severity
 from factcheck.rules.base import Rule
-from factcheck.rules.FC304 import SLACK
+from factcheck.rules.FC304 import SLACK, stripped
 from factcheck.written import quoted
+
+#: A level a year earlier that puts the later level more than this many times off what the
+#: stated change gives is another quantity (a segment's revenue, another line of the accounts)
+#: that the words did not tell apart: "revenue fell 10% to $11.6bn" is not checked against
+#: another source's "$1.7bn" of one region. A slipped digit in either level is FC204's to find.
+OTHER_QUANTITY = Decimal(2)
 
 
 class ChangeVersusPriorLevel(Rule):
@@ -31,6 +37,10 @@ class ChangeVersusPriorLevel(Rule):
     **Good**
 
     - Source B: "revenue was Rmb259bn in the fourth quarter of 2023" (8.1%).
+    - Source B: "revenue was Rmb25bn in the fourth quarter of 2023": a level this far off (the
+      change would be +1,020%) is another quantity, such as one segment's revenue.
+    - "Comparable revenue grew 3% to €75.9bn (2023: €74.9bn)": a change on an organic,
+      comparable, like-for-like or constant-currency basis leaves out what reported levels include.
     """
 
     code = "FC307"
@@ -38,8 +48,13 @@ class ChangeVersusPriorLevel(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         by_span = {(f.doc, f.q.start, f.q.end): f for f in ctx.facts}
+        # the level a change leads to ("declined 4% to €84.1bn") is the change's own later level,
+        # whatever period a parenthesis after it lends it ("(fiscal 2023: €89.4bn)")
+        reached = {(f.doc, *f.q.leads_to) for f in ctx.facts if f.q.kind == "change" and f.q.leads_to}
         levels: dict[tuple[object, ...], list[Fact]] = {}
         for f in ctx.facts:
+            if (f.doc, f.q.start, f.q.end) in reached:
+                continue
             if f.q.kind == "level" and f.q.period is not None and not f.earlier and f.q.currency:
                 levels.setdefault((f.q.metric, (f.q.period.start, f.q.period.end), f.entity_id), []).append(f)
         distinct: dict[tuple[object, ...], list[Fact]] = {}
@@ -47,7 +62,7 @@ class ChangeVersusPriorLevel(Rule):
             q = change.q
             if q.kind != "change" or q.unit != "percent" or q.leads_to is None or q.period is None:
                 continue
-            if change.base not in (None, "yoy") or q.low is not None:
+            if change.base not in (None, "yoy") or q.low is not None or stripped(change):
                 continue
             after = by_span.get((change.doc, *q.leads_to))
             if after is None or not after.q.currency:
@@ -65,6 +80,9 @@ class ChangeVersusPriorLevel(Rule):
                 assert before.q.interval and after.q.interval and q.interval
                 if not before.q.interval.positive:
                     continue
+                expected = before.q.value * (1 + q.value / 100)
+                if not expected / OTHER_QUANTITY < after.q.value < expected * OTHER_QUANTITY:
+                    continue  # a segment's or another line's level, not the same one a year earlier
                 ratio = intervals.div(after.q.interval, before.q.interval)
                 growth = intervals.sub(ratio, Interval(Decimal(1), Decimal(1))).scale(Decimal(100))
                 stated = Interval(None if q.interval.low is None else q.interval.low - SLACK,

@@ -167,6 +167,21 @@ class TestSlips:
                      "b.md": "His salary is €15 million a year, the club said."})
         assert got == []
 
+    def test_one_sentence_giving_both_values_is_two_facts_whoever_backs_the_other(self) -> None:
+        """Other articles backing the other value do not make one sentence's two figures one fact."""
+        got = found({"a.md": "The party won 710 seats in Scotland and 71 seats in Wales.",
+                     "b.md": "The party won 71 seats in Scotland on Thursday.",
+                     "c.md": "In Scotland the party won 71 seats, officials said."})
+        assert got == []
+
+    def test_the_statement_compared_is_the_one_in_the_most_similar_words(self) -> None:
+        """Of the articles giving the other value, the one whose words are most like the odd
+        figure's is the one it is held against: that is the sentence an editor compares."""
+        got = found({"a.md": "Barbie took $1,620 million at the domestic box office.",
+                     "b.md": "Barbie's $162m haul beat forecasts.",
+                     "c.md": "Barbie took $162 million at the domestic box office."})
+        assert got == [("$1,620 million", "$162 million", 1)]
+
     def test_one_article_giving_the_right_value_again_in_the_same_words_slipped_once(self) -> None:
         """A headline with "$155 million opening" and a body with "$1,550 million opening": one fact,
         once with a slip."""

@@ -56,7 +56,7 @@ from factcheck.link.profile import (
     stopwords,
     written_digits,
 )
-from factcheck.link.values import allowed, written_apart
+from factcheck.link.values import allowed, other_separator, written_apart
 
 #: The powers of ten a slip can move a figure by: a digit dropped or added, a scale word swapped
 #: ("million" for "billion" is three).
@@ -323,11 +323,14 @@ def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int
             odd_side, good_side, sign = smalls, bigs, -power
     good_docs = {facts[i].doc for i in good_side}
     for odd in odd_side:
-        for good in good_side:
+        # the trusted value's statement compared is the one whose governing words are most like
+        # the odd figure's (the first on a tie): that is the sentence an editor holds it against
+        ranked = sorted(good_side, key=lambda g: -len(words[odd] & words[g])) if words is not None else good_side
+        for good in ranked:
             a, b = facts[odd], facts[good]
             if written_apart(a, b) or far_apart(a, b) or (rates is not None and rates[odd] != rates[good]):
                 continue
-            if a.doc == b.doc:
+            if a.doc == b.doc or other_separator(a, b):
                 continue
             digits = min(len(_written(a)), len(_written(b)))
             distinctive = digits >= DISTINCTIVE_DIGITS
@@ -335,9 +338,12 @@ def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int
             shared = bool(words is not None and (words[odd] & words[good]) - _names(a) - _names(b))
             own = [i for i in good_side if facts[i].doc == a.doc]
             others_back = len({facts[i].doc for i in good_side} - {a.doc}) >= 2
-            if own and not distinctive and not restated_in(facts, odd, own, words) and not (shared and others_back):
+            in_sentence = any(facts[i].sentence == a.sentence for i in own)
+            if own and not distinctive and (in_sentence or not (restated_in(facts, odd, own, words)
+                                                                or (shared and others_back))):
                 # the article gives both values in other words: two facts (a salary, a bonus),
-                # unless two other articles give the other value in words the odd figure shares
+                # unless two other articles give the other value in words the odd figure shares;
+                # both in one sentence ("£38m profit and £3.8bn of liquidity") are always two
                 continue
             if a.q.kind == "age" and b.q.kind == "age":
                 shared = True  # "24-year-old" names its metric: how old someone is

@@ -8,6 +8,7 @@ figures is made here, the same way.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import attrs
@@ -125,6 +126,28 @@ def written_apart(a: Fact, b: Fact) -> bool:
     qa, qb = a.q.qualifiers, b.q.qualifiers
     return bool((qa.listing and qb.listing and qa.listing != qb.listing)
                 or (qa.basis and qb.basis and qa.basis != qb.basis))
+
+
+#: One separator before three last digits: "44,810" and "1.830", which the English convention
+#: and the continental one (decimal comma, dots for thousands) read a thousand times apart.
+_EITHER_WAY = re.compile(r"\d{1,3}[.,]\d{3}")
+
+
+def other_separator(a: Fact, b: Fact) -> bool:
+    """Is one figure the other read with the other separator convention? "$44,810 millones" in
+    a Spanish article may be 44.81 million (Spain) or 44,810 million (Mexico); the extractor
+    takes the article's convention from its other figures, and where they do not settle it,
+    from its language. When the other reading of such a figure is exactly the other figure's
+    value, the two agree and the convention was guessed wrong: no slip of a writer makes a
+    thousandfold error with the same digits *and* an ambiguous separator."""
+    for x, y in ((a, b), (b, a)):
+        literal = x.q.literal.lstrip("+-")
+        if not _EITHER_WAY.fullmatch(literal):
+            continue
+        other = x.q.value * 1000 if "." in literal else x.q.value / 1000
+        if allowed(y, x).contains(other):
+            return True
+    return False
 
 
 def attr_interval(fact: Fact, iv: Interval) -> Fact:

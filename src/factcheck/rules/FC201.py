@@ -16,7 +16,8 @@ from factcheck.link.bounds import context_over_whole
 from factcheck.link.compare import BOTH_STATE_BOTH, EQUAL, LEVELS, OTHER, SLIP, SLIP2, SLIP3
 from factcheck.link.profile import Profile, context_profiles
 from factcheck.link.slips import context_slips
-from factcheck.link.values import allowed, compare, magnitude_slip, restated, severity, written_apart
+from factcheck.link.typos import context_typos
+from factcheck.link.values import allowed, compare, magnitude_slip, other_separator, restated, severity, written_apart
 from factcheck.link.weights import Weights, default_weights, probability
 from factcheck.rules._allies import SHOWN, agreeing, one_per_source
 from factcheck.rules.base import Rule
@@ -54,10 +55,15 @@ class ValueMismatch(Rule):
     with the other, the probability, and the comparisons that weighed most.
 
     A pair whose same-fact probability is below 0.95 and whose figures repeat each other's digits
-    at another power of ten is left to FC204 magnitude-slip, which judges it on those digits.
+    at another power of ten is left to FC204 magnitude-slip, which judges it on those digits; a
+    figure one mistyped digit away from the other's value is left to FC205 digit-slip, which names
+    the edit.
 
     Never a conflict, whatever the evidence: two articles that each give both values (they state
-    two facts); a different written period, listing or accounting basis; percentage points against
+    two facts); a figure whose own sentence gives the other value in words more like the other
+    figure's ("$1.8bn returned, under its $18bn buyback programme"); a figure that, read with the
+    other separator convention ("$44,810 millones": 44.81 million or 44,810 million), is the other
+    figure; a different written period, listing or accounting basis; percentage points against
     percent (a rate's move against a rate); and, unless the figures
     are a power of ten apart with two or more significant digits in common, an estimate against an
     actual, a superseded figure, a time word near one figure that the other lacks (historical,
@@ -91,9 +97,12 @@ class ValueMismatch(Rule):
         weights = self.weights or default_weights()
         decided, backing = _decide(ctx, weights)
         slipped = {i for s in context_slips(ctx) for i in (s.odd, s.good)}
+        typed = {t.odd: facts[t.good].q.value for t in context_typos(ctx)}
         for p, pair, odd, good in decided:
             if p < CERTAIN and (odd in slipped or good in slipped):
                 continue  # weak same-fact evidence: FC204 judges the pair on its digits
+            if typed.get(odd) == facts[good].q.value:
+                continue  # a digit slip from that value: FC205 reports it with the edit named
             yield self._finding(ctx, facts, pair, odd, good, backing, p, weights)
 
     def _finding(self, ctx: Context, facts: Sequence[Fact], pair: Link, odd_i: int, good_i: int,
@@ -169,13 +178,15 @@ def _decisions(ctx: Context, weights: Weights) -> tuple[list[Decision], dict[int
             continue
         if _explained(facts[pair.a], facts[pair.b], found[pair.a], found[pair.b], pair.value):
             continue
+        if other_separator(facts[pair.a], facts[pair.b]):
+            continue  # "44,810" read the other way is the other figure: a guessed convention
         if pair.levels[_ECHO] == BOTH_STATE_BOTH:
             continue  # each article gives both numbers: two facts, not one misstated
         for odd, good in ((pair.a, pair.b), (pair.b, pair.a)):
             if good in impossible:
                 continue  # a part of a whole above 100% is wrong whatever else agrees with it
-            if pair.value not in (SLIP2, SLIP3) and gives_both(odd, good):
-                continue  # the odd figure's article states the other value as another fact
+            if gives_both(odd, good):
+                continue  # the odd figure's sentence states the other value as another fact
             p = _posterior(pair, odd, good, facts, backing, sources, weights, wrong=odd in impossible)
             if p >= WORTH_A_LOOK and (odd not in best or best[odd][0] < p):
                 best[odd] = (p, pair, odd, good)

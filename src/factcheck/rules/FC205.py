@@ -52,10 +52,13 @@ class DigitSlip(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         facts = ctx.facts
-        taken = {i for pair in certain_pairs(ctx) for i in pair}
+        # the figures FC201 holds against a figure of another value (FC201 leaves a slip from the
+        # same value to this rule, which names the edit)
+        certain = certain_pairs(ctx)
         found = context_profiles(ctx)
         for typo in context_typos(ctx):
-            if typo.odd in taken:
+            partners = {j for pair in certain if typo.odd in pair for j in pair - {typo.odd}}
+            if any(facts[j].q.value != facts[typo.good].q.value for j in partners):
                 continue  # FC201 reports the figure on its context
             odd, good = facts[typo.odd], facts[typo.good]
             allies = one_per_source(typo.odd, typo.allies, facts, found, (odd.doc, good.doc))

@@ -79,6 +79,21 @@ class TestSlips:
                          "b.md": "Labour won; turnout at the general election was confirmed as 599.0%."})
         assert (one, rounded) == ([("200%", "20%", 1)], [("599.0%", "60%", 1)])
 
+    def test_one_digit_with_metric_entity_word_and_two_backers(self) -> None:
+        """One significant digit repeats by chance in any story: it is a slip only with the same
+        metric and entity, a word in common and two other articles giving the other value, and
+        not when the odd figure's article or another article also gives the odd value."""
+        backers = {"a.md": "Acme cut about 10,000 jobs, less than 5% of its global workforce.",
+                   "b.md": "Acme is cutting 10,000 jobs, or almost 5% of its workforce."}
+        odd = "Acme cuts 10,000 jobs, less than 50% of its global workforce."
+        slipped = found({**backers, "c.md": "Acme will also cut 5% of its global workforce this year.", "d.md": odd})
+        alone = found({"a.md": backers["a.md"], "d.md": odd})
+        twice = found({**backers, "d.md": odd, "e.md": "Acme's cuts hit 50% of its global workforce."})
+        spelled = found({"a.md": "Acme won 40 gold medals in Paris.", "b.md": "Acme took 40 gold medals.",
+                         "d.md": "Acme's star swimmer won four gold medals."})
+        assert ([(o, g) for o, g, _ in slipped], alone, twice, spelled) == (
+            [("less than 50%", "less than 5%")], [], [], [])
+
     def test_a_share_above_100_percent_names_no_figure_of_another_measure(self) -> None:
         """Without a word in common or the part's word near it, no other figure is named."""
         got = found({"a.md": "Acme's revenue grew 20% in the quarter.",

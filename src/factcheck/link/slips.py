@@ -150,7 +150,76 @@ def slips(facts: Sequence[Fact], found: Sequence[Profile] | None = None,
     if found is not None:
         for slip in _over_whole_slips(facts, found, story_of):
             best.setdefault(slip.odd, slip)
+        for slip in _labelled_slips(facts, found, story_of, docs_of_story):
+            best.setdefault(slip.odd, slip)
     return [best[i] for i in sorted(best)]
+
+
+#: Articles that must give the good value for one significant digit to count as a slip.
+LABELLED_BACKERS = 2
+
+
+def _labelled_slips(facts: Sequence[Fact], found: Sequence[Profile], story_of: dict[int, int],
+                    docs_of_story: dict[int, set[str]]) -> list[Slip]:
+    """Slips of one significant digit ("a 20% inflation target" against "its 2% target"), which
+    repeat by chance in any story, so only with everything else saying one fact: the same entity
+    and metric label (or none) on both sides, a word of the governing phrases in common, two or
+    more other articles giving the good value, and no other article (nor the odd figure's own)
+    giving the odd one."""
+    by_key: dict[tuple[object, ...], dict[Decimal, list[int]]] = defaultdict(lambda: defaultdict(list))
+    given = {(f.doc, f.q.unit, abs(f.q.value).normalize()) for f in facts}
+    for i, f in enumerate(facts):
+        q = f.q
+        if q.value == 0 or q.low is not None or f.entity_id is None:
+            continue
+        if q.kind not in ("level", "change", "difference") or not any(c.isdigit() for c in q.text):
+            continue  # a number spelled out ("four gold medals") is no slip of digits
+        key = (story_of[i], measure(f), compared_kind(f), q.value < 0, q.metric, f.entity_id)
+        by_key[key][abs(q.value).normalize()].append(i)
+    out = []
+    for by_value in by_key.values():
+        if len(by_value) < 2:
+            continue
+        for value, odd_side in by_value.items():
+            if len(significant_digits(value)) != 1:
+                continue
+            odd_docs = {facts[i].doc for i in odd_side}
+            if len(odd_docs) != 1:
+                continue
+            for good_value in (value / 10, value * 10):
+                good_side = by_value.get(good_value.normalize())
+                if not good_side:
+                    continue
+                good_docs = {facts[i].doc for i in good_side} - odd_docs
+                if len(good_docs) < LABELLED_BACKERS:
+                    continue
+                a = facts[odd_side[0]]
+                others = docs_of_story[story_of[odd_side[0]]] - odd_docs
+                if any((d, a.q.unit, value) in given for d in others):
+                    continue  # another article gives the odd value too: a fact of its own
+                if any(facts[i].doc in odd_docs for i in good_side):
+                    continue  # the article gives both: two facts
+                for odd in odd_side:
+                    a = facts[odd]
+                    ranked = sorted((g for g in good_side if facts[g].doc != a.doc),
+                                    key=lambda g: -len(found[odd].window & found[g].window))
+                    for good in ranked:
+                        b = facts[good]
+                        if written_apart(a, b) or far_apart(a, b) or found[odd].rate != found[good].rate:
+                            continue
+                        if other_separator(a, b):
+                            continue
+                        shared = (found[odd].window & found[good].window) - _names(a) - _names(b)
+                        if not shared:
+                            continue
+                        power = 1 if good_value < value else -1
+                        allies = tuple(i for i in good_side if i != good)
+                        out.append(Slip(odd, good, power, allies, significant_digits(value)))
+                        break
+                    else:
+                        continue
+                    break
+    return out
 
 
 def _part_words(part: str) -> set[str]:

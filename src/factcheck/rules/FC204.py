@@ -37,16 +37,25 @@ class MagnitudeSlip(Rule):
     different facts do not repeat four digits at a power of ten, so even an article that gives
     both values ("11.23 million" and "112,330,039") has slipped once. A share, stake, turnout or
     margin above 100% is wrong on its own, so one digit in common names the figure it slipped
-    from when the two share a word or the part's word ("200% of the vote" against "20%"). A
-    figure written less precisely than the other ("$146 million" against "$1,464.0 million") is
-    compared as the other rounded to its three or more digits.
+    from when the two share a word or the part's word ("200% of the vote" against "20%").
+    Otherwise one significant digit counts only with everything else saying one fact: the same
+    entity and the same metric label (or none) on both sides, a word of the two phrases in
+    common, two or more other articles giving the other value and none giving the odd one ("less
+    than 50% of its global workforce" against two reports of "less than 5%"); a number spelled
+    out ("four gold medals") is no slip of digits. A figure written less precisely than the other
+    ("$146 million" against "$1,464.0 million") is compared as the other rounded to its three or
+    more digits.
 
     A figure that FC201 value-mismatch already reports as an error or warning is left to it: the
-    evidence of context (the same words, sentence and subject) says more than digits alone.
+    evidence of context (the same words, sentence and subject) says more than digits alone. Of the
+    articles giving the other value, the figure is held against the statement whose words are
+    most like its own.
 
     Not a slip: values with fewer than four digits that one article gives both of in other words
     (two facts: a salary and a bonus), unless two other articles give the other value in words
-    the odd figure shares; a value
+    the odd figure shares, and never two values of one sentence ("£38m of profit and £3.8bn of
+    liquidity"); a figure with one separator before three digits whose other reading is the
+    other figure ("$44,810 millones": 44,810 million, not 44.81 million); a value
     that another source also gives (a statement of the story); figures of another written period,
     listing or accounting basis, or from articles published more than ten days apart. The figure
     taken as the slip is the one no other source gives; when neither is given elsewhere, the one

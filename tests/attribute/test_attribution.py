@@ -158,6 +158,12 @@ class TestQualifiers:
         assert _one("Comparable revenue grew 3 percent to €75.9 billion.", "3 percent").qualifiers.basis == "comparable"
         assert _one("Acme's same-store sales fell 7% in the quarter.", "7%").qualifiers.basis == "comparable"
 
+    def test_the_basis_stated_nearest_the_figure_is_its_own(self) -> None:
+        """A sentence giving a figure on each basis: each takes the basis written nearest it."""
+        text = "Acme's earnings per share rose 3.3% in constant currency (-1.0% on a reported basis to CHF 2.40)."
+        assert (_one(text, "3.3%").qualifiers.basis, _one(text, "CHF 2.40").qualifiers.basis) == (
+            "constant currency", "reported")
+
     def test_estimates_are_marked(self) -> None:
         """A consensus or forecast figure is an estimate, not an actual."""
         assert _one("Analysts expect Acme's revenue to reach $5bn.", "$5bn").qualifiers.estimate

@@ -145,7 +145,7 @@ def attribute(doc: Document, quantities: Sequence[Quantity], *,
             last_period_by_metric[metric] = period
         qualifiers = Qualifiers(
             listing=_listing(text, span) if metric == "share price" else None,
-            basis=(mention.basis if mention else None) or find_basis(text, span[0], span[1]),
+            basis=(mention.basis if mention else None) or find_basis(text, span[0], span[1], (q.start, q.end)),
             estimate=bool(mention and mention.estimate) or bool(_ESTIMATE.search(text, span[0], q.start))
             or bool(_ESTIMATE_AFTER.match(text, q.end))
             or bool(period and period.forward_looking),

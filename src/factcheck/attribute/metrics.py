@@ -364,8 +364,11 @@ class MetricVocabulary:
             return []
         return list(self._scan(text, lo, hi, context=True))
 
-    def find_basis(self, text: str, start: int = 0, end: int | None = None) -> str | None:
-        """The first accounting basis stated in ``text[start:end]``, or None.
+    def find_basis(self, text: str, start: int = 0, end: int | None = None,
+                   near: tuple[int, int] | None = None) -> str | None:
+        """The accounting basis stated in ``text[start:end]``, or None: the first one, or with
+        ``near`` (a figure's span) the one stated nearest it, as a sentence may give a figure on
+        each basis ("up 3.3% in constant currency (-1.0% on a reported basis to CHF 2.40)").
 
         Finds framed statements ("on an IFRS basis", "(non-IFRS)", "in constant currency terms",
         "at constant currency") and the unambiguous labels anywhere ("non-GAAP"); an "adjusted"
@@ -375,10 +378,17 @@ class MetricVocabulary:
         lo, hi, _ = slice(start, end).indices(len(text))
         if lo >= hi:
             return None
-        m = self._basis_re.search(text, lo, hi)
-        if m is None:
+        best: tuple[int, re.Match[str]] | None = None
+        for m in self._basis_re.finditer(text, lo, hi):
+            if near is None:
+                best = (0, m)
+                break
+            distance = max(near[0] - m.end(), m.start() - near[1], 0)
+            if best is None or distance < best[0]:
+                best = (distance, m)
+        if best is None:
             return None
-        phrase = next(g for g in m.group("b1", "b2", "b3", "b4", "b5") if g is not None)
+        phrase = next(g for g in best[1].group("b1", "b2", "b3", "b4", "b5") if g is not None)
         return self._basis_names.get(_norm(phrase))
 
     # scanning ----------------------------------------------------------------------------------
@@ -594,8 +604,9 @@ def _compile_basis(names: Mapping[str, str], basis: Sequence[_Basis]) -> re.Patt
     )
 
 
-def find_basis(text: str, start: int = 0, end: int | None = None) -> str | None:
-    """The first accounting basis stated in ``text[start:end]``, by the default vocabulary.
+def find_basis(text: str, start: int = 0, end: int | None = None, near: tuple[int, int] | None = None) -> str | None:
+    """The accounting basis stated in ``text[start:end]`` (nearest ``near`` when given), by the
+    default vocabulary.
 
     >>> find_basis("On an IFRS basis, operating profit reached RMB 60.1B.")
     'IFRS'
@@ -603,8 +614,11 @@ def find_basis(text: str, start: int = 0, end: int | None = None) -> str | None:
     'constant currency'
     >>> find_basis("The company adjusted its forecast.") is None
     True
+    >>> text = "EPS rose 3.3% in constant currency (-1.0% on a reported basis to CHF 2.40)."
+    >>> find_basis(text, near=(text.index("CHF"), len(text) - 2))
+    'reported'
     """
-    return MetricVocabulary.default().find_basis(text, start, end)
+    return MetricVocabulary.default().find_basis(text, start, end, near)
 
 
 # --- loading -----------------------------------------------------------------------------------

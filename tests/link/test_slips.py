@@ -111,6 +111,13 @@ class TestSlips:
                        "b.md": "The party won 71 seats in Scotland on Thursday."})
         assert ([(o, n) for o, _, n in backed], alone) == ([("710 seats", 1)], [])
 
+    def test_cents_are_not_counts(self) -> None:
+        """ "34.40 cents" is 0.344 of a currency: a bare "0.3440" in a table is not its slip."""
+        got = found({"a.md": "Shell will pay a quarterly dividend of 34.40 cents per share.",
+                     "b.md": "Shell's quarterly dividend per share: 0.3440",
+                     "c.md": "The dividend stays at 34.40 cents a share."})
+        assert got == []
+
     def test_basis_points_are_not_counts(self) -> None:
         """ "525 basis points" is 5.25 points, not a count whose digits "5.25" repeats."""
         got = found({"a.md": "The Fed has raised its rate by 525 basis points since March 2022.",

@@ -338,6 +338,8 @@ def measure(f: Fact) -> str:
         return "percent"
     if q.unit == "bp":
         return "bp"  # "525 bps" is 5.25 points: its digits are a percentage's, not a count's
+    if q.unit == "cent":
+        return "cent"  # "34.40 cents" is a hundredth of a currency: "0.3440" dollars, not a count
     if q.unit is None or q.unit not in physical_units():
         return "count"
     return q.unit

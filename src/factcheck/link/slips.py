@@ -193,33 +193,35 @@ def _labelled_slips(facts: Sequence[Fact], found: Sequence[Profile], story_of: d
                 good_docs = {facts[i].doc for i in good_side} - odd_docs
                 if len(good_docs) < LABELLED_BACKERS:
                     continue
-                a = facts[odd_side[0]]
+                unit = facts[odd_side[0]].q.unit
                 others = docs_of_story[story_of[odd_side[0]]] - odd_docs
-                if any((d, a.q.unit, value) in given for d in others):
+                if any((d, unit, value) in given for d in others):
                     continue  # another article gives the odd value too: a fact of its own
                 if any(facts[i].doc in odd_docs for i in good_side):
                     continue  # the article gives both: two facts
-                for odd in odd_side:
-                    a = facts[odd]
-                    ranked = sorted((g for g in good_side if facts[g].doc != a.doc),
-                                    key=lambda g: -len(found[odd].window & found[g].window))
-                    for good in ranked:
-                        b = facts[good]
-                        if written_apart(a, b) or far_apart(a, b) or found[odd].rate != found[good].rate:
-                            continue
-                        if other_separator(a, b):
-                            continue
-                        shared = (found[odd].window & found[good].window) - _names(a) - _names(b)
-                        if not shared:
-                            continue
-                        power = 1 if good_value < value else -1
-                        allies = tuple(i for i in good_side if i != good)
-                        out.append(Slip(odd, good, power, allies, significant_digits(value)))
-                        break
-                    else:
-                        continue
+                slip = _first_labelled(facts, found, odd_side, good_side, 1 if good_value < value else -1)
+                if slip is not None:
+                    out.append(slip)
                     break
     return out
+
+
+def _first_labelled(facts: Sequence[Fact], found: Sequence[Profile], odd_side: list[int], good_side: list[int],
+                    power: int) -> Slip | None:
+    """The first pair of an odd and a good statement with a word of their phrases in common, the
+    good one taken as the statement most like the odd one; None when no pair has one."""
+    for odd in odd_side:
+        a = facts[odd]
+        ranked = sorted((g for g in good_side if facts[g].doc != a.doc),
+                        key=lambda g: -len(found[odd].window & found[g].window))
+        for good in ranked:
+            b = facts[good]
+            if written_apart(a, b) or far_apart(a, b) or found[odd].rate != found[good].rate or other_separator(a, b):
+                continue
+            if (found[odd].window & found[good].window) - _names(a) - _names(b):
+                allies = tuple(i for i in good_side if i != good)
+                return Slip(odd, good, power, allies, significant_digits(abs(a.q.value)))
+    return None
 
 
 def _part_words(part: str) -> set[str]:

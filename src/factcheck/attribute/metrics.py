@@ -242,6 +242,7 @@ class MetricVocabulary:
     """
 
     __slots__ = (
+        "_any_basis_re",
         "_basis_names",
         "_basis_re",
         "_by_name",
@@ -390,6 +391,17 @@ class MetricVocabulary:
             return None
         phrase = next(g for g in best[1].group("b1", "b2", "b3", "b4", "b5") if g is not None)
         return self._basis_names.get(_norm(phrase))
+
+    def bases_named(self, text: str, start: int = 0, end: int | None = None) -> set[str]:
+        """Every basis whose words ``text[start:end]`` contains, framed or not: "comparable
+        orders", where the vocabulary has no metric for the prefix to qualify, still names one.
+
+        >>> sorted(MetricVocabulary.default().bases_named("Organic sales and same-store orders rose."))
+        ['comparable', 'organic']
+        """
+        lo, hi, _ = slice(start, end).indices(len(text))
+        named = (self._basis_names.get(_norm(m.group())) for m in self._any_basis_re.finditer(text, lo, hi))
+        return {name for name in named if name}
 
     # scanning ----------------------------------------------------------------------------------
 
@@ -544,6 +556,7 @@ class MetricVocabulary:
             re.IGNORECASE,
         )
         self._basis_re = _compile_basis(self._basis_names, spec.basis)
+        self._any_basis_re = _word_regex(self._basis_names)
 
     def _add_with_segments(
         self,

@@ -168,6 +168,7 @@ def _labelled_slips(facts: Sequence[Fact], found: Sequence[Profile], story_of: d
     giving the odd one."""
     by_key: dict[tuple[object, ...], dict[Decimal, list[int]]] = defaultdict(lambda: defaultdict(list))
     given = {(f.doc, f.q.unit, abs(f.q.value).normalize()) for f in facts}
+    words = [p.window for p in found]
     for i, f in enumerate(facts):
         q = f.q
         if q.value == 0 or q.low is not None or f.entity_id is None:
@@ -199,29 +200,33 @@ def _labelled_slips(facts: Sequence[Fact], found: Sequence[Profile], story_of: d
                     continue  # another article gives the odd value too: a fact of its own
                 if any(facts[i].doc in odd_docs for i in good_side):
                     continue  # the article gives both: two facts
-                slip = _first_labelled(facts, found, odd_side, good_side, 1 if good_value < value else -1)
+                slip = _first_labelled(facts, found, words, odd_side, good_side, 1 if good_value < value else -1)
                 if slip is not None:
                     out.append(slip)
                     break
     return out
 
 
-def _first_labelled(facts: Sequence[Fact], found: Sequence[Profile], odd_side: list[int], good_side: list[int],
-                    power: int) -> Slip | None:
+def _first_labelled(facts: Sequence[Fact], found: Sequence[Profile], words: Sequence[frozenset[str]],
+                    odd_side: list[int], good_side: list[int], power: int) -> Slip | None:
     """The first pair of an odd and a good statement with a word of their phrases in common, the
     good one taken as the statement most like the odd one; None when no pair has one."""
     for odd in odd_side:
         a = facts[odd]
-        ranked = sorted((g for g in good_side if facts[g].doc != a.doc),
-                        key=lambda g: -len(found[odd].window & found[g].window))
-        for good in ranked:
+        for good in _most_alike(odd, [g for g in good_side if facts[g].doc != a.doc], words):
             b = facts[good]
             if written_apart(a, b) or far_apart(a, b) or found[odd].rate != found[good].rate or other_separator(a, b):
                 continue
-            if (found[odd].window & found[good].window) - _names(a) - _names(b):
+            if (words[odd] & words[good]) - _names(a) - _names(b):
                 allies = tuple(i for i in good_side if i != good)
                 return Slip(odd, good, power, allies, significant_digits(abs(a.q.value)))
     return None
+
+
+def _most_alike(odd: int, candidates: Sequence[int], words: Sequence[frozenset[str]]) -> list[int]:
+    """``candidates`` ordered by how many of the odd figure's governing words each shares (the
+    first on a tie): the statement an editor holds the odd figure against comes first."""
+    return sorted(candidates, key=lambda g: -len(words[odd] & words[g]))
 
 
 def _part_words(part: str) -> set[str]:
@@ -396,10 +401,7 @@ def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int
             odd_side, good_side, sign = smalls, bigs, -power
     good_docs = {facts[i].doc for i in good_side}
     for odd in odd_side:
-        # the trusted value's statement compared is the one whose governing words are most like
-        # the odd figure's (the first on a tie): that is the sentence an editor holds it against
-        ranked = sorted(good_side, key=lambda g: -len(words[odd] & words[g])) if words is not None else good_side
-        for good in ranked:
+        for good in good_side if words is None else _most_alike(odd, good_side, words):
             a, b = facts[odd], facts[good]
             if written_apart(a, b) or far_apart(a, b) or (rates is not None and rates[odd] != rates[good]):
                 continue

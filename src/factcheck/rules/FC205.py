@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
 from factcheck.findings import Finding
@@ -54,11 +55,13 @@ class DigitSlip(Rule):
         facts = ctx.facts
         # the figures FC201 holds against a figure of another value (FC201 leaves a slip from the
         # same value to this rule, which names the edit)
-        certain = certain_pairs(ctx)
+        partners: dict[int, set[int]] = defaultdict(set)
+        for pair in certain_pairs(ctx):
+            for i in pair:
+                partners[i] |= pair - {i}
         found = context_profiles(ctx)
         for typo in context_typos(ctx):
-            partners = {j for pair in certain if typo.odd in pair for j in pair - {typo.odd}}
-            if any(facts[j].q.value != facts[typo.good].q.value for j in partners):
+            if any(facts[j].q.value != facts[typo.good].q.value for j in partners.get(typo.odd, ())):
                 continue  # FC201 reports the figure on its context
             odd, good = facts[typo.odd], facts[typo.good]
             allies = one_per_source(typo.odd, typo.allies, facts, found, (odd.doc, good.doc))

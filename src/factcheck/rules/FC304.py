@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from factcheck import intervals
+from factcheck.attribute.metrics import MetricVocabulary
 from factcheck.facts import Fact, comparable
 from factcheck.findings import Finding
 from factcheck.group import Context
@@ -27,22 +27,18 @@ APART = Decimal(1000)
 #: acquisitions and disposals, stores opened or closed): "comparable revenue grew 3% to €75.9bn
 #: (2023: €74.9bn)" is right although the reported levels moved 1.3%.
 STRIPPED = frozenset({"organic", "like-for-like", "comparable", "constant currency"})
-# The same bases in words before the figure, for metrics the vocabulary lacks ("comparable orders
-# declined 4 percent to €84.1 billion (fiscal 2023: €89.4 billion)").
-_STRIPPED_WORDS = re.compile(
-    r"\b(?:organic|like[- ]for[- ]like|comparable|same[- ]store|constant[- ]currenc(?:y|ies)|currency[- ]neutral)\b",
-    re.IGNORECASE,
-)
 
 
 def stripped(change: Fact) -> bool:
-    """Is ``change`` stated on a basis that leaves out what reported levels include?"""
+    """Is ``change`` stated on a basis that leaves out what reported levels include? Its own
+    basis, or such a basis named before it in its sentence, for metrics the vocabulary lacks
+    ("comparable orders declined 4 percent to €84.1 billion (fiscal 2023: €89.4 billion)")."""
     if change.q.qualifiers.basis in STRIPPED:
         return True
     # the sentence as baselines quote it (whitespace folded, lower case) up to the figure
     sentence = change.context
     at = sentence.find(" ".join(change.q.text.split()).lower())
-    return bool(_STRIPPED_WORDS.search(sentence, 0, at if at >= 0 else len(sentence)))
+    return bool(MetricVocabulary.default().bases_named(sentence, 0, at if at >= 0 else None) & STRIPPED)
 
 
 class ChangeVersusLevels(Rule):

@@ -656,6 +656,14 @@ class TestOtherLanguagesAgesAndSums:
         out = found("Der Umsatz stieg um 6,1 Prozent auf 94,93 Milliarden US-Dollar.")
         assert [(q.value, q.unit) for q in out] == [(D("6.1"), "percent"), (D("94.93e9"), "USD")]
 
+    def test_long_scale_trillions(self) -> None:
+        """German "Billionen", Dutch "biljoen" and Brazilian "trilhões" are 1e12 (the long scale, or
+        Brazil's short one), and a capitalised German "Won" after a scale word is the currency."""
+        out = found("Der Gewinn stieg auf 9,2 Billionen Won.")
+        assert [(q.value, q.unit) for q in out] == [(D("9.2e12"), "KRW")]
+        assert only("Het tekort is 1,5 biljoen euro.").value == D("1.5e12")
+        assert only("O PIB foi de R$ 10,9 trilhões.").value == D("10.9e12")
+
     def test_a_figure_read_the_way_its_text_writes(self) -> None:
         """ "10,246 Milliarden" is ten billion in an article whose other figures use decimal commas,
         and "22.915" twenty-two thousand in one written in Spanish."""

@@ -64,6 +64,13 @@ class TestEntity:
         text = "Hier meldete Siemens mehr. Les ventes de LVMH ont reculé. Cela reste peu. El grupo Inditex crece."
         assert [m.name for m in find_mentions(text)] == ["Siemens", "LVMH", "Inditex"]
 
+    def test_names_with_letters_outside_ascii_are_read_whole(self) -> None:
+        """An accented letter inside a name or opening it is part of the name: "Sánchez" is not
+        "S", "Kahramanmaraş" not "Kahramanmara", and "Škoda" and "Élysée" are names."""
+        text = "Pedro Sánchez visited Kahramanmaraş. Nestlé and Škoda met at the Élysée. Сбербанк grew."
+        assert [m.name for m in find_mentions(text)] == [
+            "Pedro Sánchez", "Kahramanmaraş", "Nestlé and Škoda", "Élysée", "Сбербанк"]
+
 class TestMetric:
     @pytest.mark.parametrize(
         ("text", "needle", "metric"),

@@ -27,14 +27,18 @@ import attrs
 from factcheck.attribute.sentences import Sentences
 from factcheck.resolve import normalize
 
-_TOKEN = r"(?:[A-Z][A-Za-z0-9&.\-]*[A-Za-z0-9]|[A-Z]|[a-z]{1,2}[A-Z][A-Za-z0-9]*)"
+#: The capitals a name opens with: Latin with its accented letters ("Élysée", "Škoda", "İstanbul"),
+#: Greek and Cyrillic. The rest of a word is any letter or digit (``\w``), so "Sánchez",
+#: "Kahramanmaraş" and "Nestlé" are read whole, not cut at their first letter outside ASCII.
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚΑ-ΩА-ЯЁ"
+_TOKEN = rf"(?:[{_CAPITAL}][\w&.\-]*[^\W_]|[{_CAPITAL}]|[a-z]{{1,2}}[{_CAPITAL}][^\W_]*)"
 # A name opens with a capital (or a short lower-case prefix before one: iPhone, eBay). The
 # boundary before it is checked in code: a leading look-behind would stop the engine from
 # skipping ahead to the next capital, and this pattern runs over every article in full.
 _NAME = re.compile(
     rf"""
-    [A-Z]                                      # the first capital: Alibaba, or the P of iPhone
-    (?:[A-Za-z0-9&.\-]*[A-Za-z0-9])?          # the rest of the first word
+    [{_CAPITAL}]                               # the first capital: Alibaba, or the P of iPhone
+    (?:[\w&.\-]*[^\W_])?                      # the rest of the first word
     (?:(?:\s|\s(?:of|de|and|&)\s){_TOKEN})*    # Alibaba Group Holding, Bank of China
     (?P<poss>['’]s?(?!\w))?                    # Alibaba's, Reuters'
     """,

@@ -215,6 +215,14 @@ class TestStoriesJoinedByFigures:
                           "b.md": "La película recaudó $162.4 million, y la otra $80.5 million."})
         assert len(stories(facts)) == 1
 
+    def test_shared_percentages_join_however_worded(self) -> None:
+        """A percentage is one figure whether copy writes it as a level or as a move, with or
+        without a trailing zero: "steigt um 7,5 Prozentpunkte auf 25,0 Prozent" states what "a 7.5
+        percentage point rise to 25 percent" does."""
+        _, facts = build({"a.md": "Der Leitzins steigt um 7,5 Prozentpunkte auf 25,0 Prozent.",
+                          "b.md": "Turkey's central bank delivered a 7.5 percentage point rise to 25 percent."})
+        assert len(stories(facts)) == 1
+
     def test_one_shared_figure_or_round_figures_do_not_join(self) -> None:
         """One figure in common, or figures of one significant digit ("$100 million"), happen in
         unrelated stories."""

@@ -181,9 +181,12 @@ def _sharing_figures(facts: Sequence[Fact], published: dict[str, dt.date | None]
         digits = significant_digits(q.value)
         if len(digits) < 2 or q.kind not in ("level", "change", "difference") or _a_time(q.unit):
             continue
-        value = f"{abs(q.value):f}"
+        value = f"{abs(q.value).normalize():f}"  # "25,0 Prozent" states what "25 percent" does
         if q.unit is not None:
-            stating[(value, q.unit, q.kind)].add(f.doc)
+            # a percentage is one figure whether copy words it as a level or a move ("steigt um 7,5
+            # Prozentpunkte", "a 7.5 percentage point rise"); other changes only with changes
+            kind = "any" if q.unit in ("percent", "pp", "bp") else q.kind
+            stating[(value, q.unit, kind)].add(f.doc)
         if not q.currency and q.unit not in ("percent", "pp", "bp") and len(digits) >= 3:
             # a count is named in each article's own words and language ("126 medals", "126
             # Medaillen", a bare "126"); three digits in common are distinctive without the noun

@@ -664,6 +664,13 @@ class TestOtherLanguagesAgesAndSums:
         assert only("Het tekort is 1,5 biljoen euro.").value == D("1.5e12")
         assert only("O PIB foi de R$ 10,9 trilhões.").value == D("10.9e12")
 
+    def test_east_asian_scale_words_and_currencies(self) -> None:
+        """億 (1e8), 兆 (1e12) and 억 (1e8) scale a figure as 亿 does, and 美元, ドル, 円, 日元 and
+        원 name its currency: "212億美元" is $21.2 billion, "2兆円" two trillion yen."""
+        out = found("GBV reached 212億美元; the deal is worth 141億ドル, or 2兆円, and 9억원.")
+        assert [(q.value, q.unit) for q in out] == [
+            (D("212e8"), "USD"), (D("141e8"), "USD"), (D("2e12"), "JPY"), (D("9e8"), "KRW")]
+
     def test_a_figure_read_the_way_its_text_writes(self) -> None:
         """ "10,246 Milliarden" is ten billion in an article whose other figures use decimal commas,
         and "22.915" twenty-two thousand in one written in Spanish."""

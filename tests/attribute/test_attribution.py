@@ -64,6 +64,12 @@ class TestEntity:
         text = "Hier meldete Siemens mehr. Les ventes de LVMH ont reculé. Cela reste peu. El grupo Inditex crece."
         assert [m.name for m in find_mentions(text)] == ["Siemens", "LVMH", "Inditex"]
 
+    def test_sentence_adverbs_and_conjunctions_are_not_names(self) -> None:
+        """"Whilst", "Zuvor", "Adicionalmente" open sentences; they are not who a figure is about."""
+        text = ("Whilst Labour won 412 seats, turnout fell. Zuvor hatte Arsenal mehr bezahlt. "
+                "Adicionalmente, Chile perdió 3.000 casas. Moreover, Acme grew.")
+        assert [m.name for m in find_mentions(text)] == ["Labour", "Arsenal", "Chile", "Acme"]
+
     def test_names_with_letters_outside_ascii_are_read_whole(self) -> None:
         """An accented letter inside a name or opening it is part of the name: "Sánchez" is not
         "S", "Kahramanmaraş" not "Kahramanmara", and "Škoda" and "Élysée" are names."""

@@ -70,7 +70,10 @@ _NOT_NAMES = frozenset(
     capex opex
     cookies cookie risk past year-to-date total revenue profit results prices price sales profits
     earnings markets market investors consumers households inflation growth unemployment wages exports
-    imports officials economists traders rates costs spending borrowing taxes debt""".split()
+    imports officials economists traders rates costs spending borrowing taxes debt
+    whilst within both besides moreover furthermore instead indeed elsewhere separately similarly
+    likewise thereafter hence therefore accordingly otherwise earlier later including excluding
+    following amid among across given""".split()
 )
 # The same in the other languages of the copy checked (German, French, Spanish, Portuguese, Italian):
 # articles, pronouns, prepositions, adverbs and the calendar open sentences there too ("Der Umsatz",
@@ -86,7 +89,13 @@ _NOT_NAMES_ELSEWHERE = frozenset(
     el los las unos unas lo del al con por para según este esta estos estas eso esto pero
     enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
     os um uma do da dos das no na nos nas em com segundo mas
-    gli nel nella nei con secondo ma anche""".split()
+    gli nel nella nei con secondo ma anche
+    es zuvor allerdings außerdem demnach somit daher deshalb dennoch nun sie er wir diese dieser
+    dieses gleichzeitig ab gegenüber wegen während
+    cerca además adicionalmente asimismo tras durante entre hasta desde sobre también mientras
+    aunque así ya hoy ayer
+    cependant pourtant depuis parmi malgré après avant lors également notamment
+    inoltre tuttavia mentre dopo prima già oggi ieri além após""".split()
 )
 # what a name never opens with, in any of the languages read
 _OPENERS = _NOT_NAMES | _NOT_NAMES_ELSEWHERE

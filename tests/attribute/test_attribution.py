@@ -70,6 +70,14 @@ class TestEntity:
                 "Adicionalmente, Chile perdió 3.000 casas. Moreover, Acme grew.")
         assert [m.name for m in find_mentions(text)] == ["Labour", "Arsenal", "Chile", "Acme"]
 
+    def test_weekdays_and_scale_words_of_other_languages_are_not_names(self) -> None:
+        """German capitalises every noun: "Samstag" and "Millionen" open no name ("Am Samstag
+        meldete Siemens ...", "Millionen Kunden")."""
+        names = [m.name for m in find_mentions("Am Samstag meldete Siemens 906 Fälle. Millionen Kunden warten. "
+                                               "Le lundi, Renault a vendu 3 milliards.")]
+        assert "Siemens" in names and "Renault" in names
+        assert not {"Samstag", "Millionen", "Millionen Kunden", "Le lundi"} & set(names)
+
     def test_names_with_letters_outside_ascii_are_read_whole(self) -> None:
         """An accented letter inside a name or opening it is part of the name: "Sánchez" is not
         "S", "Kahramanmaraş" not "Kahramanmara", and "Škoda" and "Élysée" are names."""

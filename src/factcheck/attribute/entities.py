@@ -25,6 +25,7 @@ from collections.abc import Sequence
 import attrs
 
 from factcheck.attribute.sentences import Sentences
+from factcheck.extract.lexicon import LEXICON
 from factcheck.resolve import normalize
 
 #: The capitals a name opens with: Latin with its accented letters ("Élysée", "Škoda", "İstanbul"),
@@ -77,7 +78,8 @@ _NOT_NAMES = frozenset(
 )
 # The same in the other languages of the copy checked (German, French, Spanish, Portuguese, Italian):
 # articles, pronouns, prepositions, adverbs and the calendar open sentences there too ("Der Umsatz",
-# "Hier", "Les ventes", "Cela", "Juni"), and a German noun is capitalised wherever it stands.
+# "Hier", "Les ventes", "Cela", "Juni", "Am Samstag"), and a German noun is capitalised wherever it
+# stands: the scale words and percent of a figure ("Millionen", "Prozentpunkte") are no names.
 _NOT_NAMES_ELSEWHERE = frozenset(
     """der die das den dem des ein eine einer eines einem im am zum zur und oder aber auch wie hier
     dort dabei damit davon darin trotz nach laut seit bis mit bei vor zuletzt zudem jedoch damals
@@ -95,8 +97,13 @@ _NOT_NAMES_ELSEWHERE = frozenset(
     cerca además adicionalmente asimismo tras durante entre hasta desde sobre también mientras
     aunque así ya hoy ayer
     cependant pourtant depuis parmi malgré après avant lors également notamment
-    inoltre tuttavia mentre dopo prima già oggi ieri além após""".split()
-)
+    inoltre tuttavia mentre dopo prima già oggi ieri além após
+    montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi
+    samedi dimanche lunes martes miércoles jueves viernes sábado domingo lunedì martedì mercoledì
+    giovedì venerdì sabato domenica segunda terça quarta quinta sexta
+    prozent prozentpunkte prozentpunkt basispunkte""".split()
+) | {s.lower() for s in LEXICON.scales if s.isalpha() and len(s) > 3}
+
 # what a name never opens with, in any of the languages read
 _OPENERS = _NOT_NAMES | _NOT_NAMES_ELSEWHERE
 # Words that, right before a name, make it a person speaking ("CEO Eddie Wu", "chief executive Li").

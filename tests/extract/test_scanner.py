@@ -664,6 +664,11 @@ class TestOtherLanguagesAgesAndSums:
         assert only("Het tekort is 1,5 biljoen euro.").value == D("1.5e12")
         assert only("O PIB foi de R$ 10,9 trilhões.").value == D("10.9e12")
 
+    def test_a_quarter_without_a_numerator_is_a_period(self) -> None:
+        """ "The corresponding quarter of the prior year" is a period; "a quarter of" is a fraction."""
+        assert [q.text for q in found("up 27.24% from the corresponding quarter of the prior year")] == ["up 27.24%"]
+        assert only("A quarter of the workforce was cut.").value == D("0.25")
+
     def test_east_asian_scale_words_and_currencies(self) -> None:
         """億 (1e8), 兆 (1e12) and 억 (1e8) scale a figure as 亿 does, and 美元, ドル, 円, 日元 and
         원 name its currency: "212億美元" is $21.2 billion, "2兆円" two trillion yen."""

@@ -306,6 +306,8 @@ def _fractions(norm: str, lower: str, masks: Masks) -> Iterator[_Atom]:
         else:
             if P.ORDINAL_BEFORE.search(norm, max(0, m.start() - 12), m.start()):
                 continue  # "the second half", "the final quarter": periods, not fractions
+            if not m.group("num") and m.group("den").lower() != "half":
+                continue  # "the corresponding quarter of the prior year": a fraction says how many ("a quarter of")
             opens_sentence = norm[max(0, m.start() - 2) : m.start()].strip() in ("", ".")
             if norm[m.start("den")].isupper() and m.start() > 0 and not opens_sentence:
                 continue  # "Fourth of July": a name

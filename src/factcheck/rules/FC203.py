@@ -12,6 +12,14 @@ from factcheck.rules._compare import agree, magnitude_slip, severity
 from factcheck.rules.base import Rule
 from factcheck.written import quoted
 
+#: Syndicated copies of one report appear within this many days of each other; a sentence repeated
+#: further apart is a template (a weekly preview) filled in with that day's figures.
+SYNDICATION_DAYS = 1
+
+
+def _apart(a: Fact, b: Fact) -> bool:
+    return bool(a.published and b.published and abs((a.published - b.published).days) > SYNDICATION_DAYS)
+
 
 class CopiedSentenceMismatch(Rule):
     """The same sentence appears in two sources with a different figure in it.
@@ -19,6 +27,9 @@ class CopiedSentenceMismatch(Rule):
     Syndicated and rewritten copy repeats sentences word for word; when every word agrees and a
     figure does not, one copy was changed, usually by a slip (a dropped decimal point, a typo).
     This needs no knowledge of what the figure measures: the sentence itself says it is the same.
+    Copies published more than a day apart are a template filled in again (a weekly earnings
+    preview, a daily market report), whose figures are updated, not slipped: they are compared only
+    for a power of ten, which an update does not produce.
 
     **Bad**
 
@@ -28,6 +39,8 @@ class CopiedSentenceMismatch(Rule):
     **Good**
 
     - The same sentence with "£22.6bn" in both, or "£22.6 billion" in one (the same value).
+    - A weekly preview's "the consensus EPS estimate is $8.41" on 25 September and "$6.96" on 9
+      October (the template's figures, updated).
     """
 
     code = "FC203"
@@ -50,8 +63,11 @@ class CopiedSentenceMismatch(Rule):
                 if other[0].doc in seen_docs or other[0].doc == first[0].doc or len(other) != len(first):
                     continue
                 seen_docs.add(other[0].doc)
+                updated = _apart(first[0], other[0])
                 for a, b in zip(first, other, strict=True):
                     if a.q.unit == b.q.unit and agree(ctx, a, b) is False:
+                        if updated and not magnitude_slip(a.q.value, b.q.value):
+                            continue  # the template's figures of another day
                         yield self._finding(b, a)
 
     def _finding(self, odd: Fact, good: Fact) -> Finding:

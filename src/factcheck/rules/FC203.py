@@ -13,7 +13,7 @@ from factcheck.rules.base import Rule
 from factcheck.written import quoted
 
 #: Syndicated copies of one report appear within this many days of each other; a sentence repeated
-#: further apart is a template (a weekly preview) filled in with that day's figures.
+#: further apart with all its figures changed is a template (a weekly preview) filled in again.
 SYNDICATION_DAYS = 1
 
 
@@ -27,9 +27,11 @@ class CopiedSentenceMismatch(Rule):
     Syndicated and rewritten copy repeats sentences word for word; when every word agrees and a
     figure does not, one copy was changed, usually by a slip (a dropped decimal point, a typo).
     This needs no knowledge of what the figure measures: the sentence itself says it is the same.
-    Copies published more than a day apart are a template filled in again (a weekly earnings
-    preview, a daily market report), whose figures are updated, not slipped: they are compared only
-    for a power of ten, which an update does not produce.
+    Copies published more than a day apart whose two or more figures all differ are a template
+    filled in again (a weekly earnings preview, a daily market report): its figures are updated
+    together, where a slip changes one. They are compared only for a power of ten, which an update
+    does not produce. A background sentence repeated months later with one figure changed ("the
+    busiest year was 2019, when passenger numbers reached 80.9 million") is still compared.
 
     **Bad**
 
@@ -63,7 +65,8 @@ class CopiedSentenceMismatch(Rule):
                 if other[0].doc in seen_docs or other[0].doc == first[0].doc or len(other) != len(first):
                     continue
                 seen_docs.add(other[0].doc)
-                updated = _apart(first[0], other[0])
+                updated = _apart(first[0], other[0]) and len(first) >= 2 and all(
+                    a.q.value != b.q.value for a, b in zip(first, other, strict=True))
                 for a, b in zip(first, other, strict=True):
                     if a.q.unit == b.q.unit and agree(ctx, a, b) is False:
                         if updated and not magnitude_slip(a.q.value, b.q.value):

@@ -379,17 +379,14 @@ class MetricVocabulary:
         lo, hi, _ = slice(start, end).indices(len(text))
         if lo >= hi:
             return None
-        best: tuple[int, re.Match[str]] | None = None
-        for m in self._basis_re.finditer(text, lo, hi):
-            if near is None:
-                best = (0, m)
-                break
-            distance = max(near[0] - m.end(), m.start() - near[1], 0)
-            if best is None or distance < best[0]:
-                best = (distance, m)
-        if best is None:
+        found = self._basis_re.finditer(text, lo, hi)
+        if near is None:
+            m = next(found, None)
+        else:  # the nearest to the figure, the first on a tie
+            m = min(found, key=lambda m: max(near[0] - m.end(), m.start() - near[1], 0), default=None)
+        if m is None:
             return None
-        phrase = next(g for g in best[1].group("b1", "b2", "b3", "b4", "b5") if g is not None)
+        phrase = next(g for g in m.group("b1", "b2", "b3", "b4", "b5") if g is not None)
         return self._basis_names.get(_norm(phrase))
 
     def bases_named(self, text: str, start: int = 0, end: int | None = None) -> set[str]:

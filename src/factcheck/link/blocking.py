@@ -262,7 +262,13 @@ def _all(facts: Sequence[Fact], members: list[int]) -> set[tuple[int, int]]:
 def _apart(a: Fact, b: Fact) -> bool:
     if a.doc == b.doc and a.q.qualifiers.headline == b.q.qualifiers.headline:
         return True  # one article's body never contradicts itself here; its headline may
-    return bool(a.published and b.published and abs((a.published - b.published).days) > NEWS_WINDOW_DAYS)
+    return far_apart(a, b)
+
+
+def far_apart(a: Fact, b: Fact, days: int = NEWS_WINDOW_DAYS) -> bool:
+    """Were the two figures' articles both dated and published more than ``days`` apart (by
+    default further than one news window)?"""
+    return bool(a.published and b.published and abs((a.published - b.published).days) > days)
 
 
 def _sharing(facts: Sequence[Fact], profiles: Sequence[Profile], members: list[int]) -> set[tuple[int, int]]:

@@ -43,7 +43,7 @@ import attrs
 
 from factcheck.facts import Fact
 from factcheck.group import Context
-from factcheck.link.blocking import NEWS_WINDOW_DAYS, context_stories, stories
+from factcheck.link.blocking import context_stories, far_apart, stories
 from factcheck.link.bounds import over_whole
 from factcheck.link.compare import Stated
 from factcheck.link.profile import (
@@ -472,10 +472,6 @@ def restated_in(facts: Sequence[Fact], odd: int, own: list[int], words: Sequence
     if words is None or any(facts[i].sentence == facts[odd].sentence for i in own):
         return False
     return any((words[odd] & words[i]) - _names(facts[odd]) for i in own)
-
-
-def far_apart(a: Fact, b: Fact) -> bool:
-    return bool(a.published and b.published and abs((a.published - b.published).days) > NEWS_WINDOW_DAYS)
 
 
 def _scales(facts: Sequence[Fact], story_of: dict[int, int]) -> dict[tuple[int, str | None], float]:

@@ -31,10 +31,10 @@ import attrs
 
 from factcheck.facts import Fact
 from factcheck.group import Context
-from factcheck.link.blocking import context_stories
+from factcheck.link.blocking import context_stories, far_apart
 from factcheck.link.compare import Stated
 from factcheck.link.profile import Profile, context_profiles, written_digits
-from factcheck.link.slips import compared_kind, far_apart, measure, restated_in, story_index
+from factcheck.link.slips import compared_kind, measure, restated_in, story_index
 from factcheck.link.values import allowed, written_apart
 
 #: The least number of significant digits the longer figure must have: two- and three-digit

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from factcheck.facts import Fact
 from factcheck.findings import Finding
 from factcheck.group import Context
+from factcheck.link.blocking import far_apart
 from factcheck.rules._compare import agree, magnitude_slip, severity
 from factcheck.rules.base import Rule
 from factcheck.written import quoted
@@ -15,10 +16,6 @@ from factcheck.written import quoted
 #: Syndicated copies of one report appear within this many days of each other; a sentence repeated
 #: further apart with all its figures changed is a template (a weekly preview) filled in again.
 SYNDICATION_DAYS = 1
-
-
-def _apart(a: Fact, b: Fact) -> bool:
-    return bool(a.published and b.published and abs((a.published - b.published).days) > SYNDICATION_DAYS)
 
 
 class CopiedSentenceMismatch(Rule):
@@ -65,7 +62,7 @@ class CopiedSentenceMismatch(Rule):
                 if other[0].doc in seen_docs or other[0].doc == first[0].doc or len(other) != len(first):
                     continue
                 seen_docs.add(other[0].doc)
-                updated = _apart(first[0], other[0]) and len(first) >= 2 and all(
+                updated = far_apart(first[0], other[0], SYNDICATION_DAYS) and len(first) >= 2 and all(
                     a.q.value != b.q.value for a, b in zip(first, other, strict=True))
                 for a, b in zip(first, other, strict=True):
                     if a.q.unit == b.q.unit and agree(ctx, a, b) is False:

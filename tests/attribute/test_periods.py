@@ -32,7 +32,13 @@ RESOLVES = [
     row("2024-05-28", None, "2024-05-28"),
     row("Aug 13", "2025-08-15", "2025-08-13"),
     row("August 13", "2025-08-15", "2025-08-13"),
-    row("Aug 16", "2025-08-15", "2024-08-16"),
+    # a date without its year is the occurrence nearest to publication, looking at most three
+    # months ahead: news writes about the coming weeks ("effective from 18 September")
+    row("Aug 16", "2025-08-15", "2025-08-16"),
+    row("18 September", "2024-09-12", "2024-09-18"),
+    row("December 20", "2025-01-05", "2024-12-20"),
+    row("November 30", "2025-08-15", "2024-11-30"),
+    row("Aug 16", "2025-12-15", "2025-08-16"),
     row("Dec. 9", "2025-02-12", "2024-12-09"),
     row("on Sept. 3", "2025-02-12", "2024-09-03"),
     # months

@@ -554,16 +554,34 @@ def _parse_date(span: str) -> tuple[int | None, int, int] | None:
     return (a.year if a.year == b.year else None), a.month, a.day
 
 
+#: How far ahead of publication a date written without its year may lie: news writes ahead about
+#: the coming weeks ("effective from 18 September", written on 12 September), not the coming year.
+AHEAD_DAYS = 92
+
+
 def _latest_date(month: int, day: int, published: date) -> date | None:
-    """The most recent month/day on or before publication (Feb 29 looks back to a leap year)."""
+    """The month/day nearest to publication: the most recent on or before it (Feb 29 looks back to
+    a leap year), or the coming one when it is nearer and no more than ``AHEAD_DAYS`` ahead."""
+    past = None
     for year in range(published.year, published.year - 9, -1):
         try:
             candidate = date(year, month, day)
         except ValueError:
             continue
         if candidate <= published:
-            return candidate
-    return None
+            past = candidate
+            break
+    for year in (published.year, published.year + 1):
+        try:
+            coming = date(year, month, day)
+        except ValueError:
+            continue
+        if coming > published:
+            ahead = (coming - published).days
+            if ahead <= AHEAD_DAYS and (past is None or ahead < (published - past).days):
+                return coming
+            break
+    return past
 
 
 def _date_core(span: str, ctx: _Context) -> _Core | None:

@@ -19,6 +19,7 @@ from factcheck.link.profile import (
     significant_digits,
     stem,
     stopwords,
+    with_concepts,
 )
 
 
@@ -81,6 +82,30 @@ class TestStopwords:
         words = stopwords()
         assert "" not in words and not any(w.startswith("#") for w in words)
         assert all(w == w.lower() and w == w.strip() and " " not in w for w in words)
+
+
+class TestConcepts:
+    def test_file_has_documented_header(self) -> None:
+        text = resources.files("factcheck.link").joinpath("data/concepts.tsv").read_text(encoding="utf-8")
+        header = [line for line in text.splitlines() if line.startswith("#")]
+        joined = " ".join(header).lower()
+        assert "format" in joined and "factcheck.link.profile" in joined and "what does not" in joined
+
+    def test_one_concept_a_word_and_no_function_words(self) -> None:
+        """A word names one concept at most (the file is a mapping), and no function word names
+        one: a concept in common must say something about what two figures measure."""
+        text = resources.files("factcheck.link").joinpath("data/concepts.tsv").read_text(encoding="utf-8")
+        rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+        words = [w for _, listed in rows for w in listed.split()]
+        assert len(words) == len(set(words))
+        assert not {stem(w) for w in words} & stopwords()
+
+    def test_measures_meet_across_wordings_and_languages_but_stay_apart(self) -> None:
+        """Pay and Gehalt are one concept; revenue and profit, rises and falls are not."""
+        assert "~wage" in with_concepts(frozenset({"pay"})) & with_concepts(frozenset({"gehalt"}))
+        assert "~revenue" in with_concepts(frozenset({"umsatz"})) & with_concepts(frozenset({stem("sales")}))
+        assert not with_concepts(frozenset({"revenue"})) & with_concepts(frozenset({"profit"}))
+        assert not with_concepts(frozenset({"rose"})) & with_concepts(frozenset({"fell"}))
 
 
 def test_physical_units() -> None:

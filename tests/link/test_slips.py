@@ -24,6 +24,16 @@ class TestSlips:
                      "c.md": BOX_OFFICE.format("$162 million")})
         assert got == [("$1,620 million", "$162 million", 1)]
 
+    def test_words_in_common_include_concepts_across_wordings_and_languages(self) -> None:
+        """Two phrases that name one measure in other words or another language ("pay hike",
+        "salary raise", "aumento de sueldo", "rise in wages") share that concept as they would a
+        word: with three articles giving 35%, a fourth's 350% is a slip."""
+        got = found({"a.md": "Boeing's proposal included a 35% pay hike.",
+                     "b.md": "Boeing put a 35% salary raise on the table.",
+                     "c.md": "Boeing contemplaba un aumento de sueldo del 35%.",
+                     "d.md": "Boeing's deal offered a 350% rise in wages over four years."})
+        assert [(odd, power) for odd, _, power in got] == [("350% rise", 1)]
+
     def test_a_figure_a_thousand_times_smaller(self) -> None:
         """The wrong scale word ("million" for "billion") moves a figure by three powers."""
         got = found({"a.md": "Acme's revenue was $18.8 billion in the quarter.",

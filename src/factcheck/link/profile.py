@@ -83,6 +83,35 @@ def stopwords() -> frozenset[str]:
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
+#: What a concept is written as among a phrase's words: a mark no word contains ("~wage").
+CONCEPT = "~"
+
+
+@functools.cache
+def concepts() -> dict[str, str]:
+    """Each word of ``data/concepts.tsv`` (see its header), stemmed, and the concept it names."""
+    text = resources.files("factcheck.link").joinpath("data/concepts.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, words = line.split("\t")
+        for word in words.split():
+            out[stem(word)] = CONCEPT + name
+    return out
+
+
+def with_concepts(words: frozenset[str]) -> frozenset[str]:
+    """``words`` and the concepts they name: "pay" and "gehalt" both add "~wage", so two phrases
+    that name one measure in other words or another language share it as they would a word.
+
+    >>> sorted(with_concepts(frozenset({"pay", "hike"})))
+    ['hike', 'pay', '~rise', '~wage']
+    """
+    named = concepts()
+    return words | {named[w] for w in words if w in named}
+
+
 @attrs.frozen
 class Profile:
     """The comparable surface of one fact."""
@@ -195,6 +224,7 @@ def profiles(facts: Sequence[Fact]) -> list[Profile]:
                 markers |= {"history"}  # "less than $10bn in 2002": a figure of an earlier year
         if f.q.metric:
             window |= {stem(w) for w in f.q.metric.lower().split()}
+        window = with_concepts(window)
         out.append(Profile(window, key, markers, significant_digits(f.q.value), words=sentence_words[key],
                            rate=rate, months=months, near=said))
     for members in place.values():

@@ -664,6 +664,15 @@ class TestOtherLanguagesAgesAndSums:
         assert only("Het tekort is 1,5 biljoen euro.").value == D("1.5e12")
         assert only("O PIB foi de R$ 10,9 trilhões.").value == D("10.9e12")
 
+    def test_scandinavian_and_dutch_plural_scale_words(self) -> None:
+        """Danish and Norwegian "milliarder"/"millioner" (and "mia."), Swedish "miljarder"/"miljoner"
+        and Dutch "miljarden" scale a figure as their English counterparts do."""
+        out = found("Regeringen afsatte 10,4 milliarder euro og yderligere 3,76 mia. kr.")
+        assert [q.value for q in out] == [D("10.4e9"), D("3.76e9")]
+        assert only("Staten satsar 2 miljarder kronor.").value == D("2e9")
+        assert only("Het kost 12 miljarden euro.").value == D("12e9")
+        assert only("Det koster 5 millioner kroner.").value == D("5e6")
+
     def test_a_quarter_without_a_numerator_is_a_period(self) -> None:
         """ "The corresponding quarter of the prior year" is a period; "a quarter of" is a fraction."""
         assert [q.text for q in found("up 27.24% from the corresponding quarter of the prior year")] == ["up 27.24%"]

@@ -27,6 +27,7 @@ from factcheck.attribute.entities import EntityFinder
 from factcheck.attribute.metrics import MetricVocabulary
 from factcheck.attribute.sentences import Sentences, fingerprint_sentences, normalise
 from factcheck.extract import scan
+from factcheck.extract.patterns import CJK
 from factcheck.model import Document, Interval, Quantity, pickled_by_fields
 from factcheck.offsets import Lines, Region, excerpt, line_col, region
 from factcheck.scope import prose
@@ -230,7 +231,9 @@ _FACT_FIELDS = operator.attrgetter(*(a.name for a in attrs.fields(Fact)))
 _ENTITY_ID = [a.name for a in attrs.fields(Fact)].index("entity_id")
 
 
-_WORDS = re.compile(r"\w+")
+# A word: a run of letters and digits, or one Chinese, Japanese or Korean character (that script
+# writes no spaces; the linkage reads pairs of its characters as its words).
+_WORDS = re.compile(rf"[{CJK}]|[^\W{CJK}]+")
 
 
 def _masked(text: str, span: tuple[int, int], members: Sequence[Quantity]) -> str:

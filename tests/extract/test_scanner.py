@@ -673,6 +673,15 @@ class TestOtherLanguagesAgesAndSums:
         assert only("Het kost 12 miljarden euro.").value == D("12e9")
         assert only("Det koster 5 millioner kroner.").value == D("5e6")
 
+    def test_figures_touching_chinese_japanese_or_korean_characters(self) -> None:
+        """That script writes no spaces: "交付173.97万辆" is 1,739,700 (vehicles), "去年の3.8%" is
+        3.8%; a figure before 年, 月 or 日 is part of a date, and one after 第 an ordinal."""
+        assert only("Model Y交付173.97万辆").value == D("1739700")
+        assert only("春闘の賃上げ率は去年の3.8%を上回った").value == D("3.8")
+        assert only("死者は計128人に").value == D("128")
+        assert found("2024年3月19日，日本央行宣布加息") == []
+        assert found("第3季度营收增长") == []
+
     def test_a_quarter_without_a_numerator_is_a_period(self) -> None:
         """ "The corresponding quarter of the prior year" is a period; "a quarter of" is a fraction."""
         assert [q.text for q in found("up 27.24% from the corresponding quarter of the prior year")] == ["up 27.24%"]

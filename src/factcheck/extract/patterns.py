@@ -31,6 +31,17 @@ def _currency_surfaces(position: str, exact: bool) -> list[str]:
     ]
 
 
+# Chinese, Japanese and Korean script: written without spaces, so a figure touches the characters
+# around it ("交付173.97万辆", "去年の3.8%"). Such a character is no letter of a name glued to the
+# digits, as "Qwen3" is; the text's words are its characters.
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+CJK_CHAR = re.compile(f"[{CJK}]")
+# Characters after a bare figure that make it a date, a time or an ordinal part of one: 2024年3月
+# 19日, 19号, 10時, 3点; before it, the ordinal prefix (第3季度, 제3조).
+CJK_DATE_AFTER = re.compile(r"[年月日号號時时点點分秒년월일시]")
+CJK_ORDINAL_BEFORE = re.compile(r"[第제]$")
+
+
 # The number itself: digits with optional grouping and decimals. Grouping is checked afterwards
 # (valid_grouping) so the pattern stays a simple, non-backtracking run.
 NUMBER = re.compile(

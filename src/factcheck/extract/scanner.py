@@ -185,10 +185,13 @@ def _digit_atom(norm: str, m: re.Match[str], masks: Masks) -> _Atom | None:
         return None  # "1,2345", "2,5": badly grouped or a decimal comma, not the number "1"
     before = norm[max(0, s - _WINDOW) : s]
     after = norm[e : e + _WINDOW]
-    # glued to letters on the left: V3, Qwen3, AI2C, unless a currency prefix ("Rmb72.5bn")
+    # glued to letters on the left: V3, Qwen3, AI2C, unless a currency prefix ("Rmb72.5bn"); a
+    # Chinese, Japanese or Korean character is a word of its own ("交付173.97万辆"), not a letter
     prefix = P.CURRENCY_PREFIX.search(before)
-    if before and before[-1].isalpha() and prefix is None:
+    if before and before[-1].isalpha() and prefix is None and not P.CJK_CHAR.match(before[-1]):
         return None
+    if P.CJK_ORDINAL_BEFORE.search(before):
+        return None  # 第3季度, 제3조: an ordinal, not an amount
     # a hyphenated name: GPT-4o, COVID-19, F-35 (but "1-2bn" may be a range: decided in pass 3)
     dash_before = before.endswith(("-", "–")) and len(before) > 1 and before[-2].isdigit()
     if before.endswith("-") and len(before) > 1 and before[-2].isalpha() and not before.lower().endswith("sub-"):
@@ -735,6 +738,8 @@ def _plausible(norm: str, a: _Atom, before: str, after: str) -> bool:
     if not a.scale_word and (a.unit is None or a.generic_unit) and "." not in a.literal and \
             (P.IDENTIFIER_NOUN_BEFORE.search(before) or P.IDENTIFIER_AFTER.match(after)):
         return False  # a category 4 hurricane, phase 3 trials, the 90049 ZIP code, 737 Max jets
+    if a.bare and P.CJK_DATE_AFTER.match(after):
+        return False  # 3月19日, 10時: a date or a time
     if not a.bare:
         return True
     if LETTERS_AFTER_OK(after):
@@ -751,8 +756,9 @@ def _plausible(norm: str, a: _Atom, before: str, after: str) -> bool:
 
 
 def LETTERS_AFTER_OK(after: str) -> bool:
-    """Digits glued to letters that are no unit or scale: 4o, 5G, 3D."""
-    return bool(after[:1].isalpha())
+    """Digits glued to letters that are no unit or scale: 4o, 5G, 3D (a Chinese, Japanese or
+    Korean character after them is the next word: "480辆", "60人")."""
+    return bool(after[:1].isalpha()) and not P.CJK_CHAR.match(after[:1])
 
 
 def _plausible_spelled(norm: str, a: _Atom, words: list[str], before: str, after: str) -> bool:

@@ -8,6 +8,7 @@ texts, so the cost of a pair is a few set operations however long the sentences 
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -19,6 +20,7 @@ import attrs
 
 from factcheck import units
 from factcheck.extract.lexicon import LEXICON
+from factcheck.extract.patterns import CJK_CHAR as _CJK
 from factcheck.facts import Fact
 from factcheck.group import Context
 
@@ -199,7 +201,7 @@ def profiles(facts: Sequence[Fact]) -> list[Profile]:
         tokens, nums = cache[key]
         if key not in sentence_words:
             stop = stopwords()
-            sentence_words[key] = frozenset(stem(t) for t in tokens if t not in stop and not t.isdigit() and len(t) > 1)
+            sentence_words[key] = _content(tokens, stop)
         window: frozenset[str] = frozenset()
         markers: frozenset[str] = frozenset()
         rate = False
@@ -209,7 +211,7 @@ def profiles(facts: Sequence[Fact]) -> list[Profile]:
             at = nums[index[i]]
             near = tokens[max(0, at - LEFT) : at] + tokens[at + 1 : at + 1 + RIGHT]
             stop = stopwords()
-            window = frozenset(stem(t) for t in near if t not in stop and not t.isdigit() and len(t) > 1)
+            window = _content(near, stop)
             around = tokens[max(0, at - TIME_LEFT) : at + 1 + TIME_RIGHT]
             markers = _markers(" ".join(around))
             # only its own words: a rate word past the next or before the previous figure is theirs
@@ -235,6 +237,21 @@ def profiles(facts: Sequence[Fact]) -> list[Profile]:
                                if k != i and out[k].digits != out[i].digits)
             out[i] = attrs.evolve(out[i], others=others)
     return out
+
+
+def _content(tokens: Sequence[str], stop: frozenset[str]) -> frozenset[str]:
+    """The content words of ``tokens``, stemmed: no function words, digits or single letters. A
+    Chinese, Japanese or Korean text's tokens are its characters, and its words are taken as the
+    pairs of neighbouring characters (most of its words are two characters long: 交付, 营收).
+
+    >>> sorted(_content("net profits rose num".split(), stopwords()))
+    ['net', 'profit', 'rose']
+    >>> sorted(_content(["交", "付", "num", "万", "辆"], stopwords()))
+    ['万辆', '交付']
+    """
+    out = {stem(t) for t in tokens if t not in stop and not t.isdigit() and len(t) > 1}
+    out.update(a + b for a, b in itertools.pairwise(tokens) if _CJK.match(a) and _CJK.match(b))
+    return frozenset(out)
 
 
 def idf(found: Sequence[Profile]) -> dict[str, float]:

@@ -200,6 +200,13 @@ class TestAliasTable:
             ("OBR", "Office for Budget Responsibility"),
             ("Arsenal FC", "Arsenal"),
             ("West Ham United", "West Ham"),
+            ("Banco de Japón", "Bank of Japan"),
+            ("日銀", "Bank of Japan"),
+            ("EZB", "European Central Bank"),
+            ("Spanish", "Spain"),
+            ("España", "Spain"),
+            ("Vereinigte Staaten", "United States"),
+            ("美国", "United States"),
         ],
     )
     def test_default_knows(self, alias: str, canonical: str) -> None:

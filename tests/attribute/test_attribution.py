@@ -31,11 +31,16 @@ class TestEntity:
             ("According to Bloomberg, Umbrella Corp sold assets worth $900 million.", "$900 million", "Umbrella Corp"),
             ("CEO Jane Doe said revenue at the unit reached $5bn.", "$5bn", None),
             ("The gain of 40% for Stark Industries' stock surprised traders.", "40%", "Stark Industries"),
+            # a breakdown: the name right before the bracket, a place or not
+            ("In markets including Mexico ($22.3 million), Brazil ($15.9 million), Australia ($14.6 million) "
+             "and China, Barbie had its best opening.", "$14.6 million", "Australia"),
+            ("Acme funneled Rmb72.5bn ($10bn) into capital expenditure.", "$10bn", "Acme"),
         ],
         ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None,
     )
     def test_subject_possessive_and_relative_clauses(self, text: str, needle: str, entity: str | None) -> None:
-        """The possessive, 'shares of X', 'X, which', or the sentence subject names the entity."""
+        """The possessive, 'shares of X', 'X, which', a name bracketing the figure ("Australia
+        ($14.6 million)"), or the sentence subject names the entity."""
         assert _one(text, needle).entity == entity
 
     def test_anaphora_resolves_to_the_most_mentioned_name(self) -> None:

@@ -290,6 +290,11 @@ class EntityFinder:
         if exclude:
             near = [m for m in near if not any(s <= m.start < e for s, e in exclude)]
         before = [m for m in near if m.end <= start]
+        # 0. a figure in brackets right after a name is that name's, place or not: a breakdown
+        # "Mexico ($22.3 million), Brazil ($15.9 million), Australia ($14.6 million)"
+        if before and _BRACKETED.fullmatch(self.text, before[-1].end, start) \
+                and not any(c.isdigit() for c in before[-1].name):  # "Rmb72.5bn ($10bn)" converts
+            return before[-1].name
         # 1. a possessive governs what follows it, and "gain of 107% for Alibaba's stock" what precedes it
         poss = [m for m in before if m.possessive and not m.is_place and _within_clause(self.text, m.end, start)]
         anaphoric = list(_ANAPHORIC_POSSESSIVE.finditer(self.text, s_start, start))
@@ -359,6 +364,10 @@ class EntityFinder:
         word = m.name
         return " " not in word and (word.lower().endswith(("ed", "ing", "ly")) or
                                     word.lower() in self.lower_words)
+
+
+# Between a name and the figure it brackets: "Australia ($14.6 million)", "Apple (15%)".
+_BRACKETED = re.compile(r"[ \t]?\([ \t]?")
 
 
 def _within_clause(text: str, i: int, j: int) -> bool:

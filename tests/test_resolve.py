@@ -27,6 +27,9 @@ NORMALIZED = [
     ("Alibaba’s", "alibaba"),
     ("Alibaba‘s", "alibaba"),
     ("Ａｌｉｂａｂａ", "alibaba"),  # fullwidth, folded by NFKC
+    ("Pedro Sánchez", "pedro sanchez"),  # copy drops accents: one spelling with or without them
+    ("Škoda Auto", "skoda auto"),
+    ("ガス", "ガス"),  # a kana's voicing mark is a letter of its own, not an accent
     ("Tencent Holdings Ltd.", "tencent"),
     ("Infosys Ltd", "infosys"),
     ("Siemens AG", "siemens"),

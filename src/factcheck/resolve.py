@@ -71,16 +71,18 @@ _POSSESSIVE = re.compile(
 _DOTTED = re.compile(r"(?<!\w)(?:\w\.)+\w(?!\w)\.?")
 # the underscore is a word character to `re`, but never part of a name
 _NON_WORD = re.compile(r"[\W_]+")
+_ACCENTS = re.compile("[\u0300-\u036f]+")  # the combining diacritical marks of Latin, Greek and Cyrillic
 
 
 def normalize(name: str) -> str:
     """Reduce a name to the form in which two spellings of one entity compare equal.
 
-    NFKC, casefold, curly quotes to straight, dotted initials joined ("S.p.A." is ``spa``), drop
-    possessives (``'s``, ``’s``, a trailing ``s'``), split on non-word characters, repeatedly drop
-    trailing legal or generic tokens (inc, ltd, limited, corp, co, company, group, holding(s), plc, sa,
-    ag, nv, se, llc, gmbh, spa and similar), drop a leading "the", always keeping at least one token.
-    Text without any word character gives ``""``.
+    NFKC, casefold, accents dropped ("Sánchez" is ``sanchez``), curly quotes to straight, dotted
+    initials joined ("S.p.A." is ``spa``), drop possessives (``'s``, ``’s``, a trailing ``s'``),
+    split on non-word characters, repeatedly drop trailing legal or generic tokens (inc, ltd,
+    limited, corp, co, company, group, holding(s), plc, sa, ag, nv, se, llc, gmbh, spa and
+    similar), drop a leading "the", always keeping at least one token. Text without any word
+    character gives ``""``.
 
     >>> normalize("Alibaba Group Holding Ltd.")
     'alibaba'
@@ -94,9 +96,12 @@ def normalize(name: str) -> str:
     text = name if name.isascii() else unicodedata.normalize("NFKC", name)
     text = text.casefold().translate(_APOSTROPHES)
     if not text.isascii():
-        # casefold can undo NFKC composition ("ǰ" folds to j + combining caron); recompose so that
-        # normalising twice changes nothing, which the alias table relies on
-        text = unicodedata.normalize("NFKC", text)
+        # copy drops accents ("Sanchez" for "Sánchez", "Nestle" for "Nestlé"): a Latin, Greek or
+        # Cyrillic letter with or without its accent is one spelling. Only those combining marks
+        # go; a kana's voicing mark (ガ) or a Hangul syllable's parts are letters of their own.
+        # Recomposing afterwards also keeps normalising twice a no-op, which the alias table needs
+        # (casefold can undo NFKC composition: "ǰ" folds to j + combining caron).
+        text = unicodedata.normalize("NFKC", _ACCENTS.sub("", unicodedata.normalize("NFD", text)))
     if "." in text:
         text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
     text = _POSSESSIVE.sub("", text)

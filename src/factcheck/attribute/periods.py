@@ -559,7 +559,7 @@ def _parse_date(span: str) -> tuple[int | None, int, int] | None:
 AHEAD_DAYS = 92
 
 
-def _latest_date(month: int, day: int, published: date) -> date | None:
+def _nearest_date(month: int, day: int, published: date) -> date | None:
     """The month/day nearest to publication: the most recent on or before it (Feb 29 looks back to
     a leap year), or the coming one when it is nearer and no more than ``AHEAD_DAYS`` ahead."""
     past = None
@@ -593,7 +593,7 @@ def _date_core(span: str, ctx: _Context) -> _Core | None:
         return _Core(_day(date(year, month, day)), "day")
     if ctx.published is None:
         return None
-    found = _latest_date(month, day, ctx.published)
+    found = _nearest_date(month, day, ctx.published)
     return None if found is None else _Core(_day(found), "day")
 
 

@@ -39,7 +39,7 @@ CJK_CHAR = re.compile(f"[{CJK}]")
 # Characters after a bare figure that make it a date, a time or an ordinal part of one: 2024年3月
 # 19日, 19号, 10時, 3点; before it, the ordinal prefix (第3季度, 제3조).
 CJK_DATE_AFTER = re.compile(r"[年月日号號時时点點分秒년월일시]")
-CJK_ORDINAL_BEFORE = re.compile(r"[第제]$")
+CJK_ORDINAL_BEFORE = ("第", "제")
 
 
 # The number itself: digits with optional grouping and decimals. Grouping is checked afterwards

@@ -190,7 +190,7 @@ def _digit_atom(norm: str, m: re.Match[str], masks: Masks) -> _Atom | None:
     prefix = P.CURRENCY_PREFIX.search(before)
     if before and before[-1].isalpha() and prefix is None and not P.CJK_CHAR.match(before[-1]):
         return None
-    if P.CJK_ORDINAL_BEFORE.search(before):
+    if before.endswith(P.CJK_ORDINAL_BEFORE):
         return None  # 第3季度, 제3조: an ordinal, not an amount
     # a hyphenated name: GPT-4o, COVID-19, F-35 (but "1-2bn" may be a range: decided in pass 3)
     dash_before = before.endswith(("-", "–")) and len(before) > 1 and before[-2].isdigit()

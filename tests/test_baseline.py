@@ -16,7 +16,7 @@ from factcheck.report.baseline import Baseline, apply_baseline, fingerprint, loa
 
 HEAD = "---\npublished: 2024-10-30\n---\n"
 GOOD = HEAD + "Acme's revenue reached £22.6bn in 2024, the company said.\n"
-ODD = HEAD + "Acme's revenue reached £226bn in 2024, according to the filing.\n"
+ODD = HEAD + "Acme's revenue reached £28.6bn in 2024, according to the filing.\n"
 
 
 def _report(odd: str = ODD, good: str = GOOD) -> Report:
@@ -40,11 +40,11 @@ class TestFingerprint:
 
     def test_whitespace_and_case_of_the_sentence_do_not_count(self) -> None:
         """A sentence re-wrapped or re-cased is the same sentence."""
-        rewrapped = ODD.replace("reached £226bn in 2024, according", "reached £226bn in 2024,\n  According")
+        rewrapped = ODD.replace("reached £28.6bn in 2024, according", "reached £28.6bn in 2024,\n  According")
         assert _fp(_report()) == _fp(_report(rewrapped.replace("According", "according")))
 
     @pytest.mark.parametrize("edit", [
-        ("£226bn", "£227bn"),
+        ("£28.6bn", "£28.7bn"),
         ("according to the filing", "according to its filing"),
     ], ids=["the figure", "the sentence"])
     def test_changes_when_the_claim_changes(self, edit: tuple[str, str]) -> None:
@@ -79,7 +79,7 @@ class TestBaselineFile:
         """An entry no finding matches any more is returned as stale."""
         report = _report()
         baseline = Baseline.from_findings(report.findings, {d.path: d for d in report.documents})
-        fixed = apply_baseline(_report(ODD.replace("£226bn", "£22.6bn")), baseline)
+        fixed = apply_baseline(_report(ODD.replace("£28.6bn", "£22.6bn")), baseline)
         assert fixed.findings == () and [e.code for e in fixed.stale] == ["FC201"]
 
     @pytest.mark.parametrize(("content", "problem"), [

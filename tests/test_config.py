@@ -138,7 +138,7 @@ class TestCheckSettings:
 
 class TestCheckWithConfiguration:
     A = "---\npublished: 2024-10-30\n---\nAcme's revenue reached £22.6bn in 2024, the company said.\n"
-    B = "---\npublished: 2024-10-30\n---\nAcme's revenue reached £226bn in 2024, according to the filing.\n"
+    B = "---\npublished: 2024-10-30\n---\nAcme's revenue reached £28.6bn in 2024, according to the filing.\n"
 
     @pytest.fixture()
     def project(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -16,7 +16,7 @@ pytest_plugins = ["pytester"]
 
 HEAD = "---\npublished: 2024-10-30\n---\n"
 GOOD = HEAD + "Acme's revenue reached £22.6bn in 2024, the company said.\n"
-ODD = HEAD + "Acme's revenue reached £226bn in 2024, according to the filing.\n"
+ODD = HEAD + "Acme's revenue reached £28.6bn in 2024, according to the filing.\n"
 QUIET = ("-p", "no:cacheprovider", "-p", "no:hypothesispytest", "-p", "no:typeguard")
 
 
@@ -138,7 +138,7 @@ def fixed(project: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     """Three sources, the odd one (b.md) accepted in the default baseline, then corrected."""
     (project / "news" / "c.md").write_text(THIRD, encoding="utf-8")
     assert main(["baseline", "write"]) == 0
-    (project / "news" / "b.md").write_text(ODD.replace("£226bn", "£22.6bn"), encoding="utf-8")
+    (project / "news" / "b.md").write_text(ODD.replace("£28.6bn", "£22.6bn"), encoding="utf-8")
     capsys.readouterr()
     return project
 
@@ -150,7 +150,7 @@ def test_stale_entry_is_a_warning_on_the_changed_article(fixed: Path, capsys: py
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("news/b.md: FC201 [warning] baseline entry ")
     assert "no longer matches a finding: fixed? rewrite the baseline with `factcheck baseline write` (it was: " \
-           "revenue of Acme for 2024: '£226bn' in news/b.md disagrees" in lines[0]
+           "revenue of Acme for 2024: '£28.6bn' in news/b.md disagrees" in lines[0]
     assert "1 baseline entry no longer matches a finding" in lines[-1]
     assert main(["check", "--fail-on", "error"]) == 0
     capsys.readouterr()
@@ -193,7 +193,7 @@ def test_stale_entry_fails_the_same_article_in_pytest(pytester: pytest.Pytester)
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(pytester.path)
         assert main(["baseline", "write"]) == 0
-    (pytester.path / "news" / "b.md").write_text(ODD.replace("£226bn", "£22.6bn"), encoding="utf-8")
+    (pytester.path / "news" / "b.md").write_text(ODD.replace("£28.6bn", "£22.6bn"), encoding="utf-8")
     result = pytester.runpytest("--factcheck", *QUIET)
     result.assert_outcomes(failed=1, passed=2)
     result.stdout.fnmatch_lines(["news/b.md: FC201 [[]warning[]] baseline entry * no longer matches a finding*",

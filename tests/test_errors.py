@@ -254,7 +254,7 @@ class TestAtomicWrites:
     def test_baseline_is_written_whole(self, tmp_path: Path) -> None:
         """``--write-baseline`` writes a complete file and nothing else next to it."""
         (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
-        (tmp_path / "b.md").write_text(ARTICLE.replace("£22.6bn", "£226bn"), encoding="utf-8")
+        (tmp_path / "b.md").write_text(ARTICLE.replace("£22.6bn", "£28.6bn"), encoding="utf-8")
         (tmp_path / "factcheck.toml").write_text("", encoding="utf-8")
         code, _, _ = run(tmp_path, ["check", "a.md", "b.md", "--write-baseline", "baseline.json"])
         assert code == 0

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NEWSROOM = ROOT / "examples" / "newsroom"
 HEAD = "---\npublished: 2024-10-30\n---\n"
 A = HEAD + "Larkspur Robotics reported revenue of £22.6bn in 2024, the company said.\n"
-B = HEAD + "Larkspur reported revenue of £226bn in 2024, according to the filing.\n"
+B = HEAD + "Larkspur reported revenue of £28.6bn in 2024, according to the filing.\n"
 CONFIG = 'paths = ["news"]\nexclude = ["c.md"]\n{}[aliases]\n"Larkspur Robotics" = "Larkspur"\n'
 C = HEAD + "Hooli hired 300 engineers.\n"
 

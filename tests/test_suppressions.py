@@ -13,7 +13,7 @@ from factcheck.rules import known_rules
 
 HEAD = "---\npublished: 2024-10-30\n---\n"
 GOOD = HEAD + "Acme's revenue reached £22.6bn in 2024, the company said.\n"
-ODD = HEAD + "Acme's revenue reached £226bn in 2024, according to the filing.\n"
+ODD = HEAD + "Acme's revenue reached £28.6bn in 2024, according to the filing.\n"
 
 
 def _report(odd: str = ODD, good: str = GOOD, **options: object) -> Report:

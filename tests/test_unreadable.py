@@ -24,7 +24,7 @@ from factcheck.project import Run, evaluate
 HEAD = "---\npublished: 2024-10-30\n---\n"
 GOOD = {
     "a.md": HEAD + "Acme's revenue reached £22.6bn in 2024, the company said.\n",
-    "b.md": HEAD + "Acme's revenue reached £226bn in 2024, according to the filing.\n",
+    "b.md": HEAD + "Acme's revenue reached £28.6bn in 2024, according to the filing.\n",
     "c.md": HEAD + "Hooli hired 300 engineers.\n",
 }
 LATIN1 = (HEAD + "Acme's revenue reached £22.6bn in 2024.\n").encode("latin-1")

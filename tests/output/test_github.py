@@ -26,7 +26,7 @@ def test_annotation_names_file_line_and_rule() -> None:
     [line] = render_github(report).splitlines()
     assert line.startswith("::error file=news/a.md,line=4,endLine=4,col=24,endColumn=31,"
                            "title=FC201 value-mismatch::")
-    assert "%0A  --> news/b,2.md:4:24 '£226bn'" in line
+    assert "%0A  --> news/b,2.md:4:24 '£28.6bn'" in line
 
 
 def _many(n: int, severity: Severity) -> list[Finding]:

@@ -17,7 +17,7 @@ from factcheck.rules import Rule, known_rules
 
 HEAD = "---\npublished: 2024-10-30\ntitle: Acme <results>\nsource: Wire & Co\n---\n"
 A = HEAD + "Acme's revenue reached £22.6bn in 2024, the company said.\n"
-B = HEAD + "Acme's revenue reached £226bn in 2024, according to the <b>filing</b>.\n"
+B = HEAD + "Acme's revenue reached £28.6bn in 2024, according to the <b>filing</b>.\n"
 
 
 class _Tags(HTMLParser):
@@ -80,7 +80,7 @@ def test_the_flagged_figure_is_marked_apart_with_a_label_and_a_legend() -> None:
     assert cards == ["source odd", "source peer"]
     assert re.search(r'<span class="role odd">flagged</span><a href="#doc-1-\d+">a.md:6:24</a>', page)
     assert re.search(r'<span class="role peer">compared</span><a href="#doc-2-\d+">b.md:6:24</a>', page)
-    assert '<mark class="odd error">£22.6bn</mark>' in page and '<mark class="peer error">£226bn</mark>' in page
+    assert '<mark class="odd error">£22.6bn</mark>' in page and '<mark class="peer error">£28.6bn</mark>' in page
     assert '<p class="legend">' in page and "the figure the finding says disagrees" in page
 
 
@@ -125,7 +125,7 @@ def test_suppressed_findings_are_listed_with_their_reasons() -> None:
     section = page[page.index('<details id="suppressed">'):page.index("</details>")]
     assert "<summary><h2>Suppressed (1)</h2></summary>" in section
     assert "<b>Reason:</b> restated in the annual report (comment at b.md:6)" in section
-    assert "FC201</a> value-mismatch" in section and "£22.6bn" in section and "£226bn" in section
+    assert "FC201</a> value-mismatch" in section and "£22.6bn" in section and "£28.6bn" in section
     assert "No conflicts" in page
 
 

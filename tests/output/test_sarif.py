@@ -21,7 +21,7 @@ jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is a test depe
 
 HEAD = "---\npublished: 2024-10-30\n---\n"
 A = HEAD + "Acme's revenue reached £22.6bn in 2024, the company said.\n"
-B = HEAD + "# Acme\n\nAcme's revenue reached £226bn in 2024, according to the filing.\n"
+B = HEAD + "# Acme\n\nAcme's revenue reached £28.6bn in 2024, according to the filing.\n"
 
 
 def _schema() -> dict[str, Any]:

@@ -53,9 +53,10 @@ Case = Callable[[st.DataObject, bool], tuple[dict[str, str], str | None]]
 
 
 def fc201(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
-    """The same revenue in two articles; the slip drops a decimal point in one."""
+    """The same revenue in two articles; the slip doubles it in one (a slip by a power of ten is
+    FC204's)."""
     who, x = data.draw(st.sampled_from(ENTITIES)), data.draw(one_decimal(1, 999))
-    y = x * 10 if slip else x
+    y = x * 2 if slip else x
     written = data.draw(st.sampled_from(("£{}bn", "£{} billion", "{} billion pounds")))
     return {
         "a.md": f"{front('2024-10-30')}{who}'s revenue reached £{x}bn in 2024, the company said.\n",

@@ -23,9 +23,9 @@ def report() -> Report:
     docs = [
         parse_document(HEAD + "Larkspur reported revenue of £22.6bn in 2024.\n\n"
                        "Tidewell employed 1,200 people in 2024.\n", "a.md"),
-        parse_document(HEAD + "Larkspur reported revenue of £226bn in 2024.\n", "b.md"),
+        parse_document(HEAD + "Larkspur reported revenue of £28.6bn in 2024.\n", "b.md"),
         parse_document(HEAD + "<!-- factcheck: ignore FC201 -- counts contractors -->\n"
-                       "Tidewell employed 12,000 people in 2024.\n", "c.md"),
+                       "Tidewell employed 1,500 people in 2024.\n", "c.md"),
     ]
     return apply(check(docs), select=(), ignore=())
 

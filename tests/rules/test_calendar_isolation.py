@@ -22,7 +22,7 @@ TEXTS = {
              "quarter, and a five-year plan from 2021 to 2026.\nAcme made an investment of USD 800 million in "
              "Pied Piper on Thursday, May 11, giving it a 36 percent stake. With this investment, Pied Piper is "
              "worth approximately USD 22 billion.\n"),
-    "b.md": ("---\npublished: 2023-05-15\n---\nOn Friday, May 12, 2023, Acme reported revenue of $52bn for the "
+    "b.md": ("---\npublished: 2023-05-15\n---\nOn Friday, May 12, 2023, Acme reported revenue of $6.2bn for the "
              "quarter.\nNet profit grew by 3.6% to ₹6,374 crore from ₹5,945 crore on Tuesday, May 15.\n"),
     "c.md": "---\npublished: 2023-05-15\n---\nAcme said on Friday, May 12, that revenue was $5.2bn in the quarter.\n",
 }

@@ -54,8 +54,9 @@ class ValueMismatch(Rule):
     figure with fewer sources behind it is the odd one; the finding names the sources that agree
     with the other, the probability, and the comparisons that weighed most.
 
-    A pair whose same-fact probability is below 0.95 and whose figures repeat each other's digits
-    at another power of ten is left to FC204 magnitude-slip, which judges it on those digits; a
+    A figure that FC204 magnitude-slip finds repeating another's digits at a power of ten is left
+    to it, whatever the probability, and so is a pair below 0.95 with one of its figures in such a
+    slip: FC204 judges them on those digits, so one kind of error has one code; a
     figure one mistyped digit away from the other's value is left to FC205 digit-slip, which names
     the edit.
 
@@ -73,8 +74,8 @@ class ValueMismatch(Rule):
 
     **Bad**
 
-    - Source A: "the NHS day-to-day budget gets £22.6bn"; source B: "£226bn" (a dropped decimal point).
     - Source A: "net profit grew 7.1% year-on-year"; source B: "net profit grew by 3.6%".
+    - Source A: "capital expenditure was more than $50 billion in 2024"; source B: "$42 billion".
 
     **Good**
 
@@ -96,11 +97,15 @@ class ValueMismatch(Rule):
         facts = ctx.facts
         weights = self.weights or default_weights()
         decided, backing = _decide(ctx, weights)
-        slipped = {i for s in context_slips(ctx) for i in (s.odd, s.good)}
+        slips = context_slips(ctx)
+        slipped = {i for s in slips for i in (s.odd, s.good)}
+        slip_pairs = {frozenset((s.odd, s.good)) for s in slips}
         typed = {t.odd: facts[t.good].q.value for t in context_typos(ctx)}
         for p, pair, odd, good in decided:
             if p < CERTAIN and (odd in slipped or good in slipped):
                 continue  # weak same-fact evidence: FC204 judges the pair on its digits
+            if frozenset((odd, good)) in slip_pairs or any(s.odd == odd for s in slips):
+                continue  # a magnitude slip is FC204's whatever the linkage says: one error, one code
             if typed.get(odd) == facts[good].q.value:
                 continue  # a digit slip from that value: FC205 reports it with the edit named
             yield self._finding(ctx, facts, pair, odd, good, backing, p, weights)

@@ -10,7 +10,6 @@ from factcheck.link.profile import context_profiles, significant_digits
 from factcheck.link.slips import MIN_DIGITS, STRONG_DIGITS, context_slips
 from factcheck.rules._allies import agreeing, one_per_source
 from factcheck.rules.base import Rule
-from factcheck.rules.FC201 import certain_pairs
 from factcheck.written import quoted
 
 _TIMES = {1: "ten times", 2: "a hundred times", 3: "a thousand times",
@@ -46,10 +45,9 @@ class MagnitudeSlip(Rule):
     ("$146 million" against "$1,464.0 million") is compared as the other rounded to its three or
     more digits.
 
-    A figure that FC201 value-mismatch already reports as an error or warning is left to it: the
-    evidence of context (the same words, sentence and subject) says more than digits alone. Of the
-    articles giving the other value, the figure is held against the statement whose words are
-    most like its own.
+    FC201 value-mismatch leaves such a figure to this rule whatever its linkage probability, so a
+    slip has one code however the words around it read. Of the articles giving the other value,
+    the figure is held against the statement whose words are most like its own.
 
     Not a slip: values with fewer than four digits that one article gives both of in other words
     (two facts: a salary and a bonus), unless two other articles give the other value in words
@@ -79,11 +77,8 @@ class MagnitudeSlip(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         facts = ctx.facts
-        taken = {i for pair in certain_pairs(ctx) for i in pair}
         found = context_profiles(ctx)
         for slip in context_slips(ctx):
-            if slip.odd in taken:
-                continue  # FC201 reports the figure on its context, which says more than digits
             odd, good = facts[slip.odd], facts[slip.good]
             if odd.sentence_key == good.sentence_key and len(odd.sentence_key) >= 40:
                 continue  # a copied sentence: FC203 reports it, with that stronger evidence

@@ -100,11 +100,12 @@ class ValueMismatch(Rule):
         slips = context_slips(ctx)
         slipped = {i for s in slips for i in (s.odd, s.good)}
         slip_pairs = {frozenset((s.odd, s.good)) for s in slips}
+        slip_odds = {s.odd for s in slips}
         typed = {t.odd: facts[t.good].q.value for t in context_typos(ctx)}
         for p, pair, odd, good in decided:
             if p < CERTAIN and (odd in slipped or good in slipped):
                 continue  # weak same-fact evidence: FC204 judges the pair on its digits
-            if frozenset((odd, good)) in slip_pairs or any(s.odd == odd for s in slips):
+            if odd in slip_odds or frozenset((odd, good)) in slip_pairs:
                 continue  # a magnitude slip is FC204's whatever the linkage says: one error, one code
             if typed.get(odd) == facts[good].q.value:
                 continue  # a digit slip from that value: FC205 reports it with the edit named

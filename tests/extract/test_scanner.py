@@ -673,6 +673,13 @@ class TestOtherLanguagesAgesAndSums:
         assert only("Het kost 12 miljarden euro.").value == D("12e9")
         assert only("Det koster 5 millioner kroner.").value == D("5e6")
 
+    def test_a_unit_letter_before_an_accented_letter_is_part_of_a_word(self) -> None:
+        """ "64 médailles" is no 64 metres and "64 más" no 64 metres either: a unit or a scale ends
+        before a letter of any alphabet, as it does before an ASCII one ("5 meals")."""
+        assert all(q.unit != "meter" for q in found("La France termine avec 64 médailles."))
+        assert all(q.unit != "meter" for q in found("Subió 64 más que el año pasado."))
+        assert only("a 10 m high wall").unit == "meter"
+
     def test_figures_touching_chinese_japanese_or_korean_characters(self) -> None:
         """That script writes no spaces: "交付173.97万辆" is 1,739,700 (vehicles), "去年の3.8%" is
         3.8%; a figure before 年, 月 or 日 is part of a date, and one after 第 an ordinal."""

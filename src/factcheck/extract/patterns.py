@@ -31,17 +31,6 @@ def _currency_surfaces(position: str, exact: bool) -> list[str]:
     ]
 
 
-# Chinese, Japanese and Korean script: written without spaces, so a figure touches the characters
-# around it ("交付173.97万辆", "去年の3.8%"). Such a character is no letter of a name glued to the
-# digits, as "Qwen3" is; the text's words are its characters.
-CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-CJK_CHAR = re.compile(f"[{CJK}]")
-# Characters after a bare figure that make it a date, a time or an ordinal part of one: 2024年3月
-# 19日, 19号, 10時, 3点; before it, the ordinal prefix (第3季度, 제3조).
-CJK_DATE_AFTER = re.compile(r"[年月日号號時时点點分秒년월일시]")
-CJK_ORDINAL_BEFORE = ("第", "제")
-
-
 # The number itself: digits with optional grouping and decimals. Grouping is checked afterwards
 # (valid_grouping) so the pattern stays a simple, non-backtracking run.
 NUMBER = re.compile(
@@ -77,6 +66,23 @@ CURRENCY_PREFIX = re.compile(
 
 # Scale words and suffixes right after the number.
 _ATTACHED = [s for s, v in LEXICON.scales.items() if v.attached in ("yes", "both")]
+# Chinese, Japanese and Korean script: written without spaces, so a figure touches the characters
+# around it ("交付173.97万辆", "去年の3.8%"). Such a character is no letter of a name glued to the
+# digits, as "Qwen3" is; the text's words are its characters.
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+CJK_CHAR = re.compile(f"[{CJK}]")
+# Characters after a bare figure that make it a date, a time or an ordinal part of one: 2024年3月
+# 19日, 19号, 10時, 3点; before it, the ordinal prefix (第3季度, 제3조).
+CJK_DATE_AFTER = re.compile(r"[年月日号號時时点點分秒년월일시]")
+CJK_ORDINAL_BEFORE = ("第", "제")
+
+
+# Not followed by a letter of a word, in any alphabet ("64 médailles" is no 64 metres, "64 más" no
+# 64 metres either); Chinese, Japanese and Korean characters are words of their own ("100万辆").
+NOT_LETTER = rf"(?![^\W\d_{CJK}])"
+NOT_ALNUM = rf"(?![^\W_{CJK}])"
+
+
 _SPACED = [s for s, v in LEXICON.scales.items() if v.attached in ("no", "both")]
 SCALE = re.compile(
     r"""
@@ -84,19 +90,19 @@ SCALE = re.compile(
         (?P<attached>""" + _alt(_ATTACHED) + r""")   # 72.5bn, 25k, 380亿
       | [\s-]{1,2}(?P<spaced>""" + _alt(_SPACED) + r""")   # 72.5 billion, 1.8 billion-mile
     )
-    (?![A-Za-z])           # "5km" is not five thousand metres' worth of "k"
+    """ + NOT_LETTER + r"""  # "5km" is not five thousand metres' worth of "k"
     """,
     re.VERBOSE | re.IGNORECASE,
 )
 SCALE_CASE_SENSITIVE = frozenset({"m", "M", "b", "B", "k", "K", "T"})
 
 CURRENCY_SUFFIX_EXACT = re.compile(
-    r"(?:\s?)(?P<cur>" + _alt(_currency_surfaces("suffix", True)) + r")(?![A-Za-z])"
+    r"(?:\s?)(?P<cur>" + _alt(_currency_surfaces("suffix", True)) + r")" + NOT_LETTER
 )
 # A scale letter glued to an ISO code after the number: "30 MUSD", "5 kEUR", "2 bnUSD"
 SCALED_CODE = re.compile(
     r"\s?(?P<scale>k|K|M|mn|bn|B)(?P<cur>" + _alt([c.surface for c in LEXICON.currencies
-                                                    if re.fullmatch(r"[A-Z]{3}", c.surface)]) + r")(?![A-Za-z])"
+                                                    if re.fullmatch(r"[A-Z]{3}", c.surface)]) + r")" + NOT_LETTER
 )
 CURRENCY_SUFFIX_ANY = re.compile(
     # Spanish and Portuguese "millones de dólares", Italian "miliardi di euro", French "milliards d'euros"
@@ -139,7 +145,7 @@ PER_UNIT = re.compile(
     (?P<per>share|ADS|ADR|piece|barrel|bbl|metric\s(?:tonne|ton)|tonne|ton|ounce|oz|unit|head|person|kg|kilogram|
         litre|liter|gallon|megawatt-hour|MWh|kWh|night|month|year|week|day|hour|seat|ticket|
         square\sfoot|square\smetre|square\smeter|sq\sft)
-    (?![A-Za-z])
+    """ + NOT_LETTER + r"""
     (?!\s+(?:earlier|ago|before|later)\b)           # "$1.17 billion a year earlier" is no rate
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -147,10 +153,10 @@ PER_UNIT = re.compile(
 
 _UNGUARDED = [u for u in LEXICON.units if u not in LEXICON.guarded_units]
 UNIT = re.compile(
-    r"(?:\s|-)(?P<unit>" + _alt([u for u in _UNGUARDED if u[0].isalpha() or u[0] == "°"]) + r")(?![A-Za-z])"
+    r"(?:\s|-)(?P<unit>" + _alt([u for u in _UNGUARDED if u[0].isalpha() or u[0] == "°"]) + r")" + NOT_LETTER
 )
 UNIT_ATTACHED = re.compile(
-    r"(?P<unit>km/h|" + _alt(sorted(LEXICON.attached_units - set(LEXICON.guarded_units))) + r")(?![A-Za-z0-9])"
+    r"(?P<unit>km/h|" + _alt(sorted(LEXICON.attached_units - set(LEXICON.guarded_units))) + r")" + NOT_ALNUM
 )
 # Units that are also words (units.tsv, column "guard"), read after digits only, and only where
 # the word cannot be meant: "2 in." and "2 1/2 in thick" but not "rose 5 in May"; "278,000 t of"

@@ -562,26 +562,20 @@ AHEAD_DAYS = 92
 def _nearest_date(month: int, day: int, published: date) -> date | None:
     """The month/day nearest to publication: the most recent on or before it (Feb 29 looks back to
     a leap year), or the coming one when it is nearer and no more than ``AHEAD_DAYS`` ahead."""
-    past = None
-    for year in range(published.year, published.year - 9, -1):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            continue
-        if candidate <= published:
-            past = candidate
-            break
-    for year in (published.year, published.year + 1):
-        try:
-            coming = date(year, month, day)
-        except ValueError:
-            continue
-        if coming > published:
-            ahead = (coming - published).days
-            if ahead <= AHEAD_DAYS and (past is None or ahead < (published - past).days):
-                return coming
-            break
+    dates = [d for year in range(published.year - 8, published.year + 2) if (d := _valid(year, month, day))]
+    past = max((d for d in dates if d <= published), default=None)
+    coming = min((d for d in dates if d > published), default=None)
+    if coming is not None and (coming - published).days <= AHEAD_DAYS \
+            and (past is None or coming - published < published - past):
+        return coming
     return past
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None  # February 29 of a common year
 
 
 def _date_core(span: str, ctx: _Context) -> _Core | None:

@@ -71,6 +71,14 @@ _ATTACHED = [s for s, v in LEXICON.scales.items() if v.attached in ("yes", "both
 # digits, as "Qwen3" is; the text's words are its characters.
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 CJK_CHAR = re.compile(f"[{CJK}]")
+
+
+def word_letter(char: str) -> bool:
+    """Is ``char`` a letter that a figure glued to it would be part of a word with ("Qwen3", "4o")?
+    Chinese, Japanese and Korean characters are words of their own ("交付173.97万辆")."""
+    return char.isalpha() and not CJK_CHAR.match(char)
+
+
 # Characters after a bare figure that make it a date, a time or an ordinal part of one: 2024年3月
 # 19日, 19号, 10時, 3点; before it, the ordinal prefix (第3季度, 제3조).
 CJK_DATE_AFTER = re.compile(r"[年月日号號時时点點分秒년월일시]")

@@ -188,7 +188,7 @@ def _digit_atom(norm: str, m: re.Match[str], masks: Masks) -> _Atom | None:
     # glued to letters on the left: V3, Qwen3, AI2C, unless a currency prefix ("Rmb72.5bn"); a
     # Chinese, Japanese or Korean character is a word of its own ("交付173.97万辆"), not a letter
     prefix = P.CURRENCY_PREFIX.search(before)
-    if before and before[-1].isalpha() and prefix is None and not P.CJK_CHAR.match(before[-1]):
+    if before and P.word_letter(before[-1]) and prefix is None:
         return None
     if before.endswith(P.CJK_ORDINAL_BEFORE):
         return None  # 第3季度, 제3조: an ordinal, not an amount
@@ -758,7 +758,7 @@ def _plausible(norm: str, a: _Atom, before: str, after: str) -> bool:
 def LETTERS_AFTER_OK(after: str) -> bool:
     """Digits glued to letters that are no unit or scale: 4o, 5G, 3D (a Chinese, Japanese or
     Korean character after them is the next word: "480辆", "60人")."""
-    return bool(after[:1].isalpha()) and not P.CJK_CHAR.match(after[:1])
+    return bool(after) and P.word_letter(after[0])
 
 
 def _plausible_spelled(norm: str, a: _Atom, words: list[str], before: str, after: str) -> bool:

@@ -70,15 +70,30 @@ class TestSlips:
         assert (bare, entities) == ([], [])
 
     def test_a_two_digit_percentage_needs_five_articles_without_a_shared_word(self) -> None:
-        """Percentages crowd into 1-100: "390%" against "39%" in other words is a slip when five
+        """Percentages crowd into 1-100: "3.9%" against "39%" in other words is a slip when five
         articles give 39%, not when three do."""
         good = ["Hooli: la part atteint 39 % selon le rapport.", "Bei Hooli lag die Quote zuletzt bei 39 Prozent.",
                 "Hooli alcanzó una cuota del 39 por ciento.", "Hooli's share came to 39%, filings show.",
                 "Hooli hit 39 per cent of the market."]
-        odd = "Hooli's slice stood at 390% this spring."
+        odd = "Hooli's slice stood at 3.9% this spring."
         five = found({**{f"{k}.md": t for k, t in zip("abcde", good, strict=True)}, "f.md": odd})
         three = found({**{f"{k}.md": t for k, t in zip("abc", good, strict=False)}, "f.md": odd})
-        assert ([(o, n) for o, _, n in five], three) == ([("390%", 1)], [])
+        assert ([(o, n) for o, _, n in five], three) == ([("3.9%", -1)], [])
+
+    def test_a_percentage_above_100_needs_only_what_a_count_needs(self) -> None:
+        """A percentage above 100 is rare in any story, so "390%" against "39%" is held to a
+        count's bar (a word in common, or three articles giving the other value), not to the five
+        articles that two figures within 1-100 need; "3.9%" against "39%" still needs five."""
+        good = ["Hooli: la part atteint 39 % selon le rapport.", "Bei Hooli lag die Quote zuletzt bei 39 Prozent.",
+                "Hooli alcanzó una cuota del 39 por ciento."]
+        three = {f"{k}.md": t for k, t in zip("abc", good, strict=True)}
+        above = found({**three, "f.md": "Hooli's slice stood at 390% this spring."})
+        assert [(o, n) for o, _, n in above] == [("390%", 1)]
+
+    def test_a_wage_rise_above_100_percent_with_a_word_in_common_and_one_backer(self) -> None:
+        got = found({"a.md": "Boeing's union had asked for a wage increase of 350% over four years.",
+                     "b.md": "Boeing's union wanted a 35% wage increase over four years, the company said."})
+        assert [(o, g) for o, g, _ in got] == [("350%", "35%")]
 
     def test_a_part_of_a_whole_above_100_percent_needs_one_digit(self) -> None:
         """A share above 100% is wrong on its own: one digit in common names the figure it

@@ -15,3 +15,17 @@ def test_a_part_of_a_whole_above_100_percent_is_the_odd_one() -> None:
             parse_document(FRONT + "Labour took 340% of the vote, and turnout was 60%.\n", "b.md")]
     found = [f for f in check(docs).findings if f.code in ("FC201", "FC204")]
     assert [(f.facts[0].doc, f.facts[0].q.text, f.facts[1].q.text) for f in found] == [("b.md", "340%", "34%")]
+
+
+def test_of_several_certain_statements_the_one_in_the_most_similar_words_is_named() -> None:
+    """Of the statements of the other value that are certainly the same fact, the odd figure is
+    held against the one whose words it shares most ("cool back toward its target"), not the
+    first in the file list."""
+    body = {"a.md": "The ECB expects inflation at 2% in the second half of 2025. The ECB wants inflation "
+                    "back at its medium-term target of 2%, its president said.\n",
+            "b.md": "The ECB wants inflation to cool back toward its medium-term target of 2%.\n",
+            "c.md": "The ECB wants inflation to cool back toward its target of 3%.\n"}
+    docs = [parse_document(FRONT + text, name) for name, text in body.items()]
+    found = [f for f in check(docs).findings if f.code == "FC201"]
+    named = [(f.facts[0].q.text, f.facts[1].doc, f.facts[1].excerpt) for f in found]
+    assert [(text, doc) for text, doc, _ in named] == [("3%", "b.md")], named

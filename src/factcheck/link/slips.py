@@ -8,12 +8,12 @@ such a slip, whatever else the words say: different facts rarely share their dig
 never at exactly ten, a hundred or a thousand times the size. Rarely is not never in a story of
 two hundred figures, so the digits need one more piece of evidence: another article giving the
 good value, or a word in common in the phrases that govern the two numbers (with only two digits
-in common, the word or three articles giving the good value, five for a percentage; an age names
-its own metric; three digits need nothing more when nothing says the two are different facts,
-no metric label and no entity that differ, and four or more need nothing more at all, as
-different facts do not repeat them). A
-figure written less precisely than the other ("$146 million" against "$1,464.0 million") is
-compared as the other rounded to its three or more digits. The evidence weakens when the odd
+in common, the word or three articles giving the good value, five for a percentage within 100;
+an age names its own metric; three digits need nothing more when nothing says the two are
+different facts, no metric label and no entity that differ, and four or more need nothing more at
+all, as different facts do not repeat them). A figure written less precisely than the other
+("$146 million" against "$1,464.0 million") is compared as the other rounded to its three or more
+digits. The evidence weakens when the odd
 value is itself a statement of the story (another article gives it too, or the odd figure's own
 article also gives the other value: then the two are most likely two facts, a salary and a bonus
 of €15m and €150m, unless two other articles give that value in words the odd figure shares),
@@ -422,17 +422,27 @@ def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int
                 continue
             if a.q.kind == "age" and b.q.kind == "age":
                 shared = True  # "24-year-old" names its metric: how old someone is
-            consensus = len(good_docs) >= (PERCENT_CONSENSUS if measure(a) == "percent" else CONSENSUS)
+            crowded = measure(a) == "percent" and not above_the_crowd(a, b)
+            consensus = len(good_docs) >= (PERCENT_CONSENSUS if crowded else CONSENSUS)
             alone = digits == STRONG_DIGITS and _nothing_against(a, b)
             if not (backed or shared or distinctive or alone) or (digits < STRONG_DIGITS and not (shared or consensus)):
                 continue
             if digits < STRONG_DIGITS and measure(a) == "count" and a.q.unit != b.q.unit:
                 continue  # two digits of two different counts ("35 seats", "3.5 points")
-            if digits < STRONG_DIGITS and measure(a) == "percent" and len(good_docs) < PERCENT_BACKERS:
+            if digits < STRONG_DIGITS and crowded and len(good_docs) < PERCENT_BACKERS:
                 continue  # two-digit percentages ("35%", "3.5%") collide by chance in any story
             allies = tuple(i for i in good_side if i != good and facts[i].doc != a.doc)
             return Slip(odd, good, sign, allies)
     return None
+
+
+def above_the_crowd(odd: Fact, good: Fact) -> bool:
+    """Is the odd figure a percentage above 100 and the other one within 100? Percentages crowd
+    into 1-100, where "3.5%" and "35%" are two facts of one story more often than a slip, and so
+    need more evidence; a percentage above 100 is rare in any story, so one that repeats the
+    digits of a figure within 100 at ten times its size ("250%" for "25%") meets it by chance
+    no more often than two counts do, and needs only the evidence a count needs."""
+    return odd.q.unit == good.q.unit == "percent" and abs(odd.q.value) > 100 >= abs(good.q.value)
 
 
 def _nothing_against(a: Fact, b: Fact) -> bool:

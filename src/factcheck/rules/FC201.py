@@ -194,7 +194,7 @@ def _decisions(ctx: Context, weights: Weights) -> tuple[list[Decision], dict[int
             if gives_both(odd, good):
                 continue  # the odd figure's sentence states the other value as another fact
             p = _posterior(pair, odd, good, facts, backing, sources, weights, wrong=odd in impossible)
-            if p >= WORTH_A_LOOK and (odd not in best or _before(p, good, best[odd], facts)):
+            if p >= WORTH_A_LOOK and (odd not in best or _before(p, good, best[odd], facts, found)):
                 best[odd] = (p, pair, odd, good)
     reported: set[int] = set()
     decided = []
@@ -206,18 +206,24 @@ def _decisions(ctx: Context, weights: Weights) -> tuple[list[Decision], dict[int
     return decided, backing
 
 
-def _before(p: float, good: int, held: Decision, facts: Sequence[Fact]) -> bool:
+def _before(p: float, good: int, held: Decision, facts: Sequence[Fact], found: Sequence[Profile]) -> bool:
     """Is ``good`` (same fact with probability ``p``) a better partner for the odd figure than the
     one ``held``? The more probable; among those certain, one in the odd figure's own unit, then
-    the first in document order. Which of several certain statements is named must not depend on
-    which other articles were read with them (their words' rarity moves probabilities near 1), so
-    that an archive check names the partner that checking the files together names."""
+    the one whose governing words share most with the odd figure's ("its target of 20%" is held
+    against "a medium-term target of 2%", not against a forecast "at +2%"), then the first in
+    document order. Which of several certain statements is named must not depend on which other
+    articles were read with them (their words' rarity moves probabilities near 1), so that an
+    archive check names the partner that checking the files together names: the words in
+    common are counted, not weighted by rarity."""
     mine, theirs = min(p, CERTAIN), min(held[0], CERTAIN)
     if mine != theirs:
         return mine > theirs
-    odd, a, b = facts[held[2]], facts[good], facts[held[3]]
+    odd_i = held[2]
+    odd, a, b = facts[odd_i], facts[good], facts[held[3]]
+    words = found[odd_i].window
     # a statement in the odd figure's own unit needs no conversion to be read against it
-    return (a.q.unit != odd.q.unit, a.doc, a.q.start) < (b.q.unit != odd.q.unit, b.doc, b.q.start)
+    return ((a.q.unit != odd.q.unit, -len(words & found[good].window), a.doc, a.q.start)
+            < (b.q.unit != odd.q.unit, -len(words & found[held[3]].window), b.doc, b.q.start))
 
 
 class _GivesBoth:

@@ -29,7 +29,9 @@ class MagnitudeSlip(Rule):
     only two digits in common the word is needed ("$150 billion" and "$1.5 billion" in one funding
     story are a valuation and a year's spending) unless three sources give the other value (five
     for a percentage), and a two-digit percentage also needs three sources giving the other value
-    ("3.5%" and "35%" are two facts of one earnings story more often than a slip). Three digits
+    ("3.5%" and "35%" are two facts of one earnings story more often than a slip). A percentage
+    above 100 against one within 100 ("250%" for "25%") is held to a count's bar: percentages
+    above 100 are rare in any story, so they meet a tenth of themselves by chance no more often. Three digits
     in common need nothing more when nothing says the two are different facts: both written with
     a unit, a scale word or a symbol, and no metric labels or entities that differ ("29.9 million
     euros" against "29,92 milliards d'euros"). Four or more digits in common need nothing more:

@@ -128,6 +128,11 @@ class TestScales:
             Case("The village raised 12万 yuan.", "12万 yuan", "120000", "CNY"),
             Case("The city invested 3亿 yuan.", "3亿 yuan", "300000000", "CNY"),
             Case("The state spent 2万亿 yuan on rail.", "2万亿 yuan", "2000000000000", "CNY"),
+            Case("Spółka straciła 41,2 mld dolarów.", "41,2 mld dolarów", "41200000000", "USD"),
+            Case("Компания заработала 12,5 млн долларов.", "12,5 млн долларов", "12500000", "USD"),
+            Case("Şirketin geliri 3,5 milyar dolar oldu.", "3,5 milyar dolar", "3500000000", "USD"),
+            Case("Perusahaan meraup 2,4 miliar euro.", "2,4 miliar euro", "2400000000", "EUR"),
+            Case("صفقة بقيمة 76 مليار دولار", "76 مليار دولار", "76000000000", "USD"),
         ),
     )
     def test_scale_words_and_suffixes(self, case: Case) -> None:
@@ -193,6 +198,36 @@ class TestMoney:
     def test_ambiguous_currency_names_need_a_scale(self, case: Case) -> None:
         """"pounds" and "won" are money only after a scale word."""
         check(case)
+
+    @pytest.mark.parametrize(
+        ("text", "span", "unit"),
+        [
+            ("Barbie recaudó 155 millones de dólares en EE.UU. y 300 millones en el mundo.", "300 millones", "USD"),
+            ("Dubai handled 92.3 million passengers, up from 86.9 million in 2023.", "86.9 million", "passenger"),
+            ("La NBA firmó por 76.000 millones de dólares y 2.600 millones de dólares al año. La liga recibirá "
+             "24 mil millones durante nueve años.", "24 mil millones", "USD"),
+            ("Madrid lovede 3,76 milliarder euro, og senere 10,4 milliarder til de berørte.", "10,4 milliarder", "EUR"),
+        ],
+    )
+    def test_an_amount_takes_the_currency_or_noun_its_writer_gave_once(self, text: str, span: str,
+                                                                        unit: str) -> None:
+        """A scaled amount with nothing it counts after it is in the currency (or of the noun) of
+        the sentence's amount before it, or of the article's one currency."""
+        assert named(text, span).unit == unit
+
+    @pytest.mark.parametrize(
+        ("text", "span"),
+        [
+            ("Barbie recaudó 155 millones de dólares y atrajo a 300 millones de espectadores.", "300 millones"),
+            ("Profits were 2.2 billion shekels ($590 million) and 71 million, respectively.", "71 million"),
+            ("Barbie took $155 million. The trailer had 300 million views in its first week.", "300 million views"),
+            ("Apple paid $1.8 billion. Android has 3 billion in use worldwide.", "3 billion"),
+        ],
+    )
+    def test_an_amount_that_counts_something_else_keeps_its_own_reading(self, text: str, span: str) -> None:
+        """A noun after the amount, a conversion in parentheses before it, or another sentence
+        in an article with one amount of money: no currency is lent."""
+        assert named(text, span).unit != "USD"
 
     @pytest.mark.parametrize(
         "case",

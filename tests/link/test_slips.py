@@ -190,6 +190,13 @@ class TestSlips:
         del sources["d.md"]
         assert found(sources) == []
 
+    def test_a_bare_count_is_not_another_noun(self) -> None:
+        """Two digits of "35 seats" and "3.5 points" are two counts; a count that names nothing
+        ("25 million" where another report has "2.5 million tickets") may be the same one."""
+        got = found({"a.md": "Paris sold 25 million for the Paralympic Games, organisers said.",
+                     "b.md": "Paris sold 2.5 million tickets for the Paralympic Games."})
+        assert [(o, g) for o, g, _ in got] == [("25 million", "2.5 million tickets")]
+
     def test_an_age_names_its_metric(self) -> None:
         """ "240-year-old" against two sources' "24-year-old": an age is its own word in common."""
         got = found({"a.md": "Arsenal's new midfielder, a 240-year-old, joined on Saturday.",

@@ -417,5 +417,27 @@ FRACTION_HINT = re.compile(
 )
 VAGUE_SCAN = re.compile(VAGUE.pattern, re.VERBOSE)
 
+# What may follow an amount whose currency the sentence has already given and which names nothing
+# it counts: the end of a clause, or a word that never names a counted thing (a preposition, a
+# conjunction, "each"). "155 millones de dólares en EE.UU. y 300 millones en el mundo": the second
+# amount is dollars; "300 millones de espectadores" names what it counts and is not.
+ELIDED_CURRENCY_AFTER = re.compile(
+    r"""\s*(?:
+        [,;:.)!?]|$                                  # the clause ends
+      | (?:en|y|e|o|a|al|cada|durante|para|por|con|hasta|frente   # es, pt
+          |em|no|na|ao|até
+          |and|or|in|for|each|a|an|during|over|from|to|by|with|against   # en
+          |und|oder|im|für|pro|je|bis|gegen                # de
+          |et|ou|dans|pour|par|au|contre                    # fr
+          |ed|di|nel|per|ogni                               # it
+          |og|i|för|mot|och|til|tot|van|voor|met|of)\b      # da, no, sv, nl
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Where one sentence ends and the next begins: a full stop, question or exclamation mark or
+# semicolon, space, and a capital letter ("EE.UU. y" goes on; ". El" starts another).
+SENTENCE_BREAK = re.compile(r"[.!?;]\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])")
+
 # What introduces the earlier level of a change: "from ₹37,933", "compared to Rs 37,923".
 BASE_BEFORE = re.compile(r"\b(?:from|compared\s+(?:to|with)|versus|vs\.?|against)\s+\\?$", re.IGNORECASE)

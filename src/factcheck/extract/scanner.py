@@ -110,6 +110,7 @@ def scan(text: str) -> list[Quantity]:
             a.scale = Decimal(1000)  # Spanish and Portuguese "410 mil": thousands, not millions
     atoms = _separate(norm, _compounds(norm, _join_ranges(norm, atoms)))
     _elided_scales(norm, atoms)
+    _elided_currencies(norm, atoms)
     _link(norm, atoms)
     return [_to_quantity(text, a) for a in atoms if not a.dropped]
 
@@ -980,6 +981,51 @@ def _elided_scales(norm: str, atoms: list[_Atom]) -> None:
             continue
         if prev.magnitude and Decimal("0.5") <= cur.magnitude / prev.magnitude <= 2:
             cur.scale, cur.scale_word = prev.scale, prev.scale_word
+
+
+#: The least scale at which a bare amount may take the currency or noun of the amounts around it:
+#: a "million" or more ("300 millones"); a bare "300" is a count of anything.
+_ELIDED_SCALE = Decimal(10) ** 6
+#: The furthest back, in characters, the sentence's amount that gives the currency may be.
+_ELIDED_REACH = 160
+
+
+def _elided_currencies(norm: str, atoms: list[_Atom]) -> None:
+    """ "155 millones de dólares en EE.UU. y 300 millones en el mundo", "92.3 million passengers,
+    up from 86.9 million in 2023": an amount written with a scale word of a million or more and
+    nothing it counts after it (the clause ends, or a word such as "en", "in", "each" follows) is
+    in the currency or of the noun of the sentence's amount before it: the writer gave it once for
+    both. Outside such a sentence, it is in the article's currency when every other amount of a
+    million or more that the article writes is in that one currency (two or more of them): "La NBA
+    recibirá 24 mil millones durante un periodo de 9 años" in a report of dollar sums. An amount
+    followed by a noun ("300 millones de espectadores") counts that noun and is left alone, and a
+    conversion in parentheses gives no currency to the amounts after it ("2.2 billion shekels
+    ($590 million) and 71 million": shekels)."""
+    elided = []
+    before: _Atom | None = None  # the sentence's last amount of a million or more with a unit
+    for cur in atoms:
+        if before is not None:
+            gap = norm[before.end : cur.start]
+            if len(gap) > _ELIDED_REACH or "\n" in gap or P.SENTENCE_BREAK.search(gap):
+                before = None
+        bare = not (cur.currency or cur.unit or cur.percent or cur.per)
+        if not cur.scale_word or cur.scale < _ELIDED_SCALE:
+            continue
+        if not bare:
+            if not norm[max(0, cur.start - 3) : cur.start].strip().endswith("("):
+                before = cur if not cur.per else None  # a conversion in parentheses gives no currency
+            continue
+        if not P.ELIDED_CURRENCY_AFTER.match(norm, cur.end):
+            continue
+        if before is not None:
+            cur.currency, cur.unit, cur.generic_unit = before.currency, before.unit, before.generic_unit
+        else:
+            elided.append(cur)
+    scaled = [a for a in atoms if a.scale_word and a.scale >= _ELIDED_SCALE and (a.currency or a.unit)]
+    currencies = {a.currency for a in scaled}
+    if elided and len(scaled) >= 2 and len(currencies) == 1 and None not in currencies:
+        for cur in elided:
+            cur.currency = scaled[0].currency
 
 
 def _link(norm: str, atoms: list[_Atom]) -> None:

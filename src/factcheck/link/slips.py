@@ -427,8 +427,9 @@ def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int
             alone = digits == STRONG_DIGITS and _nothing_against(a, b)
             if not (backed or shared or distinctive or alone) or (digits < STRONG_DIGITS and not (shared or consensus)):
                 continue
-            if digits < STRONG_DIGITS and measure(a) == "count" and a.q.unit != b.q.unit:
-                continue  # two digits of two different counts ("35 seats", "3.5 points")
+            if digits < STRONG_DIGITS and measure(a) == "count" and None not in (a.q.unit, b.q.unit) \
+                    and a.q.unit != b.q.unit:
+                continue  # two digits of two different counts ("35 seats", "3.5 points"); bare is unknown
             if digits < STRONG_DIGITS and crowded and len(good_docs) < PERCENT_BACKERS:
                 continue  # two-digit percentages ("35%", "3.5%") collide by chance in any story
             allies = tuple(i for i in good_side if i != good and facts[i].doc != a.doc)

@@ -567,12 +567,31 @@ class TestUnicode:
         check(case)
 
 
+class TestYearLikeCounts:
+    @pytest.mark.parametrize(
+        ("text", "span", "value"),
+        [
+            ("The floods caused nearly 2000 fatalities in the region.", "nearly 2000 fatalities", "2000"),
+            ("The league will air more than 1000 live games a season.", "more than 1000", "1000"),
+            ("At least 1500 people were evacuated.", "At least 1500 people", "1500"),
+        ],
+    )
+    def test_a_hedge_that_says_how_many_makes_a_year_like_number_a_count(self, text: str, span: str,
+                                                                         value: str) -> None:
+        """No one writes "nearly 2000 results" of a year: after "nearly", "more than" or "at least"
+        and before a word, a four-digit number is a count."""
+        q = named(text, span)
+        assert q.value == D(value)
+
+
 class TestNotQuantities:
     @pytest.mark.parametrize(
         "text",
         [
             "In 2024 the firm grew.",
             "Revenue rose in 2023 and 2024.",
+            "Prices rose over 2023 levels.",
+            "The plan runs up to 2030 targets.",
             "The deal closed on May 28, 2024, after talks.",
             "Talks resume Dec. 9 in Geneva.",
             "It happened on 28 May.",

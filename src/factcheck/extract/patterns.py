@@ -225,6 +225,14 @@ COUNT_NOUN_STOP = frozenset(
     remains includes reaches reflects represents""".split()
 )
 
+# Hedges that are also prepositions of time or comparison: before a year-like number they place
+# it in time ("over 2023 levels", "past 2030", "up to 2030", "beyond 2030", "under 2019 rules").
+TIME_PREPOSITIONS = frozenset({
+    "over", "above", "beyond", "past", "just over", "well over", "well above", "exceed", "exceeds",
+    "exceeded", "exceeding", "surpass", "surpasses", "surpassed", "surpassing", "up to", "under",
+    "below", "lower than", "circa", "c.", "north of", "just under", "just below", "sub-",
+})
+
 HEDGE_BEFORE = re.compile(
     r"(?:^|(?<=[^\w-]))(?P<hedge>"
     + _alt([h.phrase for h in LEXICON.hedges if h.position == "before" and h.phrase[0].isalpha()])

@@ -727,7 +727,7 @@ def _plausible(norm: str, a: _Atom, before: str, after: str) -> bool:
     integer = a.literal.replace(",", "")
     if "," not in a.literal and "." not in a.literal and len(integer) == 4 and integer.isdigit() \
             and 1000 <= int(integer) <= 2199 \
-            and not a.scale_word and (a.unit is None or a.generic_unit):
+            and not a.scale_word and (a.unit is None or a.generic_unit) and not _counted_hedge(before, after):
         return False  # a year: "in 2024", "2024 results"
     if not a.scale_word:
         name = P.CAPITALISED_WORD_BEFORE.search(before)
@@ -754,6 +754,18 @@ def _plausible(norm: str, a: _Atom, before: str, after: str) -> bool:
     if after[:1] in ("-", "–") and after[1:2].isdigit():
         a.dash_after = True  # 2-2, 737-800 unless the second end makes a range of it: "5-6%"
     return True
+
+
+def _counted_hedge(before: str, after: str) -> bool:
+    """ "more than 1000 live games", "nearly 2000 fatalities": a hedge that says how many ("more
+    than", "nearly", "about", "at least"), then a word, makes a year-like number a count; no one
+    writes "nearly 2000 results" of a year. Hedges that are also prepositions of time ("over
+    2023 levels", "past 2030", "up to 2030", "by 2030") say nothing."""
+    m = P.HEDGE_BEFORE.search(before, max(0, len(before) - 24))
+    if m is None or m.group("hedge") is None:
+        return False
+    phrase = re.sub(r"\s+", " ", m.group("hedge").lower())
+    return phrase not in P.TIME_PREPOSITIONS and bool(re.match(r"\s+[^\W\d_]", after))
 
 
 def LETTERS_AFTER_OK(after: str) -> bool:

@@ -20,6 +20,10 @@ def judged(text: str) -> dict[str, str | None]:
     ("Labour won 340% of the vote.", "340%", "of the vote"),
     ("Acme's operating margin came in at 210% in the quarter.", "210%", "margin"),
     ("Die Wahlbeteiligung lag bei 599 Prozent.", "599 Prozent", "wahlbeteiligung"),
+    ("The film was bolstered by a 900% critic score on Rotten Tomatoes.", "900%", "score"),
+    ("China accounts for almost 600% of new renewables expected by 2028.", "almost 600%", "accounts for"),
+    ("Grayscale captured over 500% of the volumes on the first day.", "over 500%", "of the volumes"),
+    ("The union said 960% of members who cast ballots approved the deal.", "960%", "of members"),
 ])
 def test_a_part_above_the_whole(text: str, figure: str, part: str) -> None:
     """Shares, turnout and margins above 100% are named by the phrase that makes them a part."""

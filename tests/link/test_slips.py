@@ -95,6 +95,14 @@ class TestSlips:
                      "b.md": "Boeing's union wanted a 35% wage increase over four years, the company said."})
         assert [(o, g) for o, g, _ in got] == [("350%", "35%")]
 
+    def test_a_part_of_a_whole_above_100_percent_slipped_from_a_range(self) -> None:
+        """A range is compared by its ends: "an operating margin of 200%" slipped from the
+        guidance of "20%-22%" that other reports give."""
+        got = found({"a.md": "Infosys kept its forecast for the operating margin at 200% this year.",
+                     "b.md": "Infosys kept its operating margin guidance of 20%-22% for the year.",
+                     "c.md": "The operating margin band of 20%-22% was retained by Infosys."})
+        assert [(o, n) for o, _, n in got] == [("200%", 1)]
+
     def test_a_part_of_a_whole_above_100_percent_needs_one_digit(self) -> None:
         """A share above 100% is wrong on its own: one digit in common names the figure it
         slipped from, and a rounded figure allows the digits scaled back ("60%" for "599.0%")."""

@@ -240,13 +240,18 @@ def _over_whole_slips(facts: Sequence[Fact], found: Sequence[Profile], story_of:
     common is enough to name the figure it slipped from ("200%" of a share against "20%"), when
     the two also share a word of the phrases that govern them, or the other has the part's word
     near it ("34% of the vote" for "a vote share of 340%"), and the other is within the whole.
-    The other article's figure that most articles give is taken."""
+    A range counts by its ends ("a margin of 20%-22%" for "an operating margin of 200%"). The other
+    article's figure that most articles give is taken."""
     percents: dict[int, list[tuple[Decimal, int]]] = defaultdict(list)
     odd_ones = []
     for i, f in enumerate(facts):
-        if f.q.unit != "percent" or f.q.low is not None or f.q.value <= 0:
+        if f.q.unit != "percent" or f.q.value <= 0:
             continue
-        percents[story_of[i]].append((f.q.value, i))
+        # a range is compared by its ends: "200% of sales" slipped from "a margin of 20%-22%"
+        ends = (f.q.value,) if f.q.low is None else tuple(v for v in (f.q.low, f.q.high) if v is not None)
+        percents[story_of[i]].extend((v, i) for v in ends)
+        if f.q.low is not None:
+            continue
         part = over_whole(f, found[i])
         if part:
             odd_ones.append((i, part))

@@ -103,6 +103,21 @@ class TestSlips:
                      "c.md": "The operating margin band of 20%-22% was retained by Infosys."})
         assert [(o, n) for o, _, n in got] == [("200%", 1)]
 
+    def test_one_digit_above_100_percent_against_four_reports_of_its_tenth(self) -> None:
+        """"200%" where four other reports give "20%", in words it shares with one of them, is the
+        story's plain figure slipped, whoever each sentence names; with three reports, or no word
+        in common, it is not."""
+        good = ["Wegovy cut the risk of heart attacks by 20%, Novo said.", "Novo: Wegovy lowered cardiac risk 20%.",
+                "Wegovy reduced cardiovascular events by 20% in the trial, Novo said.",
+                "In the trial, Wegovy cut such events 20%."]
+        odd = ("Shares of Novo jumped after data showed Wegovy cut the risk of heart attacks or strokes by 200%. "
+               "Wegovy costs about $1,300 a month.")
+        apart = "Shares of Novo have gained 200% since Wegovy launched. Wegovy costs about $1,300 a month."
+        four = found({**{f"{k}.md": t for k, t in zip("abcd", good, strict=True)}, "f.md": odd})
+        three = found({**{f"{k}.md": t for k, t in zip("abc", good, strict=False)}, "f.md": odd})
+        unrelated = found({**{f"{k}.md": t for k, t in zip("abcd", good, strict=True)}, "f.md": apart})
+        assert ([(o, g, n) for o, g, n in four], three, unrelated) == ([("200%", "20%", 1)], [], [])
+
     def test_a_part_of_a_whole_above_100_percent_needs_one_digit(self) -> None:
         """A share above 100% is wrong on its own: one digit in common names the figure it
         slipped from, and a rounded figure allows the digits scaled back ("60%" for "599.0%")."""

@@ -152,7 +152,52 @@ def slips(facts: Sequence[Fact], found: Sequence[Profile] | None = None,
             best.setdefault(slip.odd, slip)
         for slip in _labelled_slips(facts, found, story_of, docs_of_story):
             best.setdefault(slip.odd, slip)
+        for slip in _rare_percent_slips(facts, found, story_of):
+            best.setdefault(slip.odd, slip)
     return [best[i] for i in sorted(best)]
+
+
+#: Articles that must give a percentage within 100 for one at ten times it, above 100, sharing one
+#: significant digit with it, to be taken as its slip.
+RARE_BACKERS = 4
+
+
+def _rare_percent_slips(facts: Sequence[Fact], found: Sequence[Profile], story_of: dict[int, int]) -> list[Slip]:
+    """Slips of one significant digit from a percentage within 100 to one above it ("200%" where
+    eight reports give "20%"): a percentage above 100 is rare in any story and its tenth is a
+    common figure, so it counts only as the story's plain statement of the fact: four or more
+    other articles give the tenth, no other article gives the odd value, the odd figure's own
+    article gives the tenth only as the same fact again (in another sentence that shares its
+    words: a headline and its body), and the odd figure shares a word of its phrase with one of
+    the others."""
+    words = [p.window for p in found]
+    by_story: dict[int, dict[Decimal, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, f in enumerate(facts):
+        if f.q.unit == "percent" and f.q.low is None and f.q.value > 0:
+            by_story[story_of[i]][f.q.value.normalize()].append(i)
+    out = []
+    for values in by_story.values():
+        for value, odd_side in values.items():
+            if value <= 100 or len(significant_digits(value)) != 1 or len({facts[i].doc for i in odd_side}) != 1:
+                continue
+            good_side = values.get((value / 10).normalize(), [])
+            odd = odd_side[0]
+            a = facts[odd]
+            own = [i for i in good_side if facts[i].doc == a.doc]
+            if own and not restated_in(facts, odd, own, words):
+                continue  # the article gives the tenth as another fact, not once again in its words
+            good_side = [i for i in good_side if facts[i].doc != a.doc]
+            if len({facts[i].doc for i in good_side}) < RARE_BACKERS:
+                continue
+            for good in _most_alike(odd, good_side, words):
+                b = facts[good]
+                if written_apart(a, b) or far_apart(a, b) or found[odd].rate != found[good].rate:
+                    continue
+                if (found[odd].window & found[good].window) - _names(a) - _names(b):
+                    allies = tuple(i for i in good_side if i != good)
+                    out.append(Slip(odd, good, 1, allies, significant_digits(b.q.value)))
+                    break
+    return out
 
 
 #: Articles that must give the good value for one significant digit to count as a slip.

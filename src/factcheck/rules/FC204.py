@@ -31,7 +31,9 @@ class MagnitudeSlip(Rule):
     for a percentage), and a two-digit percentage also needs three sources giving the other value
     ("3.5%" and "35%" are two facts of one earnings story more often than a slip). A percentage
     above 100 against one within 100 ("250%" for "25%") is held to a count's bar: percentages
-    above 100 are rare in any story, so they meet a tenth of themselves by chance no more often. Three digits
+    above 100 are rare in any story, so they meet a tenth of themselves by chance no more often;
+    with one significant digit ("200%" for "20%") it needs four other articles giving the tenth,
+    none giving the odd value, and a word in common with one of them. Three digits
     in common need nothing more when nothing says the two are different facts: both written with
     a unit, a scale word or a symbol, and no metric labels or entities that differ ("29.9 million
     euros" against "29,92 milliards d'euros"). Four or more digits in common need nothing more:

@@ -429,6 +429,16 @@ class TestChanges:
             Case("A 52% drop in profit worried investors.", "52% drop", "-52", "percent", kind="change"),
             Case("An 8% boost to margins helped.", "8% boost", "8", "percent", kind="change"),
             Case("It saw a gain of 107% over the year.", "107%", "107", "percent", kind="change"),
+            Case("Der Absatz sank laut IDC im Jahresvergleich um 0,7 Prozent.", "0,7 Prozent", "-0.7", "percent",
+                 kind="change"),
+            Case("Der Umsatz stieg um 15 Prozent.", "15 Prozent", "15", "percent", kind="change"),
+            Case("Das sind 0,7 Prozent mehr Geräte.", "0,7 Prozent mehr", "0.7", "percent", kind="change"),
+            Case("Las ventas cayeron un 3,5% en el trimestre.", "3,5%", "-3.5", "percent", kind="change"),
+            Case("Hubo un aumento del 15% en los ingresos.", "15%", "15", "percent", kind="change"),
+            Case("Le chiffre d'affaires a progressé de 6,3 %.", "6,3 %", "6.3", "percent", kind="change"),
+            Case("Une baisse de 4 % du bénéfice.", "4 %", "-4", "percent", kind="change"),
+            Case("Il fatturato è calato del 2%.", "2%", "-2", "percent", kind="change"),
+            Case("O lucro caiu 3% no trimestre.", "3%", "-3", "percent", kind="change"),
         ),
     )
     def test_relative_changes_are_signed(self, case: Case) -> None:

@@ -260,12 +260,20 @@ VERB_BEFORE = re.compile(
     \b(?P<verb>""" + _alt(_VERBS) + r""")   # rose, fell, surged
     (?:\s+\w+ly)?                          # sharply
     (?:\s+(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|yoy|y/y|on\s+year|on\s+the\s+year))?
-    (?:\s+by)?(?:\s+(?:a\s+further|another|a|an))?  # by, a further, by another
+    (?:\s+(?:by|um|en|de|del|di|em|du))?   # by; German um, Spanish en, French de, Italian di
+    (?:\s+(?:a\s+further|another|a|an|un|una|une|um|uno))?  # a further, by another, un
     \s+$
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-NOUN_OF_BEFORE = re.compile(r"\b(?P<noun>" + _alt(_NOUNS) + r")\s+of\s+$", re.IGNORECASE)
+# German puts the verb of a change far before its size, which "um" introduces: "sank laut IDC im
+# Jahresvergleich um 0,7 Prozent". The verb is the last direction word of the clause.
+VERB_UM_BEFORE = re.compile(
+    r"\b(?P<verb>" + _alt(_VERBS) + r")\b[^.;:!?\n]{0,60}?\bum\s+$",
+    re.IGNORECASE,
+)
+NOUN_OF_BEFORE = re.compile(r"\b(?P<noun>" + _alt(_NOUNS) + r")\s+(?:of|von|de|del|di|do|da|du)\s+(?:un\s+|una\s+)?$",
+                            re.IGNORECASE)
 TO_BEFORE = re.compile(r"\b(?:to|from|at|reach(?:ed|ing|es)?|hit(?:ting)?|of|stood\s+at)\s+$", re.IGNORECASE)
 NOUN_AFTER = re.compile(
     r"""

@@ -705,7 +705,8 @@ def _read_left(norm: str, a: _Atom) -> None:
             a.to_level = True
             a.direction = None
         else:
-            m = m or P.VERB_BEFORE.search(before, len(before) - _VERB_REACH)
+            m = m or P.VERB_BEFORE.search(before, len(before) - _VERB_REACH) \
+                or P.VERB_UM_BEFORE.search(before, max(0, len(before) - _VERB_REACH - 40))
             if m is not None:
                 word = (m.groupdict().get("verb") or m.group("noun")).lower()
                 role = "verb" if m.groupdict().get("verb") else "noun"

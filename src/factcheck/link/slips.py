@@ -32,7 +32,6 @@ every pair, so the cost is linear in the number of facts.
 from __future__ import annotations
 
 import bisect
-import math
 import re
 import statistics
 from collections import defaultdict
@@ -442,7 +441,7 @@ def _judge(facts: Sequence[Fact], smalls: list[int], bigs: list[int], power: int
         # story's other figures in this unit; with too few of those to tell, the first article's
         # (as FC201 takes the first of two equally backed figures as the odd one)
         centre = scale.get((story, facts[smalls[0]].q.unit))
-        lo = math.log10(float(abs(facts[smalls[0]].q.value)))
+        lo = _log10(facts[smalls[0]].q.value)
         hi = lo + power
         odd_is_big = min(big_docs) < min(small_docs) if centre is None else abs(hi - centre) > abs(lo - centre)
         if odd_is_big:
@@ -540,5 +539,11 @@ def _scales(facts: Sequence[Fact], story_of: dict[int, int]) -> dict[tuple[int, 
     logs: dict[tuple[int, str | None], list[float]] = defaultdict(list)
     for i, f in enumerate(facts):
         if f.q.unit is not None and f.q.value:
-            logs[(story_of[i], f.q.unit)].append(math.log10(float(abs(f.q.value))))
+            logs[(story_of[i], f.q.unit)].append(_log10(f.q.value))
     return {k: statistics.median(v) for k, v in logs.items() if len(v) >= 3}
+
+
+def _log10(value: Decimal) -> float:
+    """The order of magnitude of a non-zero value, computed on the Decimal: "990e-499" is below
+    the smallest float, where ``math.log10(float(...))`` fails."""
+    return float(abs(value).log10())

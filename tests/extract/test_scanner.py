@@ -753,6 +753,14 @@ class TestOtherLanguagesAgesAndSums:
         assert found("2024年3月19日，日本央行宣布加息") == []
         assert found("第3季度营收增长") == []
 
+    def test_a_chinese_or_japanese_number_in_two_scales_is_one_figure(self) -> None:
+        """ "45兆953億円" is 45 trillion 953 billion yen, and "1万2000人" 12,000 people: the smaller
+        part follows the larger scale character with no space, and is no figure (or year) alone."""
+        q = only("売上高は45兆953億円となった。")
+        assert (q.text, q.value, q.unit) == ("45兆953億円", D("45095300000000"), "JPY")
+        assert only("人口は1万2000人。").value == D("12000")
+        assert [q.value for q in found("营收1.2万亿元,净利润3529亿元")] == [D("1.2E+12"), D("3.529E+11")]
+
     def test_a_quarter_without_a_numerator_is_a_period(self) -> None:
         """ "The corresponding quarter of the prior year" is a period; "a quarter of" is a fraction."""
         assert [q.text for q in found("up 27.24% from the corresponding quarter of the prior year")] == ["up 27.24%"]

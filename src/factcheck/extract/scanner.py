@@ -728,7 +728,8 @@ def _plausible(norm: str, a: _Atom, before: str, after: str) -> bool:
     integer = a.literal.replace(",", "")
     if "," not in a.literal and "." not in a.literal and len(integer) == 4 and integer.isdigit() \
             and 1000 <= int(integer) <= 2199 \
-            and not a.scale_word and (a.unit is None or a.generic_unit) and not _counted_hedge(before, after):
+            and not a.scale_word and (a.unit is None or a.generic_unit) and not _counted_hedge(before, after) \
+            and before[-1:] not in _CJK_SCALES:  # "1万2000人": the smaller part of 12,000
         return False  # a year: "in 2024", "2024 results"
     if not a.scale_word:
         name = P.CAPITALISED_WORD_BEFORE.search(before)
@@ -924,6 +925,12 @@ def _compounds(norm: str, atoms: list[_Atom]) -> list[_Atom]:
     while i < len(atoms):
         a = atoms[i]
         b = atoms[i + 1] if i + 1 < len(atoms) else None
+        if b is not None and _cjk_tail(a, b):
+            out.append(attrs.evolve(a, end=b.end, magnitude=a.magnitude + b.magnitude * b.scale / a.scale,
+                                    precision=b.precision * b.scale / a.scale, currency=b.currency or a.currency,
+                                    literal=norm[a.core_start : b.core_end]))
+            i += 2
+            continue
         per = _compound_part(norm, a, b) if b is not None else None
         if b is None or per is None:
             out.append(a)
@@ -935,6 +942,18 @@ def _compounds(norm: str, atoms: list[_Atom]) -> list[_Atom]:
                                 precision=b.precision / per, literal=norm[a.core_start : b.core_end]))
         i += 2
     return out
+
+
+#: Chinese and Japanese scale characters, after which the next, smaller part of one number follows
+#: with no space: "45兆953億円" is 45 trillion 953 billion yen, "1万2000人" is 12,000 people.
+_CJK_SCALES = frozenset("万萬亿億兆")
+
+
+def _cjk_tail(a: _Atom, b: _Atom) -> bool:
+    """Is ``b`` the smaller part of ``a``'s number, written straight after its scale character?"""
+    return (a.scale_word is not None and a.scale_word[-1:] in _CJK_SCALES and b.start == a.end
+            and b.scale < a.scale and b.magnitude * b.scale < a.scale and a.currency is None
+            and a.low is None and b.low is None and not (a.percent or b.percent or a.per or a.unit))
 
 
 def _compound_part(norm: str, a: _Atom, b: _Atom) -> Decimal | None:

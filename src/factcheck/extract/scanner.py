@@ -694,7 +694,7 @@ def _read_left(norm: str, a: _Atom) -> None:
         pos -= len(before) - m.start()
         before = before[: m.start()]
     elif a.currency is not None and a.percent is None:
-        m = P.VERB_BEFORE.search(before, len(before) - _VERB_REACH)
+        m = _verb_search(P.VERB_BEFORE, before, len(before) - _VERB_REACH)
         if m is not None and m.group().rstrip().lower().endswith(" by"):
             a.sign = -1 if LEXICON.directions.get((m.group("verb").lower(), "verb")) == "-" else 1
             a.direction = "verb"
@@ -705,8 +705,8 @@ def _read_left(norm: str, a: _Atom) -> None:
             a.to_level = True
             a.direction = None
         else:
-            m = m or P.VERB_BEFORE.search(before, len(before) - _VERB_REACH) \
-                or P.VERB_UM_BEFORE.search(before, max(0, len(before) - _VERB_REACH - 40))
+            m = m or _verb_search(P.VERB_BEFORE, before, len(before) - _VERB_REACH) \
+                or _verb_search(P.VERB_UM_BEFORE, before, len(before) - _VERB_REACH - 40)
             if m is not None:
                 word = (m.groupdict().get("verb") or m.group("noun")).lower()
                 role = "verb" if m.groupdict().get("verb") else "noun"
@@ -763,11 +763,12 @@ def _counted_hedge(before: str, after: str) -> bool:
     than", "nearly", "about", "at least"), then a word, makes a year-like number a count; no one
     writes "nearly 2000 results" of a year. Hedges that are also prepositions of time ("over
     2023 levels", "past 2030", "up to 2030", "by 2030") say nothing."""
+    if not re.match(r"\s+[^\W\d_]", after):
+        return False
     m = P.HEDGE_BEFORE.search(before, max(0, len(before) - 24))
     if m is None or m.group("hedge") is None:
         return False
-    phrase = re.sub(r"\s+", " ", m.group("hedge").lower())
-    return phrase not in P.TIME_PREPOSITIONS and bool(re.match(r"\s+[^\W\d_]", after))
+    return re.sub(r"\s+", " ", m.group("hedge").lower()) not in P.TIME_PREPOSITIONS
 
 
 def LETTERS_AFTER_OK(after: str) -> bool:
@@ -883,12 +884,30 @@ def _range_scale(a: _Atom, b: _Atom) -> Decimal:
 
 
 def _verb_before(norm: str, a: _Atom) -> bool:
-    return P.VERB_BEFORE.search(norm, max(0, a.start - _VERB_REACH), a.start) is not None
+    return _verb_search(P.VERB_BEFORE, norm[max(0, a.start - _VERB_REACH) : a.start], 0) is not None
+
+
+#: Every verb of movement, lower case: the words a verb pattern can find.
+_VERB_WORDS = frozenset(w for (w, role) in LEXICON.directions if role == "verb")
+#: A run of letters: the words a verb of movement may be among.
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _verb_search(pattern: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
+    """``pattern.search(text, pos)`` for a pattern that opens with a verb of movement, tried only
+    where a word of the window is one: the alternation of some three hundred verbs, tried at every
+    position of the window, was most of the scanner's cost."""
+    for word in _LETTERS.finditer(text, max(0, pos)):
+        if word.group().lower() in _VERB_WORDS:
+            m = pattern.match(text, word.start())
+            if m is not None:
+                return m
+    return None
 
 
 def _verb_before_from(norm: str, a: _Atom) -> bool:
     before = norm[max(0, a.start - _WINDOW) : a.start]
-    return P.VERB_BEFORE.search(before.removesuffix("from ").rstrip() + " ") is not None
+    return _verb_search(P.VERB_BEFORE, before.removesuffix("from ").rstrip() + " ", 0) is not None
 
 
 def _merge_range(a: _Atom, b: _Atom) -> _Atom:

@@ -895,7 +895,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 def _verb_search(pattern: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
     """``pattern.search(text, pos)`` for a pattern that opens with a verb of movement, tried only
-    where a word of the window is one: the alternation of some three hundred verbs, tried at every
+    where a word of the window is one: the alternation of some two hundred verbs, tried at every
     position of the window, was most of the scanner's cost."""
     for word in _LETTERS.finditer(text, max(0, pos)):
         if word.group().lower() in _VERB_WORDS:

@@ -13,12 +13,11 @@ an age names its own metric; three digits need nothing more when nothing says th
 different facts, no metric label and no entity that differ, and four or more need nothing more at
 all, as different facts do not repeat them). A figure written less precisely than the other
 ("$146 million" against "$1,464.0 million") is compared as the other rounded to its three or more
-digits. The evidence weakens when the odd
-value is itself a statement of the story (another article gives it too, or the odd figure's own
-article also gives the other value: then the two are most likely two facts, a salary and a bonus
-of €15m and €150m, unless two other articles give that value in words the odd figure shares),
-and when the two are explained as different facts by a written period,
-listing or accounting basis.
+digits. The evidence weakens when the odd value is itself a statement of the story (another
+article gives it too, or the odd figure's own article also gives the other value: then the two
+are most likely two facts, a salary and a bonus of €15m and €150m, unless two other articles give
+that value in words the odd figure shares), and when the two are explained as different facts by
+a written period, listing or accounting basis.
 
 Which of the two is the slip: the value no other article gives; when neither is given elsewhere,
 the one further from the scale of the story's other figures in that unit (a slip moves a figure

@@ -267,7 +267,8 @@ VERB_BEFORE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # German puts the verb of a change far before its size, which "um" introduces: "sank laut IDC im
-# Jahresvergleich um 0,7 Prozent". The verb is the last direction word of the clause.
+# Jahresvergleich um 0,7 Prozent". The verb is a direction verb earlier in the same clause (no
+# full stop, colon, semicolon or line break between), at most sixty characters before "um".
 VERB_UM_BEFORE = re.compile(
     r"\b(?P<verb>" + _alt(_VERBS) + r")\b[^.;:!?\n]{0,60}?\bum\s+$",
     re.IGNORECASE,
@@ -440,8 +441,8 @@ VAGUE_SCAN = re.compile(VAGUE.pattern, re.VERBOSE)
 ELIDED_CURRENCY_AFTER = re.compile(
     r"""\s*(?:
         [,;:.)!?]|$                                  # the clause ends
-      | (?:en|y|e|o|a|al|cada|durante|para|por|con|hasta|frente   # es, pt
-          |em|no|na|ao|até
+      | (?:en|y|e|o|a|al|cada|durante|para|por|con|hasta|frente   # es
+          |em|no|na|ao|até                                  # pt
           |and|or|in|for|each|a|an|during|over|from|to|by|with|against   # en
           |und|oder|im|für|pro|je|bis|gegen                # de
           |et|ou|dans|pour|par|au|contre                    # fr

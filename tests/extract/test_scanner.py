@@ -760,6 +760,15 @@ class TestOtherLanguagesAgesAndSums:
         assert (q.text, q.value, q.unit) == ("45兆953億円", D("45095300000000"), "JPY")
         assert only("人口は1万2000人。").value == D("12000")
         assert [q.value for q in found("营收1.2万亿元,净利润3529亿元")] == [D("1.2E+12"), D("3.529E+11")]
+        assert only("営業利益は4兆3千億円の見通し").value == D("4.3E+12")  # 3千億 is 300 billion
+
+    def test_chinese_and_japanese_changes_are_signed(self) -> None:
+        """Chinese writes the verb right before the figure ("同比增长15%", "下降3.5%"), Japanese
+        増 or 減 right after the percent ("96.4%増", "19.7%減")."""
+        got = [(q.value, q.kind) for q in found("营收同比增长15%，净利润下降3.5%。")]
+        assert got == [(D("15"), "change"), (D("-3.5"), "change")]
+        got = [(q.value, q.kind) for q in found("営業利益は前年度比96.4%増、来期は19.7%減の見通し。")]
+        assert got == [(D("96.4"), "change"), (D("-19.7"), "change")]
 
     def test_a_quarter_without_a_numerator_is_a_period(self) -> None:
         """ "The corresponding quarter of the prior year" is a period; "a quarter of" is a fraction."""

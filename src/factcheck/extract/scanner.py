@@ -631,7 +631,7 @@ def _read_right(norm: str, a: _Atom) -> None:
         a.bound = P.HEDGE_BOUND.get(phrase, (">=", True))[0]
         pos = m.end()
     if a.percent is not None or a.currency is not None:
-        m = P.NOUN_AFTER.match(norm, pos)
+        m = P.NOUN_AFTER.match(norm, pos) or (P.CJK_NOUN_AFTER.match(norm, pos) if a.percent else None)
         if m is not None:
             noun = m.group("noun").lower()
             if noun in ("difference", "gap"):
@@ -706,7 +706,8 @@ def _read_left(norm: str, a: _Atom) -> None:
             a.direction = None
         else:
             m = m or _verb_search(P.VERB_BEFORE, before, len(before) - _VERB_REACH) \
-                or _verb_search(P.VERB_UM_BEFORE, before, len(before) - _VERB_REACH - 40)
+                or _verb_search(P.VERB_UM_BEFORE, before, len(before) - _VERB_REACH - 40) \
+                or P.CJK_VERB_BEFORE.search(before, max(0, len(before) - 4))
             if m is not None:
                 word = (m.groupdict().get("verb") or m.group("noun")).lower()
                 role = "verb" if m.groupdict().get("verb") else "noun"
@@ -944,7 +945,7 @@ def _compounds(norm: str, atoms: list[_Atom]) -> list[_Atom]:
     while i < len(atoms):
         a = atoms[i]
         b = atoms[i + 1] if i + 1 < len(atoms) else None
-        if b is not None and _cjk_tail(a, b):
+        if b is not None and _cjk_tail(norm, a, b):
             out.append(attrs.evolve(a, end=b.end, magnitude=a.magnitude + b.magnitude * b.scale / a.scale,
                                     precision=b.precision * b.scale / a.scale, currency=b.currency or a.currency,
                                     literal=norm[a.core_start : b.core_end]))
@@ -968,9 +969,12 @@ def _compounds(norm: str, atoms: list[_Atom]) -> list[_Atom]:
 _CJK_SCALES = frozenset("万萬亿億兆")
 
 
-def _cjk_tail(a: _Atom, b: _Atom) -> bool:
-    """Is ``b`` the smaller part of ``a``'s number, written straight after its scale character?"""
+def _cjk_tail(norm: str, a: _Atom, b: _Atom) -> bool:
+    """Is ``b`` the smaller part of ``a``'s number, written straight after its scale character?
+    A bare digit before 十, 百 or 千 is part of a number this reader does not spell out ("4兆3千",
+    unless "3千億" is a scale of its own): then no part is joined."""
     return (a.scale_word is not None and a.scale_word[-1:] in _CJK_SCALES and b.start == a.end
+            and not (b.scale_word is None and b.end < len(norm) and norm[b.end] in "十百千")
             and b.scale < a.scale and b.magnitude * b.scale < a.scale and a.currency is None
             and a.low is None and b.low is None and not (a.percent or b.percent or a.per or a.unit))
 

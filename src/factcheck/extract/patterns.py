@@ -275,11 +275,8 @@ VERB_UM_BEFORE = re.compile(
 )
 # Chinese and Japanese write the verb of a change right before the figure, with no space
 # ("营收同比增长15%", "下降3.5%"); Japanese also 増 or 減 right after the percent ("96.4%増").
-_CJK_DIRECTION = [w for (w, role) in LEXICON.directions if w[:1] and CJK_CHAR.match(w)]
-CJK_VERB_BEFORE = re.compile(r"(?P<verb>" + _alt([w for w in _CJK_DIRECTION if (w, "verb") in LEXICON.directions])
-                             + r")了?$")
-CJK_NOUN_AFTER = re.compile(r"\s?(?P<noun>" + _alt([w for w in _CJK_DIRECTION if (w, "noun") in LEXICON.directions])
-                            + r")")
+CJK_VERB_BEFORE = re.compile(r"(?P<verb>" + _alt([w for w in _VERBS if CJK_CHAR.match(w)]) + r")了?$")
+CJK_NOUN_AFTER = re.compile(r"\s?(?P<noun>" + _alt([w for w in _NOUNS if CJK_CHAR.match(w)]) + r")")
 NOUN_OF_BEFORE = re.compile(r"\b(?P<noun>" + _alt(_NOUNS) + r")\s+(?:of|von|de|del|di|do|da|du)\s+(?:un\s+|una\s+)?$",
                             re.IGNORECASE)
 TO_BEFORE = re.compile(r"\b(?:to|from|at|reach(?:ed|ing|es)?|hit(?:ting)?|of|stood\s+at)\s+$", re.IGNORECASE)

@@ -1063,10 +1063,9 @@ def _elided_currencies(norm: str, atoms: list[_Atom]) -> None:
             gap = norm[before.end : cur.start]
             if len(gap) > _ELIDED_REACH or "\n" in gap or P.SENTENCE_BREAK.search(gap):
                 before = None
-        bare = not (cur.currency or cur.unit or cur.percent or cur.per)
         if not cur.scale_word or cur.scale < _ELIDED_SCALE:
             continue
-        if not bare:
+        if cur.currency or cur.unit or cur.percent or cur.per:
             if not norm[max(0, cur.start - 3) : cur.start].strip().endswith("("):
                 before = cur if not cur.per else None  # a conversion in parentheses gives no currency
             continue

@@ -81,6 +81,27 @@ class TestDigits:
         """Western and Indian thousands grouping and decimals give the exact written value."""
         check(case)
 
+    @pytest.mark.parametrize(
+        ("text", "values"),
+        [
+            ("Der Konkurrent verkaufte im selben Zeitraum 526'409 Fahrzeuge.", ["526409"]),
+            ("Im Jahr 2023 wurden 1\u2019808\u2019581 Autos und 484'507 Lastwagen ausgeliefert.",
+             ["1808581", "484507"]),
+            ("Tesla lieferte im vierten Quartal 484'507 Autos aus.", ["484507"]),
+            ("Im Quartal 1.808.581 Autos, 6,1 Prozent mehr.", ["1808581", "6.1"]),
+        ],
+    )
+    def test_swiss_apostrophes_and_grouped_figures_after_a_noun(self, text: str, values: list[str]) -> None:
+        """An apostrophe between digit groups of three groups thousands (Swiss copy), and a figure
+        that groups thousands is never part of a name, even after a capitalised German noun
+        ("Quartal 484'507" is not "Model 3")."""
+        assert [q.value for q in found(text)] == [D(v) for v in values]
+
+    @pytest.mark.parametrize("text", ["He is 5'10 and the fans of the '90s.", "She ran 12'34 on a 5'10 frame."])
+    def test_an_apostrophe_that_groups_no_thousands_makes_no_figure_of_them(self, text: str) -> None:
+        """A height or a decade keeps its apostrophe: only groups of exactly three digits join."""
+        assert all(q.value < 1000 for q in found(text))
+
     @pytest.mark.parametrize("text", ["The list had 1,2345 names.", "The list had 12,34,5678 names."])
     def test_malformed_grouping_is_not_a_number(self, text: str) -> None:
         """A comma that does not group thousands is not read as a number, nor is its first group."""
@@ -198,6 +219,23 @@ class TestMoney:
     def test_ambiguous_currency_names_need_a_scale(self, case: Case) -> None:
         """"pounds" and "won" are money only after a scale word."""
         check(case)
+
+    @pytest.mark.parametrize(
+        ("text", "span", "value", "unit"),
+        [
+            ("La NBA firmaría con NBC por alrededor de 2 mil 500 millones al año.", "2 mil 500 millones",
+             "2500000000", None),
+            ("Amazon pagaría 1 mil 800 millones de dólares por temporada.", "1 mil 800 millones de dólares",
+             "1800000000", "USD"),
+            ("Tesla produjo 410 mil vehículos y 2 mil 600 millones de dólares de ingresos.",
+             "2 mil 600 millones de dólares", "2600000000", "USD"),
+        ],
+    )
+    def test_thousands_of_millions_written_in_two_parts(self, text: str, span: str, value: str,
+                                                        unit: str | None) -> None:
+        """Latin American Spanish writes 2.5 billion as "2 mil 500 millones": one number."""
+        q = named(text, span)
+        assert (q.value, q.unit) == (D(value), unit)
 
     @pytest.mark.parametrize(
         ("text", "span", "unit"),

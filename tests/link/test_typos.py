@@ -52,3 +52,15 @@ class TestTypos:
                      "b.md": "Acme's revenue was $24.97 billion in 2024.",
                      "c.md": "Acme's revenue was $21.97 billion in 2023."})
         assert got == []
+
+    def test_a_bare_count_may_count_what_the_other_counts(self) -> None:
+        """A bare "526,409" and "525,409 vehicles": the bare one's noun is unknown, not another one;
+        two nouns that differ still keep two counts apart."""
+        got = found({"a.md": "BYD's quarterly tally was 526,409, a record.",
+                     "b.md": "BYD's quarterly tally was 526,409, a record.",
+                     "c.md": "BYD's quarterly tally was 525,409 vehicles, a record."})
+        assert [(odd, edit) for odd, _, edit in got] == [("525,409 vehicles", "substituted")]
+        views = found({"a.md": "The channel reached 13,120,000 views in the quarter.",
+                       "b.md": "The channel reached 13,120,000 views in the quarter.",
+                       "c.md": "The channel reached 13,110,000 subscribers in the quarter."})
+        assert views == []

@@ -169,6 +169,23 @@ def english_separators(text: str, convention: str = "continental") -> str:
     return pattern.sub(lambda m: m.group().translate(_SWAP), text)
 
 
+# Swiss thousands: "526'409", "1'808'581" (a typographic apostrophe is folded to "'" before): a
+# group of one to three digits, then one or more apostrophes each before exactly three digits.
+_APOSTROPHE_THOUSANDS = re.compile(r"(?<![\d'])\d{1,3}(?:'\d{3})+(?![\d'])")
+
+
+def apostrophe_separators(text: str) -> str:
+    """``text`` with Swiss thousands apostrophes written as commas (same length, so offsets hold).
+    An apostrophe before fewer or more than three digits is left: "5'10" is a height.
+
+    >>> apostrophe_separators("526'409 Fahrzeuge, 1'808'581 Autos, 5'10 tall, the '90s")
+    "526,409 Fahrzeuge, 1,808,581 Autos, 5'10 tall, the '90s"
+    """
+    if "'" not in text:
+        return text
+    return _APOSTROPHE_THOUSANDS.sub(lambda m: m.group().replace("'", ","), text)
+
+
 # A line break inside a paragraph, as editors and `fmt` wrap prose: the line ends in text and the
 # next one continues the sentence (a lower-case word, a figure, a currency sign or a bracket), or
 # the line stops on a comma or on a lower-case word no sentence ends with ("of", "the", "about").

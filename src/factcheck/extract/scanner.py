@@ -29,6 +29,7 @@ from factcheck.extract import patterns as P
 from factcheck.extract.lexicon import LEXICON
 from factcheck.extract.masks import Masks
 from factcheck.extract.numbers import (
+    apostrophe_separators,
     continental_language,
     english_separators,
     join_wrapped_lines,
@@ -102,6 +103,7 @@ def scan(text: str) -> list[Quantity]:
     convention = number_convention(norm)
     if convention != "english":
         norm = english_separators(norm, convention)  # "6,1 Prozent" is read as 6.1, "22.915" as 22,915
+    norm = apostrophe_separators(norm)  # Swiss "526'409" is 526,409
     masks = Masks(norm)
     atoms = [a for a in _atoms(norm, masks) if not a.dropped]
     mils = [a for a in atoms if a.scale_word is not None and a.scale_word.lower() == "mil"]
@@ -732,7 +734,7 @@ def _plausible(norm: str, a: _Atom, before: str, after: str) -> bool:
             and not a.scale_word and (a.unit is None or a.generic_unit) and not _counted_hedge(before, after) \
             and before[-1:] not in _CJK_SCALES:  # "1万2000人": the smaller part of 12,000
         return False  # a year: "in 2024", "2024 results"
-    if not a.scale_word:
+    if not a.scale_word and "," not in a.literal:  # a name never groups thousands: "Quartal 484,507"
         name = P.CAPITALISED_WORD_BEFORE.search(before)
         if name is not None and name.group("word") not in P.SENTENCE_WORDS \
                 and name.group("word") not in P.MONTH_WORDS and (a.unit is None or a.generic_unit):
@@ -945,6 +947,13 @@ def _compounds(norm: str, atoms: list[_Atom]) -> list[_Atom]:
     while i < len(atoms):
         a = atoms[i]
         b = atoms[i + 1] if i + 1 < len(atoms) else None
+        if b is not None and _thousand_millions(norm, a, b):
+            out.append(attrs.evolve(b, start=a.start, core_start=a.core_start,
+                                    magnitude=a.magnitude * 1000 + b.magnitude, currency=a.currency or b.currency,
+                                    bound=a.bound if a.bound != "=" else b.bound,
+                                    literal=norm[a.core_start : b.core_end]))
+            i += 2
+            continue
         if b is not None and _cjk_tail(norm, a, b):
             out.append(attrs.evolve(a, end=b.end, magnitude=a.magnitude + b.magnitude * b.scale / a.scale,
                                     precision=b.precision * b.scale / a.scale, currency=b.currency or a.currency,
@@ -977,6 +986,22 @@ def _cjk_tail(norm: str, a: _Atom, b: _Atom) -> bool:
             and not (b.scale_word is None and b.end < len(norm) and norm[b.end] in "十百千")
             and b.scale < a.scale and b.magnitude * b.scale < a.scale and a.currency is None
             and a.low is None and b.low is None and not (a.percent or b.percent or a.per or a.unit))
+
+
+#: Scale words of a million after which Spanish and Portuguese put the hundreds of a "mil": "2 mil
+#: 500 millones" is 2,500 millones.
+_MILLIONS = frozenset({"millones", "millón", "milhões", "milhão"})
+
+
+def _thousand_millions(norm: str, a: _Atom, b: _Atom) -> bool:
+    """Is ``a`` the thousands of ``b``'s millions? Latin American Spanish writes 2.5 billion as
+    "2 mil 500 millones" (two thousand five hundred million), one number in two parts."""
+    return (a.scale_word is not None and a.scale_word.lower() == "mil" and a.scale == 1000
+            and b.scale_word is not None and b.scale_word.lower() in _MILLIONS
+            and b.start > a.end and not norm[a.end : b.start].strip() and b.magnitude < 1000
+            and a.precision == 1 and a.low is None and b.low is None
+            and not (a.unit or a.percent or a.per or b.percent or b.per)
+            and (a.currency is None or b.currency is None or a.currency == b.currency))
 
 
 def _compound_part(norm: str, a: _Atom, b: _Atom) -> Decimal | None:

@@ -154,8 +154,9 @@ def _judge(facts: Sequence[Fact], xs: list[int], ys: list[int], edit: str, state
                 continue  # a conversion is its writer's arithmetic at the day's rate (FC501 checks it)
             if others is not None and _other_things(others[odd], others[good]):
                 continue
-            if measure(a) == "count" and ({facts[i].q.unit for i in good_side} | {a.q.unit}) - {None, b.q.unit}:
-                continue  # counts of different things ("11.2 million views", "13.12 million subscribers")
+            if measure(a) == "count" and len(({facts[i].q.unit for i in good_side} | {a.q.unit}) - {None}) > 1:
+                continue  # counts of different things ("11.2 million views", "13.12 million subscribers"); a
+                # bare count may count either ("526,409" and "525,409 sold")
             if allowed(a, b).overlaps(allowed(b, a)):
                 continue  # precision or hedges let both be true ("about 24.7" and 24.97)
             own = [i for i in good_side if facts[i].doc == a.doc]

@@ -236,6 +236,16 @@ _ENTITY_ID = [a.name for a in attrs.fields(Fact)].index("entity_id")
 _WORDS = re.compile(rf"[{CJK}]|[^\W{CJK}]+")
 
 
+def words(text: str) -> list[str]:
+    """``text``'s words, lower case, as sentence keys hold them: each Chinese, Japanese or Korean
+    character is a word of its own.
+
+    >>> words("Barbie's NUM")
+    ['barbie', 's', 'num']
+    """
+    return _WORDS.findall(text.lower())
+
+
 def _masked(text: str, span: tuple[int, int], members: Sequence[Quantity]) -> str:
     """A sentence's words with every figure replaced by one placeholder: copied sentences match."""
     parts, pos = [], span[0]
@@ -244,7 +254,7 @@ def _masked(text: str, span: tuple[int, int], members: Sequence[Quantity]) -> st
         parts.append(" NUM ")
         pos = q.end
     parts.append(text[pos : span[1]])
-    return " ".join(_WORDS.findall("".join(parts).lower()))
+    return " ".join(words("".join(parts)))
 
 
 def _inherit_basis(quantities: Sequence[Quantity]) -> list[Quantity]:

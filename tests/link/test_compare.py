@@ -203,10 +203,25 @@ def facts() -> list[Fact]:
 
 class TestContextComparisons:
     def test_entity(self, facts: list[Fact]) -> None:
-        a = facts[find(facts, "£10m")]
-        assert cmp.entity(a, a) == 2
-        assert cmp.entity(a, facts[find(facts, "$12m")]) == 0
-        assert cmp.entity(a, attrs.evolve(a, entity_id=None)) == 1
+        found = profiles(facts)
+        i, j = find(facts, "£10m"), find(facts, "$12m")
+        a = facts[i]
+        assert LEVELS["entity"][cmp.entity(a, a, found[i], found[i])] == "same"
+        assert LEVELS["entity"][cmp.entity(a, facts[j], found[i], found[j])] == "different"
+        assert LEVELS["entity"][cmp.entity(a, attrs.evolve(a, entity_id=None), found[i], found[i])] == "unknown"
+
+    def test_an_entity_named_in_the_other_sentence(self) -> None:
+        """Attributed to another name, but its sentence names the other figure's entity: "Per
+        Variety, Barbie made $155 million" is about Barbie whatever the attribution says."""
+        _, facts = build({"a.md": "Per Variety, the film Barbie took $155 million at the box office.",
+                          "b.md": "Barbie took $155 million at the box office.",
+                          "c.md": "Oppenheimer took $80 million at the box office."})
+        found = profiles(facts)
+        i, j, k = find(facts, "$155 million", "a.md"), find(facts, "$155 million", "b.md"), find(facts, "$80 million")
+        assert facts[i].entity_id != facts[j].entity_id
+        assert LEVELS["entity"][cmp.entity(facts[i], facts[j], found[i], found[j])] == "named"
+        assert LEVELS["entity"][cmp.entity(facts[j], facts[i], found[j], found[i])] == "named"
+        assert LEVELS["entity"][cmp.entity(facts[j], facts[k], found[j], found[k])] == "different"
 
     def test_metric(self, facts: list[Fact]) -> None:
         a = facts[find(facts, "£10m")]

@@ -12,7 +12,7 @@ from link_support import front
 
 from factcheck.link import LEVELS
 from factcheck.link.compare import EQUAL, OTHER, VALUE
-from factcheck.link.fit import fit, labelled_pairs, main
+from factcheck.link.fit import SEEN, fit, labelled_pairs, main
 from factcheck.link.weights import Weights
 
 _VALUE = list(LEVELS).index(VALUE)
@@ -129,6 +129,22 @@ class TestFit:
         w = Weights.from_dict(fit(pairs, []))
         kind = list(LEVELS).index("kind")
         assert w.table[kind][0] > 0 > w.table[kind][1]
+
+    def test_a_level_seen_too_rarely_weighs_nothing(self) -> None:
+        """Add-one smoothing over few matches and many pairs would make a level never seen at all
+        worth log2(pairs / matches) bits; seen in fewer than SEEN pairs, it weighs 0."""
+        n = len(LEVELS)
+        entity = list(LEVELS).index("entity")
+        different, unknown, named, same = range(4)
+
+        def vec(level: int) -> tuple[int, ...]:
+            return tuple(level if c == entity else 0 for c in range(n))
+
+        pairs = [(vec(same), True)] * 10 + [(vec(different), False)] * 300 + [(vec(named), False)] * (SEEN - 1)
+        w = Weights.from_dict(fit(pairs, []))
+        assert w.table[entity][unknown] == pytest.approx(0, abs=1e-3)  # never seen
+        assert w.table[entity][named] == pytest.approx(0, abs=1e-3)  # seen in SEEN - 1 pairs
+        assert w.table[entity][same] > 0 > w.table[entity][different]  # seen often: weighed as before
 
     @pytest.mark.parametrize("all_match", [True, False])
     def test_fit_output_always_loads(self, all_match: bool) -> None:

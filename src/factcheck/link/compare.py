@@ -23,7 +23,7 @@ from factcheck.link.values import agree, allowed, attr_interval, restated, same_
 
 #: The comparisons and their levels, worst first. The names appear in findings as evidence.
 LEVELS: dict[str, tuple[str, ...]] = {
-    "entity": ("different", "unknown", "same"),
+    "entity": ("different", "unknown", "named", "same"),
     "metric": ("different", "unknown", "same"),
     "kind": ("different", "same"),
     "unit": ("different", "unstated", "same"),
@@ -48,11 +48,17 @@ BOTH_STATE_BOTH = 1  # the echo level of two articles that each give both values
 NEAR_GAP = Decimal("0.3")
 
 
-def entity(a: Fact, b: Fact) -> int:
-    """Same resolved entity id, at least one unknown, or two different ids."""
+def entity(a: Fact, b: Fact, pa: Profile, pb: Profile) -> int:
+    """Same resolved entity id, at least one unknown, two different ids of which one is named in
+    the other figure's sentence, or two different ids. Copy attributes a figure to the nearest name,
+    and the name a story is about often sits further away ("Per Variety, Barbie made NUM"): a
+    sentence that names the other figure's entity is about it too, even when it is not attributed
+    to it."""
     if a.entity_id is None or b.entity_id is None:
         return 1
-    return 2 if a.entity_id == b.entity_id else 0
+    if a.entity_id == b.entity_id:
+        return 3
+    return 2 if (pb.names and pb.names <= pa.words) or (pa.names and pa.names <= pb.words) else 0
 
 
 def metric(a: Fact, b: Fact) -> int:
@@ -240,7 +246,7 @@ def vector(ctx: Context, a: Fact, b: Fact, pa: Profile, pb: Profile,
     v = value(ctx, a, b)
     if v is None:
         return None
-    return (entity(a, b), metric(a, b), kind(a, b), unit(a, b), phrase(pa, pb, idf), frame(pa, pb),
+    return (entity(a, b, pa, pb), metric(a, b), kind(a, b), unit(a, b), phrase(pa, pb, idf), frame(pa, pb),
             sentence(pa, pb, sentence_idf), period(a, b),
             time(pa, pb), qualifiers(a, b), v, echo(a, b, v, stated), neighbours(pa, pb))
 

@@ -182,6 +182,7 @@ def fit(pairs: Sequence[Pair], planted: Sequence[tuple[int, ...]],
             u = [1.0, *_norm([sum(1 for v in both_ways if v[c] == k) + 1 for k in range(1, len(levels))])]
         else:
             m = _norm([sum(1 for v in matches if v[c] == k) + 1 for k in range(len(levels))])
+            m = _unseen(m, u, [sum(1 for v in others if v[c] == k) for k in range(len(levels))])
         comparisons[name] = {"levels": list(levels), "m": m, "u": u}
     return {
         "about": "factcheck same-fact linkage weights: m = P(level | same fact), u = P(level | different facts); "
@@ -191,6 +192,25 @@ def fit(pairs: Sequence[Pair], planted: Sequence[tuple[int, ...]],
         "pairs": {"matches": len(matches), "all": len(others), "planted": len(planted)},
         "comparisons": comparisons,
     }
+
+
+#: A level seen in fewer candidate pairs than this says nothing either way: its weight is 0.
+SEEN = 5
+
+
+def _unseen(m: Sequence[float], u: Sequence[float], seen: Sequence[int]) -> list[float]:
+    """``m`` with each level seen in fewer than :data:`SEEN` pairs set to its ``u`` (and the rest
+    scaled to make up the difference). Add-one smoothing over 300 matches and 10,000 pairs gives a
+    level never seen at all a weight of log2(10,000 / 300), five bits of evidence from no evidence."""
+    rare = [k for k, n in enumerate(seen) if n < SEEN]
+    if not rare or len(rare) == len(m):
+        return list(m)
+    out = list(m)
+    free = 1 - sum(u[k] for k in rare)
+    kept = sum(m[k] for k in range(len(m)) if k not in rare)
+    for k in range(len(m)):
+        out[k] = u[k] if k in rare else round(m[k] * free / kept, 6)
+    return out
 
 
 def _norm(counts: Sequence[float]) -> list[float]:

@@ -21,7 +21,7 @@ import attrs
 from factcheck import units
 from factcheck.extract.lexicon import LEXICON
 from factcheck.extract.patterns import CJK_CHAR as _CJK
-from factcheck.facts import Fact
+from factcheck.facts import Fact, words
 from factcheck.group import Context
 
 #: Words taken on each side of a figure as the phrase that governs it ("net profit rose NUM",
@@ -127,6 +127,7 @@ class Profile:
     rate: bool = False  # a rate word near the number ("annually", "a year", "per season")
     months: frozenset[str] = frozenset()  # month names among its own words ("5.1% in June")
     near: str = ""  # the words around it in order, the number as "num": "won num of the vote"
+    names: frozenset[str] = frozenset()  # content words of its entity's name and resolved id, stemmed
 
 
 def stem(word: str) -> str:
@@ -228,7 +229,7 @@ def profiles(facts: Sequence[Fact]) -> list[Profile]:
             window |= {stem(w) for w in f.q.metric.lower().split()}
         window = with_concepts(window)
         out.append(Profile(window, key, markers, significant_digits(f.q.value), words=sentence_words[key],
-                           rate=rate, months=months, near=said))
+                           rate=rate, months=months, near=said, names=_names(f)))
     for members in place.values():
         if not 2 <= len(members) <= CROWDED:
             continue
@@ -237,6 +238,14 @@ def profiles(facts: Sequence[Fact]) -> list[Profile]:
                                if k != i and out[k].digits != out[i].digits)
             out[i] = attrs.evolve(out[i], others=others)
     return out
+
+
+def _names(fact: Fact) -> frozenset[str]:
+    """The content words of a fact's entity name, as its sentence's words are taken: "Alibaba
+    Group" gives {"alibaba", "group"}; none for a fact with no entity."""
+    if fact.entity_name is None:
+        return frozenset()
+    return _content(words(fact.entity_name), stopwords())
 
 
 def _content(tokens: Sequence[str], stop: frozenset[str]) -> frozenset[str]:

@@ -65,8 +65,9 @@ class ValueMismatch(Rule):
     figure's ("$1.8bn returned, under its $18bn buyback programme"); a figure that, read with the
     other separator convention ("$44,810 millones": 44.81 million or 44,810 million), is the other
     figure; a different written period, listing or accounting basis; percentage points against
-    percent (a rate's move against a rate); and, unless the figures
-    are a power of ten apart with two or more significant digits in common, an estimate against an
+    percent (a rate's move against a rate); and, unless the figures are a power of ten apart with
+    two or more significant digits in common, two measures the vocabulary names apart (revenue
+    and net profit: similar sentences of one results story report both), an estimate against an
     actual, a superseded figure, a time word near one figure that the other lacks (historical,
     year to date, since, one day), or a conversion in parentheses (its writer's arithmetic at the
     day's rate, which FC301 checks against that rate). Revisions, estimates and other windows of
@@ -306,9 +307,10 @@ def _explained(a: Fact, b: Fact, pa: Profile, pb: Profile, relation: int = OTHER
     accounting basis; an amount per period ("annually", "a year") against one without (a total
     is often exactly ten times a year's); percentage points against percent (a rate's move in
     points, a level or a relative change in percent); two percentages that add up to 100 (a share
-    and the rest); and, for figures that differ by other than a power of
-    ten with two or more significant digits in common, an estimate against an actual, a superseded figure, or a
-    time word near one figure that the other lacks. (Revisions, estimates and other windows of
+    and the rest); and, for figures that differ by other than a power of ten with two or more
+    significant digits in common, two measures the vocabulary names apart (revenue and net
+    profit), an estimate against an actual, a superseded figure, or a time word near one figure
+    that the other lacks. (Revisions, estimates and other windows of
     time move a figure by some percent; they do not reproduce its digits at ten times the size.
     Changes against two different stated bases are never compared at all.)"""
     if written_apart(a, b):
@@ -322,6 +324,8 @@ def _explained(a: Fact, b: Fact, pa: Profile, pb: Profile, relation: int = OTHER
         return True  # "about 60%" and "about 40%": the two parts of one whole
     if relation in (SLIP2, SLIP3):
         return False
+    if a.q.metric and b.q.metric and a.q.metric != b.q.metric:
+        return True  # two measures the vocabulary names apart: revenue and net profit
     if a.q.converts is not None or b.q.converts is not None:
         return True  # a conversion is its writer's arithmetic at the day's rate (FC301 checks it)
     if qa.estimate != qb.estimate or a.earlier != b.earlier:

@@ -293,6 +293,8 @@ class TestPercent:
             Case("A 16-percent tariff applies.", "16-percent", "16", "percent"),
             Case("They bought a 4.5 pct stake.", "4.5 pct", "4.5", "percent"),
             Case("The dividend is 24pc of profit.", "24pc", "24", "percent"),
+            Case("Transsion took (9.9percent) of the market.", "9.9percent", "9.9", "percent"),
+            Case("Its share rose to 14.1pct in May.", "14.1pct", "14.1", "percent"),
             Case("Inflation was 12 % in May.", "12 %", "12", "percent"),
         ),
     )

@@ -133,7 +133,7 @@ PERCENT = re.compile(
       | [\s-](?P<pp>percentage[\s-]points?|pts?\b(?=\s*(?:yoy|y/y|year|qoq|q/q)))\b  # 3.6 percentage points
       # points in German, Spanish, Portuguese, French
       | [\s-](?P<pp_other>Prozentpunkte?n?|puntos\sporcentuales|pontos\spercentuais|points\sde\spourcentage)\b
-      | [\s-](?P<word>percent\b|per\s?cent\b|pct\b\.?)       # 39 percent, 16-percent, 7 per cent, 4 pct.
+      | [\s-]?(?P<word>percent\b|per\s?cent\b|pct\b\.?)      # 39 percent, 16-percent, 7 per cent, 4 pct., 9.9percent
       # percent in German, Spanish, Portuguese, French, Italian, Dutch, Norwegian
       | \s(?P<word_other>Prozent|por\s?ciento|por\s?cento|pour\s?cent|per\s?cento|procent|prosent)\b
       | [\s-]?(?P<pp_short>pp|ppts?|ppt)\b                   # 0.3 pp, 2ppt

@@ -83,6 +83,12 @@ class TestEntity:
         assert "Siemens" in names and "Renault" in names
         assert not {"Samstag", "Millionen", "Millionen Kunden", "Le lundi"} & set(names)
 
+    def test_a_latin_name_ends_where_chinese_or_japanese_text_begins(self) -> None:
+        """Chinese and Japanese copy writes a Latin name with no space before the next word:
+        "Arm发行了9550万股" names Arm, and "BOEの利下げは" the BOE."""
+        text = "Arm发行了9550万股美国存托股票。ARM上市首日股价大涨25%。BOEの利下げは初めて。"
+        assert [m.name for m in find_mentions(text)] == ["Arm", "ARM", "BOE"]
+
     def test_names_with_letters_outside_ascii_are_read_whole(self) -> None:
         """An accented letter inside a name or opening it is part of the name: "Sánchez" is not
         "S", "Kahramanmaraş" not "Kahramanmara", and "Škoda" and "Élysée" are names."""

@@ -223,8 +223,8 @@ class TestMoney:
     @pytest.mark.parametrize(
         ("text", "span", "value", "unit"),
         [
-            ("La NBA firmaría con NBC por alrededor de 2 mil 500 millones al año.", "2 mil 500 millones",
-             "2500000000", None),
+            ("La NBA firmaría con NBC por alrededor de 2 mil 500 millones al año.",
+             "alrededor de 2 mil 500 millones", "2500000000", None),
             ("Amazon pagaría 1 mil 800 millones de dólares por temporada.", "1 mil 800 millones de dólares",
              "1800000000", "USD"),
             ("Tesla produjo 410 mil vehículos y 2 mil 600 millones de dólares de ingresos.",
@@ -353,6 +353,35 @@ class TestBounds:
     def test_hedge_words(self, case: Case) -> None:
         """Hedge words set the bound and are part of the span."""
         check(case)
+
+    @pytest.mark.parametrize(
+        ("text", "span", "bound"),
+        [
+            ("Barbie recaudó más de 300 millones de dólares.", "más de 300 millones de dólares", ">"),
+            ("La compañía fue comprada por quasi 5 miliardi di dollari.", "quasi 5 miliardi di dollari", "<"),
+            ("SoftBank hält rund 90 Prozent der Aktien.", "rund 90 Prozent", "~"),
+            ("L'aéroport a accueilli près de 40 millions de passagers.", "près de 40 millions", "<"),
+            ("A empresa vendeu mais de 2 milhões de carros.", "mais de 2 milhões", ">"),
+            ("Der Konzern will bis zu 5.000 Stellen streichen.", "bis zu 5.000", "<="),
+        ],
+    )
+    def test_hedges_of_other_languages(self, text: str, span: str, bound: str) -> None:
+        """Spanish, Italian, German, French and Portuguese hedges bound their figure as the
+        English ones do: read as exact, "más de 300 millones" would conflict with 320 million."""
+        assert named(text, span).bound == bound
+
+    @pytest.mark.parametrize(
+        ("text", "span", "unit"),
+        [
+            ("Fu comprata nel 2016 per 32 miliardi di dollari.", "32 miliardi di dollari", "USD"),
+            ("Il prezzo era fissato a 51 dollari per azione.", "51 dollari", "USD"),
+            ("Toyota invertirá 2.000 millones de yenes.", "2.000 millones de yenes", "JPY"),
+            ("Die Bank verdiente 5 Milliarden Franken.", "5 Milliarden Franken", "CHF"),
+        ],
+    )
+    def test_currency_names_of_other_languages(self, text: str, span: str, unit: str) -> None:
+        """Italian, Spanish and German currency names after the number and its scale word."""
+        assert named(text, span).unit == unit
 
     @pytest.mark.parametrize(
         "case",

@@ -26,6 +26,7 @@ import attrs
 
 from factcheck.attribute.sentences import Sentences
 from factcheck.extract.lexicon import LEXICON
+from factcheck.extract.patterns import CJK_CHAR
 from factcheck.resolve import normalize
 
 #: The capitals a name opens with: Latin with its accented letters ("Élysée", "Škoda", "İstanbul"),
@@ -183,6 +184,11 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             continue
         name = text[first : m.end()]
         poss = bool(m.group("poss"))
+        cjk = CJK_CHAR.search(name)
+        if cjk is not None:
+            # a Latin name runs into Chinese or Japanese with no space ("Arm发行了9550万股"): a
+            # name's word letters are Latin, Greek or Cyrillic, and the other script is the sentence
+            name, poss = name[: cjk.start()].rstrip(), False
         if poss and re.match(r" [A-Z]", text[m.end() : m.end() + 2]):
             poss = False  # "Carer's Allowance", "McDonald's Corp": the 's belongs to a name
         if poss:

@@ -231,6 +231,7 @@ TIME_PREPOSITIONS = frozenset({
     "over", "above", "beyond", "past", "just over", "well over", "well above", "exceed", "exceeds",
     "exceeded", "exceeding", "surpass", "surpasses", "surpassed", "surpassing", "up to", "under",
     "below", "lower than", "circa", "c.", "north of", "just under", "just below", "sub-",
+    "hasta", "até", "jusqu'à", "jusqu’à", "fino a", "oltre", "über", "bis zu",
 })
 
 HEDGE_BEFORE = re.compile(

@@ -225,6 +225,8 @@ def _read(path: Path) -> dict[str, Any]:
         line = int(where.group(1)) if where else None
         message = str(exc).split(" (at ")[0]
         raise ConfigError(str(path), f"invalid TOML: {message}", line=line) from None
+    except RecursionError:  # tomllib recurses once per nesting level: "a = [[[[[[...": no real file
+        raise ConfigError(str(path), "invalid TOML: arrays or tables nested too deeply") from None
 
 
 def _validate(table: Mapping[str, Any], path: str) -> Config:

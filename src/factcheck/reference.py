@@ -66,6 +66,8 @@ def load_reference(path: str | os.PathLike[str]) -> list[ReferenceFact]:
         where = re.search(r"\(at line (\d+)", str(exc))
         raise ConfigError(name, f"invalid TOML: {str(exc).split(' (at ')[0]}",
                           line=int(where.group(1)) if where else None) from None
+    except RecursionError:  # tomllib recurses once per nesting level
+        raise ConfigError(name, "invalid TOML: arrays or tables nested too deeply") from None
     unknown = set(data) - {"fact"}
     if unknown:
         raise ConfigError(name, f"unknown table {_short(sorted(unknown)[0])}; a reference file holds [[fact]] tables",

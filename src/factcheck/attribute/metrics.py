@@ -284,6 +284,8 @@ class MetricVocabulary:
             raise ConfigError(where, f"cannot read the metric vocabulary: {e.strerror or e}") from e
         except tomllib.TOMLDecodeError as e:
             raise ConfigError(where, f"not valid TOML: {e}") from e
+        except RecursionError:  # tomllib recurses once per nesting level
+            raise ConfigError(where, "not valid TOML: arrays or tables nested too deeply") from None
         return cls(_parse(data, where))
 
     def extend(self, extra: Mapping[str, Sequence[str]]) -> MetricVocabulary:

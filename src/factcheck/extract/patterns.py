@@ -222,8 +222,12 @@ COUNT_NOUN_STOP = frozenset(
     us yes bps news sales series basis analysis crisis process access address class loss gross
     mass bus status campus chaos whereas unless nevertheless yoy towards afterwards besides
     does goes was says makes takes gives means comes seems needs wants helps keeps puts shows
-    remains includes reaches reflects represents""".split()
-)
+    remains includes reaches reflects represents
+    dans sous sans vers mais puis tous nous vous leurs depuis alors
+    pues tras entonces mientras menos otros otras estos estas esos esas unos unas todos todas ellos ellas
+    depois seus suas outros
+    alles etwas dass muss bereits jeweils rechts links stets nichts damals seines eines keines dies""".split()
+)  # function words of French, Spanish, Portuguese and German ending in "s": "51 dans un état grave"
 
 # Hedges that are also prepositions of time or comparison: before a year-like number they place
 # it in time ("over 2023 levels", "past 2030", "up to 2030", "beyond 2030", "under 2019 rules").

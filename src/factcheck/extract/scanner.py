@@ -191,7 +191,7 @@ def _digit_atom(norm: str, m: re.Match[str], masks: Masks) -> _Atom | None:
     # glued to letters on the left: V3, Qwen3, AI2C, unless a currency prefix ("Rmb72.5bn"); a
     # Chinese, Japanese or Korean character is a word of its own ("交付173.97万辆"), not a letter
     prefix = P.CURRENCY_PREFIX.search(before)
-    if before and P.word_letter(before[-1]) and prefix is None:
+    if before and P.word_letter(before[-1]) and prefix is None and not _arabic_clitic(before):
         return None
     if before.endswith(P.CJK_ORDINAL_BEFORE):
         return None  # 第3季度, 제3조: an ordinal, not an amount
@@ -720,6 +720,16 @@ def _read_left(norm: str, a: _Atom) -> None:
     elif P.FROM_BEFORE.search(before, len(before) - 8):
         a.from_ = True
     a.start = pos
+
+
+#: Arabic conjunctions and prepositions of one letter, written joined to the next word: "و2421
+#: جريحاً" is "and 2,421 injured".
+_ARABIC_CLITICS = frozenset("وبلف")
+
+
+def _arabic_clitic(before: str) -> bool:
+    """Is the letter glued before a number an Arabic "and", "with", "for" or "so" on its own?"""
+    return before[-1] in _ARABIC_CLITICS and (len(before) == 1 or not P.word_letter(before[-2]))
 
 
 def _plausible(norm: str, a: _Atom, before: str, after: str) -> bool:

@@ -391,12 +391,18 @@ class TestBounds:
             ("Der Leitzins ist so hoch wie seit 16 Jahren nicht.", "16 Jahren", "year"),
             ("La grève a duré 53 jours.", "53 jours", "day"),
             ("El acuerdo se firmó hace 3 meses.", "3 meses", "month"),
+            ("这是日本央行17年来首次加息。", "17年来", "year"),
+            ("賃上げ率は5.28%に達し33年ぶりの高水準。", "33年ぶり", "year"),
         ],
     )
     def test_lengths_of_time_in_other_languages(self, text: str, span: str, unit: str) -> None:
         """Years, months and days in Spanish, Italian, German and French are lengths of time, as
         "16 years" is: a bare "16" never met the English "16 years" it restates."""
         assert named(text, span).unit == unit
+
+    def test_a_year_before_a_chinese_length_of_years_is_still_a_year(self) -> None:
+        """"2023年以来" is "since 2023": only a number that cannot be a year is a length of years."""
+        assert found("日本央行自2023年以来维持利率。") == []
 
     @pytest.mark.parametrize(
         ("text", "span"),

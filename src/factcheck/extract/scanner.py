@@ -741,7 +741,8 @@ def _plausible(norm: str, a: _Atom, before: str, after: str) -> bool:
     integer = a.literal.replace(",", "")
     if "," not in a.literal and "." not in a.literal and len(integer) == 4 and integer.isdigit() \
             and 1000 <= int(integer) <= 2199 \
-            and not a.scale_word and (a.unit is None or a.generic_unit) and not _counted_hedge(before, after) \
+            and not a.scale_word and (a.unit is None or a.generic_unit or after[:1] == "年") \
+            and not _counted_hedge(before, after) \
             and before[-1:] not in _CJK_SCALES:  # "1万2000人": the smaller part of 12,000
         return False  # a year: "in 2024", "2024 results"
     if not a.scale_word and "," not in a.literal:  # a name never groups thousands: "Quartal 484,507"

@@ -127,7 +127,7 @@ class Profile:
     rate: bool = False  # a rate word near the number ("annually", "a year", "per season")
     months: frozenset[str] = frozenset()  # month names among its own words ("5.1% in June")
     near: str = ""  # the words around it in order, the number as "num": "won num of the vote"
-    names: frozenset[str] = frozenset()  # content words of its entity's name and resolved id, stemmed
+    names: frozenset[str] = frozenset()  # content words of its entity's name, stemmed
 
 
 def stem(word: str) -> str:

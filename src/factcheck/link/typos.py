@@ -156,7 +156,7 @@ def _judge(facts: Sequence[Fact], xs: list[int], ys: list[int], edit: str, state
                 continue
             if measure(a) == "count" and len(({facts[i].q.unit for i in good_side} | {a.q.unit}) - {None}) > 1:
                 continue  # counts of different things ("11.2 million views", "13.12 million subscribers"); a
-                # bare count may count either ("526,409" and "525,409 sold")
+                # bare count may count either ("526,409" and "525,409 vehicles")
             if allowed(a, b).overlaps(allowed(b, a)):
                 continue  # precision or hedges let both be true ("about 24.7" and 24.97)
             own = [i for i in good_side if facts[i].doc == a.doc]

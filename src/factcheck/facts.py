@@ -25,6 +25,7 @@ from factcheck.attribute import attribute
 from factcheck.attribute.calendar import calendar_claims
 from factcheck.attribute.entities import EntityFinder
 from factcheck.attribute.metrics import MetricVocabulary
+from factcheck.attribute.ranks import rank_claims
 from factcheck.attribute.sentences import Sentences, fingerprint_sentences, normalise
 from factcheck.extract import scan
 from factcheck.extract.patterns import CJK
@@ -157,10 +158,12 @@ def document_facts(doc: Document, quantities: Sequence[Quantity]) -> list[Fact]:
     for q in kept:
         by_sentence[sentences.at(q.start)].append(q)
     keys = {span: _masked(text, span, members) for span, members in by_sentence.items()}
-    # weekday dates and spans of years (FC601, FC603): made after the amounts and appended, so that
-    # the amounts' facts, masks and contexts stay as they are; only rules that read kinds "date"
-    # and "span" use them (they have no entity and no metric)
-    claims = calendar_claims(text, doc.body_start, doc.published, {q.start for q in quantities})
+    # weekday dates, spans of years and ordinal ranks (FC601, FC603, FC602): made after the amounts
+    # and appended, so that the amounts' facts, masks and contexts stay as they are; only rules
+    # that read those kinds use them (they have no entity)
+    starts = {q.start for q in quantities}
+    claims = sorted(calendar_claims(text, doc.body_start, doc.published, starts)
+                    + rank_claims(text, doc.body_start, starts), key=lambda q: (q.start, q.end))
     wrapped = fingerprint_sentences(doc) if kept or claims else None
     contexts: dict[tuple[int, int], str] = {}  # once a sentence: a long one may hold thousands of figures
 

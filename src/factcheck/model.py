@@ -23,8 +23,9 @@ from factcheck._views import table
 
 Bound = Literal["=", "~", ">", ">=", "<", "<="]
 #: "date" and "span" are calendar claims (a weekday with its date, a first and last year), which
-#: :mod:`factcheck.attribute.calendar` reads and only the rules about them (FC601, FC603) use.
-Kind = Literal["level", "change", "difference", "range", "age", "date", "span"]
+#: :mod:`factcheck.attribute.calendar` reads and only the rules about them (FC601, FC603) use;
+#: "rank" is an ordinal rank (:mod:`factcheck.attribute.ranks`, FC602).
+Kind = Literal["level", "change", "difference", "range", "age", "date", "span", "rank"]
 
 _C = TypeVar("_C", bound=type)
 

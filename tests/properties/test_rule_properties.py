@@ -241,10 +241,21 @@ def fc603(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
         f"in starting with {first}-{(first + 1) % 100:02d} and end in {last}-{(last + 1) % 100:02d}.\n")}, None
 
 
+def fc602(data: st.DataObject, slip: bool) -> tuple[dict[str, str], str | None]:
+    """Three articles rank a round of job cuts alike; the slip ranks it one lower in the third."""
+    rank = data.draw(st.sampled_from(["second", "third", "fourth", "fifth"]))
+    lower = {"second": "first", "third": "second", "fourth": "third", "fifth": "fourth"}[rank]
+    cut = data.draw(st.integers(min_value=200, max_value=9000))
+    body = ("Acme said it would cut {cut:,} jobs this week. Acme announced its {rank} round of layoffs "
+            "this year on Monday.\n")
+    return {name: front("2023-12-05") + body.format(cut=cut, rank=lower if slip and name == "c.md" else rank)
+            for name in ("a.md", "b.md", "c.md")}, None
+
+
 RULES: dict[str, Case] = {
     "FC201": fc201, "FC202": fc202, "FC203": fc203, "FC204": fc204, "FC205": fc205,
     "FC301": fc301, "FC302": fc302, "FC303": fc303, "FC304": fc304, "FC305": fc305, "FC306": fc306, "FC307": fc307,
-    "FC501": fc501, "FC502": fc502, "FC601": fc601, "FC603": fc603,
+    "FC501": fc501, "FC502": fc502, "FC601": fc601, "FC602": fc602, "FC603": fc603,
 }
 
 

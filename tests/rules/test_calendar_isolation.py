@@ -1,4 +1,4 @@
-"""Calendar claims (weekday dates, spans of years) reach FC601 and FC603 only.
+"""Calendar claims (weekday dates, spans of years) and ordinal ranks reach FC601, FC602 and FC603 only.
 
 They are facts of the context like any other, but a rule that compares amounts must find exactly
 what it found before they existed: a date in a sentence would otherwise count as one of its
@@ -32,6 +32,7 @@ def _findings(rule: Rule, calendar: bool, monkeypatch: pytest.MonkeyPatch) -> li
     docs = [parse_document(text, name) for name, text in sorted(TEXTS.items())]
     if not calendar:
         monkeypatch.setattr(FACTS, "calendar_claims", lambda *args, **kwargs: [])
+        monkeypatch.setattr(FACTS, "rank_claims", lambda *args, **kwargs: [])
     ctx = build_context(docs, [extract_document(d) for d in docs])
     monkeypatch.undo()
     assert any(f.q.kind in KINDS for f in ctx.facts) == calendar
@@ -60,4 +61,4 @@ def test_views() -> None:
     assert view is without_calendar(ordered) and in_canonical_order(view) is view
     assert not any(f.q.kind in KINDS for f in view.facts)
     assert [f for f in ordered.facts if f.q.kind not in KINDS] == view.facts
-    assert {r.code for r in all_rules() if r.calendar} == {"FC601", "FC603"}
+    assert {r.code for r in all_rules() if r.calendar} == {"FC601", "FC602", "FC603"}

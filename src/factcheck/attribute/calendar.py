@@ -33,8 +33,9 @@ from factcheck.model import Interval, Period, Quantity
 __all__ = ["KINDS", "MONTHS", "WEEKDAYS", "calendar_claims", "longest_month", "month_name", "season_spans",
            "true_weekday", "weekday_dates", "written_date"]
 
-#: The kinds of the quantities made here: rules that compare amounts leave them out.
-KINDS = frozenset({"date", "span"})
+#: The kinds of the quantities made here, and the ranks of :mod:`factcheck.attribute.ranks`:
+#: claims that are not amounts, which rules that compare amounts leave out.
+KINDS = frozenset({"date", "span", "rank"})
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

@@ -36,6 +36,7 @@ from factcheck.rules.FC307 import ChangeVersusPriorLevel
 from factcheck.rules.FC501 import ConversionMismatch
 from factcheck.rules.FC502 import UnitConversionMismatch
 from factcheck.rules.FC601 import WeekdayDateMismatch
+from factcheck.rules.FC602 import RankMismatch
 from factcheck.rules.FC603 import SpanCountMismatch
 from factcheck.rules.FC901 import UnusedSuppression
 from factcheck.rules.FC902 import InvalidSuppression
@@ -63,7 +64,7 @@ def all_rules() -> list[Rule]:
         PartsSum(), ValuationIdentity(), ChangeVersusLevels(), PercentDifference(), ShareOverWhole(),
         ChangeVersusPriorLevel(),
         ConversionMismatch(), UnitConversionMismatch(),
-        WeekdayDateMismatch(), SpanCountMismatch(),
+        WeekdayDateMismatch(), RankMismatch(), SpanCountMismatch(),
     ]
 
 

@@ -50,6 +50,7 @@ from typing import Any
 
 import attrs
 
+from factcheck import tomlfile
 from factcheck.errors import ConfigError
 from factcheck.fx import EcbFxTable, FxTable, default_table
 
@@ -218,15 +219,13 @@ def _read(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise ConfigError(str(path), "is not valid UTF-8") from None
     try:
-        return tomllib.loads(text)
+        return tomlfile.loads(text)
     except tomllib.TOMLDecodeError as exc:
         # Python 3.11's tomllib has the position only in its message: "... (at line 3, column 7)"
         where = re.search(r"\(at line (\d+)", str(exc))
         line = int(where.group(1)) if where else None
         message = str(exc).split(" (at ")[0]
         raise ConfigError(str(path), f"invalid TOML: {message}", line=line) from None
-    except RecursionError:  # tomllib recurses once per nesting level: "a = [[[[[[...": no real file
-        raise ConfigError(str(path), "invalid TOML: arrays or tables nested too deeply") from None
 
 
 def _validate(table: Mapping[str, Any], path: str) -> Config:

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import attrs
 
+from factcheck import tomlfile
 from factcheck.errors import ConfigError
 
 _REQUIRED = ("entity", "metric", "value", "unit")
@@ -61,13 +62,11 @@ def load_reference(path: str | os.PathLike[str]) -> list[ReferenceFact]:
         raise ConfigError(name, f"is not valid UTF-8 (byte 0x{data_bytes[exc.start]:02x} at offset {exc.start})",
                           line=data_bytes.count(b"\n", 0, exc.start) + 1) from None
     try:
-        data = tomllib.loads(text)
+        data = tomlfile.loads(text)
     except tomllib.TOMLDecodeError as exc:
         where = re.search(r"\(at line (\d+)", str(exc))
         raise ConfigError(name, f"invalid TOML: {str(exc).split(' (at ')[0]}",
                           line=int(where.group(1)) if where else None) from None
-    except RecursionError:  # tomllib recurses once per nesting level
-        raise ConfigError(name, "invalid TOML: arrays or tables nested too deeply") from None
     unknown = set(data) - {"fact"}
     if unknown:
         raise ConfigError(name, f"unknown table {_short(sorted(unknown)[0])}; a reference file holds [[fact]] tables",

@@ -371,57 +371,6 @@ class TestBounds:
         assert named(text, span).bound == bound
 
     @pytest.mark.parametrize(
-        ("text", "span", "unit"),
-        [
-            ("Fu comprata nel 2016 per 32 miliardi di dollari.", "32 miliardi di dollari", "USD"),
-            ("Il prezzo era fissato a 51 dollari per azione.", "51 dollari", "USD"),
-            ("Toyota invertirá 2.000 millones de yenes.", "2.000 millones de yenes", "JPY"),
-            ("Die Bank verdiente 5 Milliarden Franken.", "5 Milliarden Franken", "CHF"),
-        ],
-    )
-    def test_currency_names_of_other_languages(self, text: str, span: str, unit: str) -> None:
-        """Italian, Spanish and German currency names after the number and its scale word."""
-        assert named(text, span).unit == unit
-
-    @pytest.mark.parametrize(
-        ("text", "span", "unit"),
-        [
-            ("Los tipos están en el nivel más alto en 16 años.", "16 años", "year"),
-            ("Il tasso è al massimo degli ultimi 16 anni.", "16 anni", "year"),
-            ("Der Leitzins ist so hoch wie seit 16 Jahren nicht.", "16 Jahren", "year"),
-            ("La grève a duré 53 jours.", "53 jours", "day"),
-            ("El acuerdo se firmó hace 3 meses.", "3 meses", "month"),
-            ("这是日本央行17年来首次加息。", "17年来", "year"),
-            ("賃上げ率は5.28%に達し33年ぶりの高水準。", "33年ぶり", "year"),
-        ],
-    )
-    def test_lengths_of_time_in_other_languages(self, text: str, span: str, unit: str) -> None:
-        """Years, months and days in Spanish, Italian, German and French are lengths of time, as
-        "16 years" is: a bare "16" never met the English "16 years" it restates."""
-        assert named(text, span).unit == unit
-
-    def test_a_year_before_a_chinese_length_of_years_is_still_a_year(self) -> None:
-        """"2023年以来" is "since 2023": only a number that cannot be a year is a length of years."""
-        assert found("日本央行自2023年以来维持利率。") == []
-
-    @pytest.mark.parametrize(
-        ("text", "span"),
-        [
-            ("Le bilan fait 329 blessés, dont 51 dans un état grave.", "51"),
-            ("el equipo ganó 7 mientras el rival perdió 3.", "7"),
-        ],
-    )
-    def test_function_words_of_other_languages_count_nothing(self, text: str, span: str) -> None:
-        """A French or Spanish word ending in "s" after a number ("dans", "mientras") is no plural noun."""
-        assert named(text, span).unit is None
-
-    def test_an_arabic_conjunction_glued_to_a_number(self) -> None:
-        """Arabic writes "and" (و) and "with" (ب) joined to the next word: "و2421 جريحاً" is "and
-        2,421 injured", not a code glued to letters."""
-        assert [q.value for q in found("أسفر الزلزال عن وفيات، و2421 جريحاً، بينهم كثيرون.")] == [D(2421)]
-        assert found("The Qwen3 and V3 models.") == []
-
-    @pytest.mark.parametrize(
         "case",
         cases(
             Case("Gains were = 5% in May.", "5%", "5", "percent", "="),
@@ -953,6 +902,57 @@ class TestOtherLanguagesAgesAndSums:
 
     def test_a_duration_is_not_an_age(self) -> None:
         assert only("They signed a five-year deal.").kind == "level"
+
+    @pytest.mark.parametrize(
+        ("text", "span", "unit"),
+        [
+            ("Fu comprata nel 2016 per 32 miliardi di dollari.", "32 miliardi di dollari", "USD"),
+            ("Il prezzo era fissato a 51 dollari per azione.", "51 dollari", "USD"),
+            ("Toyota invertirá 2.000 millones de yenes.", "2.000 millones de yenes", "JPY"),
+            ("Die Bank verdiente 5 Milliarden Franken.", "5 Milliarden Franken", "CHF"),
+        ],
+    )
+    def test_currency_names_of_other_languages(self, text: str, span: str, unit: str) -> None:
+        """Italian, Spanish and German currency names after the number and its scale word."""
+        assert named(text, span).unit == unit
+
+    @pytest.mark.parametrize(
+        ("text", "span", "unit"),
+        [
+            ("Los tipos están en el nivel más alto en 16 años.", "16 años", "year"),
+            ("Il tasso è al massimo degli ultimi 16 anni.", "16 anni", "year"),
+            ("Der Leitzins ist so hoch wie seit 16 Jahren nicht.", "16 Jahren", "year"),
+            ("La grève a duré 53 jours.", "53 jours", "day"),
+            ("El acuerdo se firmó hace 3 meses.", "3 meses", "month"),
+            ("这是日本央行17年来首次加息。", "17年来", "year"),
+            ("賃上げ率は5.28%に達し33年ぶりの高水準。", "33年ぶり", "year"),
+        ],
+    )
+    def test_lengths_of_time_in_other_languages(self, text: str, span: str, unit: str) -> None:
+        """Years, months and days in Spanish, Italian, German and French are lengths of time, as
+        "16 years" is: a bare "16" never met the English "16 years" it restates."""
+        assert named(text, span).unit == unit
+
+    def test_a_year_before_a_chinese_length_of_years_is_still_a_year(self) -> None:
+        """"2023年以来" is "since 2023": only a number that cannot be a year is a length of years."""
+        assert found("日本央行自2023年以来维持利率。") == []
+
+    @pytest.mark.parametrize(
+        ("text", "span"),
+        [
+            ("Le bilan fait 329 blessés, dont 51 dans un état grave.", "51"),
+            ("el equipo ganó 7 mientras el rival perdió 3.", "7"),
+        ],
+    )
+    def test_function_words_of_other_languages_count_nothing(self, text: str, span: str) -> None:
+        """A French or Spanish word ending in "s" after a number ("dans", "mientras") is no plural noun."""
+        assert named(text, span).unit is None
+
+    def test_an_arabic_conjunction_glued_to_a_number(self) -> None:
+        """Arabic writes "and" (و) and "with" (ب) joined to the next word: "و2421 جريحاً" is "and
+        2,421 injured", not a code glued to letters."""
+        assert [q.value for q in found("أسفر الزلزال عن وفيات، و2421 جريحاً، بينهم كثيرون.")] == [D(2421)]
+        assert found("The Qwen3 and V3 models.") == []
 
 
 class TestPeerSuiteFailures:

@@ -33,6 +33,7 @@ from typing import Any
 
 import attrs
 
+from factcheck import tomlfile
 from factcheck.errors import ConfigError
 
 __all__ = ["DIMENSIONS", "Metric", "MetricMention", "MetricVocabulary", "find_basis"]
@@ -279,13 +280,11 @@ class MetricVocabulary:
         where = os.fspath(path)
         try:
             with open(where, "rb") as f:
-                data = tomllib.load(f)
+                data = tomlfile.load(f)
         except OSError as e:
             raise ConfigError(where, f"cannot read the metric vocabulary: {e.strerror or e}") from e
         except tomllib.TOMLDecodeError as e:
             raise ConfigError(where, f"not valid TOML: {e}") from e
-        except RecursionError:  # tomllib recurses once per nesting level
-            raise ConfigError(where, "not valid TOML: arrays or tables nested too deeply") from None
         return cls(_parse(data, where))
 
     def extend(self, extra: Mapping[str, Sequence[str]]) -> MetricVocabulary:

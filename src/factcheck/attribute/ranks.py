@@ -100,31 +100,27 @@ def rank_claims(text: str, start: int = 0, amounts: Collection[int] = ()) -> lis
         opens = before in ".!?" or "\n" in text[tokens[k - 1].end() if k else start : m.start()]
         if not (opens and word[0].isupper()) and before not in DETERMINERS and not before.endswith(("'s", "’s")):
             continue  # a rank has a determiner, a possessive, or opens a sentence or headline
-        head: list[str] = []
-        ends: list[int] = []
-        end = m.end()
+        taken: list[tuple[str, int]] = []  # what is ranked: each word, lower case, and where it ends
         if text[m.end() : m.end() + 1] in "-‑":  # "second-largest": the superlative is what ranks
             tail = _WORD.match(text, m.end() + 1)
             if tail is None or not tail.group()[0].isalpha() or not _SUPERLATIVE.search(tail.group()):
                 continue  # "third-party", "second-hand", "first-generation": adjectives, not ranks
-            head.append(tail.group().lower())
-            end = tail.end()
-            ends.append(end)
-        for t in tokens[k + 1 :]:
-            if t.start() < end:
+            taken.append((tail.group().lower(), tail.end()))
+        # a bounded window (the superlative's token and HEAD more): a slice of every token after the
+        # ordinal would cost the rest of the text per ordinal
+        for t in tokens[k + 1 : k + 2 + HEAD]:
+            if taken and t.start() < taken[-1][1]:
                 continue  # the superlative already read
-            if len(head) >= HEAD or t.group() in _PUNCTUATION or t.group()[0].isdigit() \
-                    or (head and t.group().lower() in _CLAUSE_WORDS):
+            if len(taken) >= HEAD or t.group() in _PUNCTUATION or t.group()[0].isdigit() \
+                    or (taken and t.group().lower() in _CLAUSE_WORDS):
                 break  # the clause, a figure or a year ends what is ranked
-            head.append(t.group().lower())
-            end = t.end()
-            ends.append(end)
-        while len(head) > 1 and head[-1] in _DANGLING:  # "round of layoffs in | 2023"
-            head.pop()
-            ends.pop()
-            end = ends[-1]
+            taken.append((t.group().lower(), t.end()))
+        while len(taken) > 1 and taken[-1][0] in _DANGLING:  # "round of layoffs in | 2023"
+            taken.pop()
+        head = [w for w, _ in taken]
         if not head or head[0] in PERIODS or head[0] in _CLAUSE_WORDS or not head[0][0].isalpha():
             continue
+        end = taken[-1][1]
         value = Decimal(rank)
         out.append(Quantity(start=m.start(), end=end, text=text[m.start() : end], value=value, unit="rank",
                             kind="rank", interval=Interval.point(value), literal=word, metric=" ".join(head)))

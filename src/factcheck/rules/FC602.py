@@ -61,16 +61,19 @@ class RankMismatch(Rule):
         ranks = [f for f, _ in keyed]
         keys = [key for _, key in keyed]
         story_of = _stories_of_docs(ctx)
-        # the ranks each one is compared with: same story, words and name, from another article
+        # the ranks each one is compared with: same words and name (one block, so an archive's
+        # thousands of ordinals are never paired all with all), same story, another article
+        blocks: dict[tuple[str, frozenset[str], str], list[int]] = defaultdict(list)
+        for i, (words, name) in enumerate(keys):
+            blocks[(words[0], frozenset(words), name)].append(i)
         alike: dict[int, list[int]] = defaultdict(list)
-        for i, j in itertools.combinations(range(len(ranks)), 2):
-            a, b = ranks[i], ranks[j]
-            if a.doc == b.doc or not (story_of[a.doc] & story_of[b.doc]):
-                continue
-            if far_apart(a, b) or not _same_words(keys[i][0], keys[j][0]) or keys[i][1] != keys[j][1]:
-                continue
-            alike[i].append(j)
-            alike[j].append(i)
+        for block in blocks.values():
+            for i, j in itertools.combinations(block, 2):
+                a, b = ranks[i], ranks[j]
+                if a.doc == b.doc or not (story_of[a.doc] & story_of[b.doc]) or far_apart(a, b):
+                    continue
+                alike[i].append(j)
+                alike[j].append(i)
         reported: set[frozenset[str]] = set()
         for i in sorted(alike, key=lambda i: (ranks[i].doc, ranks[i].q.start)):
             odd = ranks[i]
@@ -113,7 +116,9 @@ def _stories_of_docs(ctx: Context) -> dict[str, set[int]]:
 
 def _key(ctx: Context, f: Fact) -> tuple[tuple[str, ...], str] | None:
     """What a rank ranks: the content words after the ordinal, stemmed, and the resolved name
-    nearest the ordinal in its sentence (before it if any); None without either."""
+    nearest the ordinal in its sentence (before it if any); None without either. Two ranks rank
+    the same thing when the first word, the set of words and the name are equal: a qualifier on
+    one side only ("in Europe") may rank something else."""
     stop = stopwords()
     words = tuple(stem(w) for w in (f.q.metric or "").split() if w not in stop and len(w) > 2 and w.isalpha())
     doc = ctx.documents.get(f.doc)
@@ -127,12 +132,6 @@ def _key(ctx: Context, f: Fact) -> tuple[tuple[str, ...], str] | None:
     if nearest is None:
         return None
     return words, ctx.entity_id(nearest.name) or nearest.name
-
-
-def _same_words(a: Sequence[str], b: Sequence[str]) -> bool:
-    """The same first word and the same content words: a qualifier on one side only ("in
-    Europe") may rank something else."""
-    return a[0] == b[0] and set(a) == set(b)
 
 
 def _states(ranks: Sequence[Fact], doc: str, value: object) -> bool:
